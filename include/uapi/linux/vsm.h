@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * vsm - virtualization-based secure mode for KVM hosts: user-space ABI.
+ *
+ * Every ioctl argument is an extensible structure that starts with a
+ * struct vsm_hdr.  The rules (Documentation/abi.rst has the full text):
+ *
+ *  - @size is set by the caller to the size of the structure it was
+ *    compiled with.  The kernel dispatches on the ioctl's type and number
+ *    only; the size bits of the command are ignored and @size is
+ *    authoritative.  A @size below the first published size of that
+ *    structure, or above VSM_ARG_MAX_SIZE, is rejected with -EINVAL.
+ *  - Input bytes beyond the structure the kernel knows must be zero
+ *    (-E2BIG otherwise), so new fields can be added with zero meaning
+ *    "old behaviour".
+ *  - @flags: every bit not defined for that ioctl must be zero (-EINVAL).
+ *  - Fields named reserved* must be zero on input (-EINVAL).
+ *  - On output the kernel writes min(@size, its own size) bytes, sets
+ *    @size to the number of bytes it wrote and zeroes the rest of the
+ *    caller's structure.
+ *  - Bad pointers give -EFAULT; unknown commands give -ENOTTY.
+ */
+#ifndef _UAPI_LINUX_VSM_H
+#define _UAPI_LINUX_VSM_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+/* Bumped only for incompatible changes; additions keep the version. */
+#define VSM_ABI_VERSION		1
+
+/* Largest argument structure the kernel accepts. */
+#define VSM_ARG_MAX_SIZE	4096
+
+/**
+ * struct vsm_hdr - common header of every ioctl argument structure
+ * @size: in: size of the caller's structure in bytes;
+ *	out: number of bytes the kernel wrote
+ * @flags: per-ioctl request flags; undefined bits must be zero
+ */
+struct vsm_hdr {
+	__u32 size;
+	__u32 flags;
+};
+
+/**
+ * enum vsm_state - lifecycle of the secure mode
+ * @VSM_STATE_LOADED: module loaded, hypervisor not running
+ * @VSM_STATE_PROTECTED: hypervisor running on every CPU, still unloadable
+ * @VSM_STATE_LOCKED: protected, and one-way locked until reboot
+ */
+enum vsm_state {
+	VSM_STATE_LOADED = 1,
+	VSM_STATE_PROTECTED = 2,
+	VSM_STATE_LOCKED = 3,
+};
+
+/**
+ * enum vsm_vendor - virtualization vendor of the boot CPU
+ * @VSM_VENDOR_UNKNOWN: neither AMD nor Intel (vsm cannot protect it)
+ * @VSM_VENDOR_AMD: AMD (or Hygon): SVM with nested paging
+ * @VSM_VENDOR_INTEL: Intel: VMX with EPT
+ */
+enum vsm_vendor {
+	VSM_VENDOR_UNKNOWN = 0,
+	VSM_VENDOR_AMD = 1,
+	VSM_VENDOR_INTEL = 2,
+};
+
+/*
+ * Hardware capabilities, as bits of vsm_info.caps.  A bit is set when the
+ * boot CPU offers the feature (and, for VMX controls, when its capability
+ * MSRs allow setting it).  Firmware locks are reported separately.
+ */
+#define VSM_CAP_SVM			(1ULL << 0)  /* AMD SVM */
+#define VSM_CAP_NPT			(1ULL << 1)  /* AMD nested paging */
+#define VSM_CAP_NRIP_SAVE		(1ULL << 2)  /* AMD next-RIP on exits */
+#define VSM_CAP_DECODE_ASSISTS		(1ULL << 3)  /* AMD decode assists */
+#define VSM_CAP_VMCB_CLEAN		(1ULL << 4)  /* AMD VMCB clean bits */
+#define VSM_CAP_FLUSH_BY_ASID		(1ULL << 5)  /* AMD TLB flush by ASID */
+#define VSM_CAP_VGIF			(1ULL << 6)  /* AMD virtual GIF */
+#define VSM_CAP_GMET			(1ULL << 7)  /* AMD guest-mode execute trap */
+#define VSM_CAP_VMX			(1ULL << 8)  /* Intel VMX */
+#define VSM_CAP_EPT			(1ULL << 9)  /* Intel EPT */
+#define VSM_CAP_EPT_1G			(1ULL << 10) /* Intel EPT 1 GiB pages */
+#define VSM_CAP_UNRESTRICTED_GUEST	(1ULL << 11) /* Intel */
+#define VSM_CAP_VPID			(1ULL << 12) /* Intel VPID */
+#define VSM_CAP_MBEC			(1ULL << 13) /* Intel mode-based exec */
+#define VSM_CAP_PAGE_1G			(1ULL << 14) /* 1 GiB pages (PDPE1GB) */
+#define VSM_CAP_NX			(1ULL << 15) /* no-execute pages */
+#define VSM_CAP_RDRAND			(1ULL << 16)
+#define VSM_CAP_RDSEED			(1ULL << 17)
+#define VSM_CAP_AESNI			(1ULL << 18)
+#define VSM_CAP_PCLMULQDQ		(1ULL << 19)
+#define VSM_CAP_HYPERVISOR		(1ULL << 20) /* already a guest */
+#define VSM_CAP_VMX_TRUE_CTLS		(1ULL << 21) /* Intel true controls */
+#define VSM_CAP_EPT_2M			(1ULL << 22) /* Intel EPT 2 MiB pages */
+#define VSM_CAP_NPT_1G			(1ULL << 23) /* AMD NPT 1 GiB pages */
+
+/* Bits of vsm_info.fw_locks: virtualization disabled by firmware. */
+#define VSM_FW_SVM_DISABLED		(1U << 0) /* VM_CR.SVMDIS set */
+#define VSM_FW_VMX_DISABLED		(1U << 1) /* FEATURE_CONTROL locked, VMX off */
+
+/**
+ * struct vsm_info - VSM_IOC_GET_INFO: module state and CPU capabilities
+ * @hdr: common header; no flags are defined (must be 0)
+ * @abi_version: out: VSM_ABI_VERSION of the running module
+ * @state: out: enum vsm_state
+ * @vendor: out: enum vsm_vendor
+ * @phys_addr_bits: out: physical address width (CPUID 0x80000008)
+ * @caps: out: VSM_CAP_* bits
+ * @fw_locks: out: VSM_FW_* bits
+ * @nr_cpus: out: number of online CPUs
+ * @svm_revision: out: SVM revision (CPUID 0x8000000A EAX), AMD only
+ * @svm_nr_asids: out: number of ASIDs (CPUID 0x8000000A EBX), AMD only
+ * @vmcs_revision: out: VMCS revision identifier (IA32_VMX_BASIC), Intel only
+ * @reserved0: must be zero
+ * @reserved: must be zero
+ */
+struct vsm_info {
+	struct vsm_hdr hdr;
+	__u32 abi_version;
+	__u32 state;
+	__u32 vendor;
+	__u32 phys_addr_bits;
+	__u64 caps;
+	__u32 fw_locks;
+	__u32 nr_cpus;
+	__u32 svm_revision;
+	__u32 svm_nr_asids;
+	__u32 vmcs_revision;
+	__u32 reserved0;
+	__u64 reserved[4];
+};
+
+/* First published size of struct vsm_info; smaller requests get -EINVAL. */
+#define VSM_INFO_SIZE_VER0	88
+
+#define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
+
+/**
+ * VSM_IOC_GET_INFO - report module state and hardware capabilities
+ *
+ * Argument: struct vsm_info.  Errors: -EFAULT, -EINVAL (size, flags or
+ * reserved fields), -E2BIG (non-zero bytes beyond the kernel's structure).
+ */
+#define VSM_IOC_GET_INFO	_IOWR(VSM_IOC_MAGIC, 0x00, struct vsm_info)
+
+#endif /* _UAPI_LINUX_VSM_H */

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ABI argument checks shared by the driver (and later the secure world).
+ * Every function here looks only at memory the caller has already copied
+ * out of user space, so what is checked is what is used.
+ */
+#include "abi.h"
+
+/**
+ * vsm_mem_is_zero() - tell whether a buffer holds only zero bytes
+ * @p: the buffer
+ * @len: its length in bytes
+ *
+ * Return: true if all @len bytes are zero (also for @len == 0).
+ */
+bool vsm_mem_is_zero(const void *p, size_t len)
+{
+	const u8 *b = p;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (b[i])
+			return false;
+	return true;
+}
+
+/**
+ * vsm_check_arg_size() - check the size a caller gave for its structure
+ * @size: the caller's vsm_hdr.size
+ * @min_size: first published size of the structure
+ *
+ * Return: 0, or -EINVAL if @size is below @min_size or above
+ * VSM_ARG_MAX_SIZE.
+ */
+int vsm_check_arg_size(u32 size, u32 min_size)
+{
+	if (size < min_size || size > VSM_ARG_MAX_SIZE)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * vsm_check_hdr() - check the common header of an argument structure
+ * @hdr: header, in memory the checker owns
+ * @min_size: first published size of the structure
+ * @valid_flags: flags defined for this ioctl
+ *
+ * Return: 0, or -EINVAL for a bad size or an undefined flag.
+ */
+int vsm_check_hdr(const struct vsm_hdr *hdr, u32 min_size, u32 valid_flags)
+{
+	int ret = vsm_check_arg_size(hdr->size, min_size);
+
+	if (ret)
+		return ret;
+	if (hdr->flags & ~valid_flags)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * vsm_check_info_request() - check a VSM_IOC_GET_INFO request
+ * @req: the request, in memory the checker owns; bytes the caller did not
+ *	supply must already be zero
+ *
+ * No flags are defined; the reserved fields must be zero.  The output
+ * fields are ignored on input.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int vsm_check_info_request(const struct vsm_info *req)
+{
+	int ret = vsm_check_hdr(&req->hdr, VSM_INFO_SIZE_VER0, 0);
+
+	if (ret)
+		return ret;
+	if (req->reserved0 || !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+		return -EINVAL;
+	return 0;
+}

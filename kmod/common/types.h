@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fixed-width types for code shared by the Linux driver, the secure world
+ * and the hosted (user-space) unit tests.  Only this header knows which of
+ * the three builds it is in.
+ */
+#ifndef VSM_COMMON_TYPES_H
+#define VSM_COMMON_TYPES_H
+
+#ifdef __KERNEL__
+#include <linux/errno.h>
+#include <linux/types.h>
+#else
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+#endif
+
+#define VSM_BIT(n)	(1U << (n))
+#define VSM_BIT64(n)	(1ULL << (n))
+
+#endif /* VSM_COMMON_TYPES_H */

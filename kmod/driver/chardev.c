@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/vsm: the misc device and its one ioctl dispatch table.
+ *
+ * The node is created root-only (0600); an operator may grant a VMM group
+ * access with udev.  Commands are matched on type, direction and number;
+ * the size bits are ignored because each argument carries its own size
+ * (Documentation/abi.rst).
+ */
+#include <linux/fs.h>
+#include <linux/ioctl.h>
+#include <linux/kernel.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+
+#include "vsm.h"
+
+/**
+ * struct vsm_ioctl_desc - one entry of the ioctl table
+ * @cmd: the command as defined in the UAPI header
+ * @handler: called with the user argument pointer
+ */
+struct vsm_ioctl_desc {
+	unsigned int cmd;
+	int (*handler)(void __user *uarg);
+};
+
+static const struct vsm_ioctl_desc vsm_ioctls[] = {
+	{ VSM_IOC_GET_INFO, vsm_ioctl_get_info },
+};
+
+static bool same_command(unsigned int a, unsigned int b)
+{
+	return (a & ~IOCSIZE_MASK) == (b & ~IOCSIZE_MASK);
+}
+
+static long vsm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vsm_ioctls); i++)
+		if (same_command(cmd, vsm_ioctls[i].cmd))
+			return vsm_ioctls[i].handler((void __user *)arg);
+	return -ENOTTY;
+}
+
+static const struct file_operations vsm_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = vsm_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.llseek = noop_llseek,
+};
+
+static struct miscdevice vsm_miscdev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "vsm",
+	.fops = &vsm_fops,
+	.mode = 0600,
+};
+
+int vsm_chardev_register(void)
+{
+	return misc_register(&vsm_miscdev);
+}
+
+void vsm_chardev_unregister(void)
+{
+	misc_deregister(&vsm_miscdev);
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsm - virtualization-based secure mode for KVM hosts.
+ *
+ * Module entry and exit of the normal-world driver.
+ */
+#include <linux/module.h>
+#include <linux/printk.h>
+
+#include "vsm.h"
+
+static int __init vsm_init(void)
+{
+	int ret;
+
+	ret = vsm_info_init();
+	if (ret)
+		return ret;
+	ret = vsm_chardev_register();
+	if (ret) {
+		pr_err("cannot register /dev/vsm (%d)\n", ret);
+		return ret;
+	}
+	pr_info("loaded, ABI version %d\n", VSM_ABI_VERSION);
+	return 0;
+}
+
+static void __exit vsm_exit(void)
+{
+	vsm_chardev_unregister();
+	pr_info("unloaded\n");
+}
+
+module_init(vsm_init);
+module_exit(vsm_exit);
+
+MODULE_DESCRIPTION("Virtualization-based secure mode for KVM hosts");
+MODULE_LICENSE("GPL");

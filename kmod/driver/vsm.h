@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interfaces of the normal-world (Linux) side of vsm.
+ */
+#ifndef VSM_DRIVER_VSM_H
+#define VSM_DRIVER_VSM_H
+
+#include <linux/compiler_types.h>
+#include <linux/types.h>
+#include <linux/vsm.h>
+
+#include "../common/cpu_raw.h"
+
+/* cpu_probe.c: read the boot CPU's identification and capabilities. */
+void vsm_read_cpu_raw(struct vsm_cpu_raw *raw);
+void vsm_svm_read_msrs(struct vsm_cpu_raw *raw);
+void vsm_vmx_read_msrs(struct vsm_cpu_raw *raw);
+
+/* info.c: the capability report, computed once at load. */
+int vsm_info_init(void);
+enum vsm_state vsm_current_state(void);
+int vsm_ioctl_get_info(void __user *uarg);
+
+/* uarg.c: copying extensible argument structures across the boundary. */
+int vsm_copy_arg_from_user(void *karg, u32 ksize, u32 min_size,
+			   const void __user *uarg);
+int vsm_copy_arg_to_user(void __user *uarg, u32 usize, void *karg, u32 ksize);
+
+/* chardev.c: /dev/vsm. */
+int vsm_chardev_register(void);
+void vsm_chardev_unregister(void);
+
+#endif /* VSM_DRIVER_VSM_H */

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libvsm - a small C library over the /dev/vsm ioctl interface.
+ */
+#ifndef LIBVSM_H
+#define LIBVSM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/vsm.h>
+
+#define VSM_DEVICE_PATH "/dev/vsm"
+
+/**
+ * struct vsm_cap_name - a capability bit and its stable name
+ * @bit: VSM_CAP_* value
+ * @name: lower-case name used in output (e.g. "npt")
+ */
+struct vsm_cap_name {
+	uint64_t bit;
+	const char *name;
+};
+
+int vsm_open(const char *path);
+int vsm_get_info(int fd, struct vsm_info *info);
+
+const char *vsm_state_name(uint32_t state);
+const char *vsm_vendor_name(uint32_t vendor);
+const struct vsm_cap_name *vsm_cap_names(size_t *count);
+
+#endif /* LIBVSM_H */

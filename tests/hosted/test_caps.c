@@ -32,14 +32,13 @@ static struct vsm_cpu_raw amd_epyc_tcg(void)
 	memset(&raw, 0, sizeof(raw));
 	set_vendor(&raw, "AuthenticAMD");
 	raw.leaf1.ecx = (1U << 1) | (1U << 25) | (1U << 30) | (1U << 31);
-	raw.leaf7.ebx = 1U << 18;
 	raw.ext0.eax = 0x8000001f;
 	raw.ext1.ecx = 1U << 2;
 	raw.ext1.edx = (1U << 20) | (1U << 26);
 	raw.ext8.eax = 0x3028;
 	raw.svm.eax = 1;
 	raw.svm.ebx = 0x10;
-	raw.svm.edx = (1U << 0) | (1U << 16);
+	raw.svm.edx = 1U << 0;
 	msr(&raw.vm_cr, 0);
 	return raw;
 }
@@ -102,8 +101,7 @@ TEST(amd_epyc_tcg_features)
 	EXPECT_EQ(info.vmcs_revision, 0);
 	EXPECT_EQ(info.fw_locks, 0);
 	EXPECT_EQ(info.caps, VSM_CAP_SVM | VSM_CAP_NPT | VSM_CAP_NPT_1G |
-		  VSM_CAP_VGIF | VSM_CAP_PAGE_1G | VSM_CAP_NX |
-		  VSM_CAP_RDRAND | VSM_CAP_RDSEED | VSM_CAP_AESNI |
+		  VSM_CAP_PAGE_1G | VSM_CAP_NX | VSM_CAP_RDRAND | VSM_CAP_AESNI |
 		  VSM_CAP_PCLMULQDQ | VSM_CAP_HYPERVISOR);
 }
 
@@ -285,6 +283,9 @@ TEST(rdseed_needs_leaf7)
 	struct vsm_cpu_raw raw = amd_epyc_tcg();
 	struct vsm_info info;
 
+	raw.leaf7.ebx = 1U << 18;
+	vsm_decode_caps(&raw, &info);
+	EXPECT(info.caps & VSM_CAP_RDSEED);
 	raw.leaf0.eax = 6;
 	vsm_decode_caps(&raw, &info);
 	EXPECT(!(info.caps & VSM_CAP_RDSEED));

@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# TAP helpers for the shell selftests (busybox sh compatible).
+
+tap_n=0
+tap_fail=0
+
+tap_ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n $1"; }
+tap_not_ok() {
+	tap_n=$((tap_n + 1)); tap_fail=$((tap_fail + 1))
+	echo "not ok $tap_n $1"
+}
+tap_skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n $1 # SKIP $2"; }
+
+# check NAME COMMAND...: one test case, passing if COMMAND succeeds.
+check() {
+	name=$1
+	shift
+	if "$@"; then tap_ok "$name"; else tap_not_ok "$name"; fi
+}
+
+tap_done() {
+	echo "1..$tap_n"
+	[ "$tap_fail" -eq 0 ]
+}
+
+# The kernel log holds no oops, warning or BUG since the given line count.
+dmesg_clean_since() {
+	! dmesg | tail -n +"$(($1 + 1))" |
+		grep -E 'Oops|BUG:|WARNING:|Call Trace|general protection|refcount_t'
+}
+
+VSM_KO=${VSM_KO:-/vsm/vsm.ko}

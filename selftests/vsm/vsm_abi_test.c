@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/vsm ABI: VSM_IOC_GET_INFO reports the right state, vendor and
+ * capabilities, and every malformed request is refused with the documented
+ * error and leaves the caller's memory untouched.
+ *
+ * Needs the vsm module loaded.  $VSM_EXPECT may name a file of
+ * "capability yes|no" lines: the features the emulated CPU is known to
+ * offer (selftests/vsm/expect/).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <linux/vsm.h>
+
+#include "kselftest_harness.h"
+#include "libvsm.h"
+
+#define PAGE 4096
+
+static int vsm_ioctl(int fd, unsigned long cmd, void *arg)
+{
+	return ioctl(fd, cmd, arg) ? -errno : 0;
+}
+
+static void init_request(struct vsm_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->hdr.size = sizeof(*info);
+}
+
+/* Read the "flags" or "vmx flags" line of the first CPU in /proc/cpuinfo. */
+static bool cpuinfo_has(const char *line_key, const char *flag)
+{
+	char line[8192], *v, *tok, *save;
+	bool found = false;
+	FILE *f = fopen("/proc/cpuinfo", "r");
+
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		v = strchr(line, ':');
+		if (!v || strncmp(line, line_key, strlen(line_key)) ||
+		    (line[strlen(line_key)] != ' ' && line[strlen(line_key)] != '\t'))
+			continue;
+		for (tok = strtok_r(v + 1, " \n", &save); tok;
+		     tok = strtok_r(NULL, " \n", &save))
+			if (!strcmp(tok, flag))
+				found = true;
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
+static const char *cpuinfo_vendor(char *buf, size_t len)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[256];
+
+	buf[0] = 0;
+	while (f && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "vendor_id : %63s", buf) == 1)
+			break;
+	}
+	if (f)
+		fclose(f);
+	(void)len;
+	return buf;
+}
+
+static uint64_t cap_bit(const char *name)
+{
+	const struct vsm_cap_name *t;
+	size_t n, i;
+
+	t = vsm_cap_names(&n);
+	for (i = 0; i < n; i++)
+		if (!strcmp(t[i].name, name))
+			return t[i].bit;
+	return 0;
+}
+
+FIXTURE(dev) {
+	int fd;
+};
+
+FIXTURE_SETUP(dev)
+{
+	self->fd = open("/dev/vsm", O_RDWR | O_CLOEXEC);
+	ASSERT_GE(self->fd, 0) TH_LOG("open /dev/vsm: %s", strerror(errno));
+}
+
+FIXTURE_TEARDOWN(dev)
+{
+	close(self->fd);
+}
+
+TEST(device_node_is_root_only)
+{
+	struct stat st;
+
+	ASSERT_EQ(0, stat("/dev/vsm", &st));
+	EXPECT_TRUE(S_ISCHR(st.st_mode));
+	EXPECT_EQ(0600, st.st_mode & 07777);
+	EXPECT_EQ(0, st.st_uid);
+	EXPECT_EQ(0, st.st_gid);
+}
+
+TEST(unprivileged_open_is_refused)
+{
+	int status;
+	pid_t pid = fork();
+
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
+			_exit(2);
+		if (open("/dev/vsm", O_RDWR) >= 0)
+			_exit(3);
+		_exit(errno == EACCES ? 0 : 4);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+TEST_F(dev, get_info_reports_state)
+{
+	struct vsm_info info;
+
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	EXPECT_EQ(sizeof(info), info.hdr.size);
+	EXPECT_EQ(0, info.hdr.flags);
+	EXPECT_EQ(VSM_ABI_VERSION, info.abi_version);
+	EXPECT_EQ(VSM_STATE_LOADED, info.state);
+	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), info.nr_cpus);
+	EXPECT_GE(info.phys_addr_bits, 32);
+	EXPECT_LE(info.phys_addr_bits, 52);
+	EXPECT_EQ(0, info.reserved0);
+	EXPECT_EQ(0, info.reserved[0] | info.reserved[1] | info.reserved[2] |
+		     info.reserved[3]);
+}
+
+TEST_F(dev, vendor_matches_cpuinfo)
+{
+	struct vsm_info info;
+	char vendor[64];
+	uint32_t want = VSM_VENDOR_UNKNOWN;
+
+	cpuinfo_vendor(vendor, sizeof(vendor));
+	if (!strcmp(vendor, "AuthenticAMD") || !strcmp(vendor, "HygonGenuine"))
+		want = VSM_VENDOR_AMD;
+	else if (!strcmp(vendor, "GenuineIntel"))
+		want = VSM_VENDOR_INTEL;
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	EXPECT_EQ(want, info.vendor) TH_LOG("cpuinfo vendor_id %s", vendor);
+	if (getenv("VSM_VENDOR"))
+		EXPECT_STREQ(getenv("VSM_VENDOR"), vsm_vendor_name(info.vendor));
+}
+
+/* Each capability against the kernel's own view of the CPU. */
+TEST_F(dev, caps_match_cpuinfo)
+{
+	static const struct {
+		const char *cap, *line, *flag;
+	} map[] = {
+		{ "svm", "flags", "svm" },
+		{ "npt", "flags", "npt" },
+		{ "nrip_save", "flags", "nrip_save" },
+		{ "decode_assists", "flags", "decodeassists" },
+		{ "flush_by_asid", "flags", "flushbyasid" },
+		{ "vgif", "flags", "vgif" },
+		{ "vmx", "flags", "vmx" },
+		{ "ept", "vmx flags", "ept" },
+		{ "ept_1g", "vmx flags", "ept_1gb" },
+		{ "vpid", "vmx flags", "vpid" },
+		{ "unrestricted_guest", "vmx flags", "unrestricted_guest" },
+		{ "mbec", "vmx flags", "ept_mode_based_exec" },
+		{ "page_1g", "flags", "pdpe1gb" },
+		{ "nx", "flags", "nx" },
+		{ "rdrand", "flags", "rdrand" },
+		{ "rdseed", "flags", "rdseed" },
+		{ "aesni", "flags", "aes" },
+		{ "pclmulqdq", "flags", "pclmulqdq" },
+		{ "hypervisor", "flags", "hypervisor" },
+	};
+	struct vsm_info info;
+	size_t i;
+
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		bool ours = info.caps & cap_bit(map[i].cap);
+		bool kernel = cpuinfo_has(map[i].line, map[i].flag);
+
+		ASSERT_NE(0, cap_bit(map[i].cap));
+		EXPECT_EQ(kernel, ours)
+			TH_LOG("%s: vsm says %d, /proc/cpuinfo '%s' says %d",
+			       map[i].cap, ours, map[i].flag, kernel);
+	}
+}
+
+/* Each capability against what the emulated CPU is known to offer. */
+TEST_F(dev, caps_match_platform)
+{
+	char name[64], val[8], line[128];
+	struct vsm_info info;
+	const char *path = getenv("VSM_EXPECT");
+	int checked = 0;
+	FILE *f;
+
+	if (!path)
+		SKIP(return, "VSM_EXPECT not set: no known platform");
+	f = fopen(path, "r");
+	ASSERT_NE(NULL, f) TH_LOG("%s: %s", path, strerror(errno));
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	while (fgets(line, sizeof(line), f)) {
+		if (line[0] == '#' || sscanf(line, "%63s %7s", name, val) != 2)
+			continue;
+		if (!strcmp(name, "vendor")) {
+			EXPECT_STREQ(val, vsm_vendor_name(info.vendor));
+			continue;
+		}
+		ASSERT_NE(0, cap_bit(name)) TH_LOG("unknown capability %s", name);
+		EXPECT_EQ(!strcmp(val, "yes"), !!(info.caps & cap_bit(name)))
+			TH_LOG("%s: expected %s", name, val);
+		checked++;
+	}
+	fclose(f);
+	EXPECT_GE(checked, 10);
+}
+
+TEST_F(dev, unknown_commands_give_enotty)
+{
+	struct vsm_info info;
+
+	init_request(&info);
+	EXPECT_EQ(-ENOTTY, vsm_ioctl(self->fd, _IOWR(VSM_IOC_MAGIC, 0x7f, struct vsm_info), &info));
+	EXPECT_EQ(-ENOTTY, vsm_ioctl(self->fd, _IOWR(VSM_IOC_MAGIC + 1, 0x00, struct vsm_info), &info));
+	/* Right number, wrong direction. */
+	EXPECT_EQ(-ENOTTY, vsm_ioctl(self->fd, _IOR(VSM_IOC_MAGIC, 0x00, struct vsm_info), &info));
+	EXPECT_EQ(-ENOTTY, vsm_ioctl(self->fd, _IO(VSM_IOC_MAGIC, 0x00), &info));
+	EXPECT_EQ(-ENOTTY, vsm_ioctl(self->fd, 0, &info));
+}
+
+TEST_F(dev, command_size_bits_are_ignored)
+{
+	struct { struct vsm_info info; char tail[40]; } big;
+
+	memset(&big, 0, sizeof(big));
+	big.info.hdr.size = sizeof(big);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, _IOWR(VSM_IOC_MAGIC, 0x00, big), &big));
+	EXPECT_EQ(VSM_INFO_SIZE_VER0, big.info.hdr.size);
+	EXPECT_EQ(VSM_ABI_VERSION, big.info.abi_version);
+}
+
+/* A malformed request must fail with @err and leave the buffer as it was. */
+static void expect_refused(struct __test_metadata *_metadata, int fd,
+			   void *arg, size_t len, int err, const char *what)
+{
+	char *before = malloc(len);
+
+	ASSERT_NE(NULL, before);
+	memcpy(before, arg, len);
+	EXPECT_EQ(err, vsm_ioctl(fd, VSM_IOC_GET_INFO, arg)) TH_LOG("%s", what);
+	EXPECT_EQ(0, memcmp(before, arg, len)) TH_LOG("%s: buffer changed", what);
+	free(before);
+}
+
+TEST_F(dev, bad_sizes_give_einval)
+{
+	static const uint32_t sizes[] = {
+		0, 4, 8, VSM_INFO_SIZE_VER0 - 1, VSM_ARG_MAX_SIZE + 1, 0xffffffffU,
+	};
+	char buf[VSM_ARG_MAX_SIZE + 64];
+	struct vsm_info *info = (void *)buf;
+	size_t i;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		memset(buf, 0, sizeof(buf));
+		info->hdr.size = sizes[i];
+		expect_refused(_metadata, self->fd, buf, sizeof(buf), -EINVAL, "size");
+	}
+}
+
+TEST_F(dev, flags_and_reserved_give_einval)
+{
+	struct vsm_info info;
+	size_t i;
+
+	init_request(&info);
+	info.hdr.flags = 1;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "flags");
+	init_request(&info);
+	info.hdr.flags = 0x80000000U;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "flag 31");
+	init_request(&info);
+	info.reserved0 = 1;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved0");
+	for (i = 0; i < 4; i++) {
+		init_request(&info);
+		info.reserved[i] = 1;
+		expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved");
+	}
+}
+
+TEST_F(dev, larger_struct_with_zero_tail_works)
+{
+	char buf[512];
+	struct vsm_info *info = (void *)buf;
+	size_t i;
+
+	memset(buf, 0, sizeof(buf));
+	info->hdr.size = 256;
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, buf));
+	EXPECT_EQ(VSM_INFO_SIZE_VER0, info->hdr.size);
+	EXPECT_EQ(VSM_ABI_VERSION, info->abi_version);
+	for (i = sizeof(*info); i < sizeof(buf); i++)
+		ASSERT_EQ(0, buf[i]);
+}
+
+TEST_F(dev, nonzero_tail_gives_e2big)
+{
+	char buf[256];
+	struct vsm_info *info = (void *)buf;
+
+	memset(buf, 0, sizeof(buf));
+	info->hdr.size = 256;
+	buf[255] = 1;
+	expect_refused(_metadata, self->fd, buf, sizeof(buf), -E2BIG, "tail");
+}
+
+TEST_F(dev, smaller_struct_is_not_overrun)
+{
+	char buf[VSM_INFO_SIZE_VER0 + 16];
+	struct vsm_info *info = (void *)buf;
+	size_t i;
+
+	/* A caller's structure of exactly the published size: nothing beyond it is written. */
+	memset(buf, 0, sizeof(buf));
+	memset(buf + VSM_INFO_SIZE_VER0, 0x5a, 16);
+	info->hdr.size = VSM_INFO_SIZE_VER0;
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, buf));
+	for (i = VSM_INFO_SIZE_VER0; i < sizeof(buf); i++)
+		ASSERT_EQ(0x5a, (unsigned char)buf[i]);
+}
+
+TEST_F(dev, bad_pointers_give_efault)
+{
+	char *map = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct vsm_info *straddle;
+
+	ASSERT_NE(MAP_FAILED, map);
+	ASSERT_EQ(0, munmap(map + PAGE, PAGE));
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, NULL));
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, map + PAGE));
+	/* Header readable, the rest of the structure not mapped. */
+	straddle = (void *)(map + PAGE - 16);
+	memset(straddle, 0, 16);
+	straddle->hdr.size = sizeof(*straddle);
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, straddle));
+	EXPECT_EQ(sizeof(*straddle), straddle->hdr.size);
+	/* Kernel addresses are not user memory. */
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO,
+				     (void *)0xffffffff81000000UL));
+	/* Read-only memory cannot receive the answer. */
+	init_request((struct vsm_info *)map);
+	ASSERT_EQ(0, mprotect(map, PAGE, PROT_READ));
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, map));
+	munmap(map, PAGE);
+}
+
+struct race {
+	volatile struct vsm_info *info;
+	volatile bool stop;
+};
+
+static void *flip_size(void *p)
+{
+	struct race *r = p;
+
+	while (!r->stop) {
+		r->info->hdr.size = VSM_INFO_SIZE_VER0;
+		r->info->hdr.size = 0x7fffffff;
+		r->info->hdr.size = 4;
+	}
+	return NULL;
+}
+
+/* Attack: change the size while the kernel copies and checks it. */
+TEST_F(dev, size_race_is_harmless)
+{
+	static char buf[VSM_ARG_MAX_SIZE * 2];
+	struct race r = { .info = (void *)buf };
+	pthread_t t;
+	int i, ret, ok = 0;
+
+	ASSERT_EQ(0, pthread_create(&t, NULL, flip_size, &r));
+	for (i = 0; i < 20000; i++) {
+		ret = vsm_ioctl(self->fd, VSM_IOC_GET_INFO, buf);
+		if (ret == 0)
+			ok++;
+		else
+			ASSERT_EQ(-EINVAL, ret);
+	}
+	r.stop = true;
+	pthread_join(t, NULL);
+	TH_LOG("%d of %d calls saw a valid size", ok, i);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# vsmctl: `info` prints the state and the vendor, `--json` is well formed,
+# usage errors exit 2 and a missing module gives a clear message.
+. "$(dirname "$0")/lib.sh"
+
+echo "TAP version 13"
+out=$(mktemp)
+vendor=${VSM_VENDOR:-amd}
+[ -c /dev/vsm ] || insmod "$VSM_KO"
+
+vsmctl info >"$out"
+sed 's/^/# /' "$out"
+check "info shows state loaded" grep -q '^state: *loaded$' "$out"
+check "info shows the vendor" grep -q "^cpu vendor: *$vendor\$" "$out"
+check "info shows online cpus" grep -q "^online cpus: *$(nproc)\$" "$out"
+check "info lists every capability" \
+	[ "$(grep -c ' \(yes\|no\)$' "$out")" -eq 24 ]
+
+vsmctl info --json >"$out"
+check "info --json is one object on one line" \
+	[ "$(grep -c '^{.*}$' "$out")" -eq 1 -a "$(wc -l <"$out")" -eq 1 ]
+check "info --json has state and vendor" \
+	grep -q "\"state\":\"loaded\",\"vendor\":\"$vendor\"" "$out"
+
+vsmctl frobnicate 2>"$out"
+check "unknown command exits 2" [ $? -eq 2 ]
+check "unknown command is named" grep -q "unknown command 'frobnicate'" "$out"
+vsmctl info extra 2>/dev/null
+check "extra argument exits 2" [ $? -eq 2 ]
+vsmctl --help >"$out"
+check "help exits 0 with usage" grep -q '^Usage: vsmctl' "$out"
+
+rmmod vsm
+vsmctl info 2>"$out"
+check "without the module info exits 1" [ $? -eq 1 ]
+check "without the module the message says why" \
+	grep -q 'is the vsm module loaded?' "$out"
+insmod "$VSM_KO"
+rm -f "$out"
+tap_done

@@ -43,6 +43,7 @@ static void init_request(struct vsm_info *info)
 /* Read the "flags" or "vmx flags" line of the first CPU in /proc/cpuinfo. */
 static bool cpuinfo_has(const char *line_key, const char *flag)
 {
+	static const char seps[] = { ' ', '\t', '\n', 0 };
 	char line[8192], *v, *tok, *save;
 	bool found = false;
 	FILE *f = fopen("/proc/cpuinfo", "r");
@@ -54,8 +55,8 @@ static bool cpuinfo_has(const char *line_key, const char *flag)
 		if (!v || strncmp(line, line_key, strlen(line_key)) ||
 		    (line[strlen(line_key)] != ' ' && line[strlen(line_key)] != '\t'))
 			continue;
-		for (tok = strtok_r(v + 1, " \n", &save); tok;
-		     tok = strtok_r(NULL, " \n", &save))
+		for (tok = strtok_r(v + 1, seps, &save); tok;
+		     tok = strtok_r(NULL, seps, &save))
 			if (!strcmp(tok, flag))
 				found = true;
 		break;
@@ -203,7 +204,7 @@ TEST_F(dev, caps_match_cpuinfo)
 
 	init_request(&info);
 	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(map); i++) {
 		bool ours = info.caps & cap_bit(map[i].cap);
 		bool kernel = cpuinfo_has(map[i].line, map[i].flag);
 
@@ -291,7 +292,7 @@ TEST_F(dev, bad_sizes_give_einval)
 	struct vsm_info *info = (void *)buf;
 	size_t i;
 
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		memset(buf, 0, sizeof(buf));
 		info->hdr.size = sizes[i];
 		expect_refused(_metadata, self->fd, buf, sizeof(buf), -EINVAL, "size");
@@ -387,19 +388,19 @@ TEST_F(dev, bad_pointers_give_efault)
 }
 
 struct race {
-	volatile struct vsm_info *info;
-	volatile bool stop;
+	struct vsm_info *info;
+	bool stop;
 };
 
 static void *flip_size(void *p)
 {
+	static const uint32_t sizes[] = { VSM_INFO_SIZE_VER0, 0x7fffffff, 4 };
 	struct race *r = p;
+	unsigned int i = 0;
 
-	while (!r->stop) {
-		r->info->hdr.size = VSM_INFO_SIZE_VER0;
-		r->info->hdr.size = 0x7fffffff;
-		r->info->hdr.size = 4;
-	}
+	while (!__atomic_load_n(&r->stop, __ATOMIC_RELAXED))
+		__atomic_store_n(&r->info->hdr.size, sizes[i++ % ARRAY_SIZE(sizes)],
+				 __ATOMIC_RELAXED);
 	return NULL;
 }
 
@@ -419,7 +420,7 @@ TEST_F(dev, size_race_is_harmless)
 		else
 			ASSERT_EQ(-EINVAL, ret);
 	}
-	r.stop = true;
+	__atomic_store_n(&r.stop, true, __ATOMIC_RELAXED);
 	pthread_join(t, NULL);
 	TH_LOG("%d of %d calls saw a valid size", ok, i);
 }

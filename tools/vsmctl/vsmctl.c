@@ -55,23 +55,25 @@ static void print_info_json(const struct vsm_info *info)
 	bool first = true;
 
 	caps = vsm_cap_names(&n);
-	printf("{\"abi_version\":%u,\"state\":\"%s\",\"vendor\":\"%s\","
-	       "\"nr_cpus\":%u,\"phys_addr_bits\":%u,\"caps\":[",
-	       info->abi_version, vsm_state_name(info->state),
-	       vsm_vendor_name(info->vendor), info->nr_cpus,
-	       info->phys_addr_bits);
+	printf("{\"abi_version\":%u", info->abi_version);
+	printf(",\"state\":\"%s\"", vsm_state_name(info->state));
+	printf(",\"vendor\":\"%s\"", vsm_vendor_name(info->vendor));
+	printf(",\"nr_cpus\":%u", info->nr_cpus);
+	printf(",\"phys_addr_bits\":%u", info->phys_addr_bits);
+	printf(",\"caps\":[");
 	for (i = 0; i < n; i++) {
 		if (!(info->caps & caps[i].bit))
 			continue;
 		printf("%s\"%s\"", first ? "" : ",", caps[i].name);
 		first = false;
 	}
-	printf("],\"svm_disabled_by_firmware\":%s,"
-	       "\"vmx_disabled_by_firmware\":%s,\"svm_revision\":%u,"
-	       "\"svm_nr_asids\":%u,\"vmcs_revision\":%u}\n",
-	       info->fw_locks & VSM_FW_SVM_DISABLED ? "true" : "false",
-	       info->fw_locks & VSM_FW_VMX_DISABLED ? "true" : "false",
-	       info->svm_revision, info->svm_nr_asids, info->vmcs_revision);
+	printf("],\"svm_disabled_by_firmware\":%s",
+	       info->fw_locks & VSM_FW_SVM_DISABLED ? "true" : "false");
+	printf(",\"vmx_disabled_by_firmware\":%s",
+	       info->fw_locks & VSM_FW_VMX_DISABLED ? "true" : "false");
+	printf(",\"svm_revision\":%u", info->svm_revision);
+	printf(",\"svm_nr_asids\":%u", info->svm_nr_asids);
+	printf(",\"vmcs_revision\":%u}\n", info->vmcs_revision);
 }
 
 static void print_info_text(const struct vsm_info *info)

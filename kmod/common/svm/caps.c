@@ -55,7 +55,7 @@ void vsm_svm_decode_caps(const struct vsm_cpu_raw *raw, struct vsm_info *info)
 
 	info->svm_revision = raw->svm.eax & 0xff;
 	info->svm_nr_asids = raw->svm.ebx;
-	for (i = 0; i < sizeof(svm_feature_map) / sizeof(svm_feature_map[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(svm_feature_map); i++)
 		if (raw->svm.edx & svm_feature_map[i].edx_bit)
 			info->caps |= svm_feature_map[i].cap;
 

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vsm - top-level build and test entry points.  `make help` lists them.
+
+ROOT := $(CURDIR)
+BUILD := $(ROOT)/build
+KVER ?= $(shell $(ROOT)/scripts/kver)
+KDIR ?= /lib/modules/$(KVER)/build
+VENDOR ?= amd
+LINUX_SOURCE ?= /usr/src/linux-source-6.1.tar.xz
+
+CC ?= gcc
+TOOLS_CFLAGS := -O2 -g -Wall -Wextra -Werror -I$(ROOT)/include/uapi \
+		-I$(ROOT)/tools/lib
+SAN_CFLAGS := -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
+	      -fsanitize=address,undefined -fno-sanitize-recover=all \
+	      -I$(ROOT)/include/uapi -I$(ROOT)/tools/lib
+
+COMMON_SRCS := $(wildcard kmod/common/*.c kmod/common/*/*.c)
+HOSTED_TESTS := $(wildcard tests/hosted/*.c)
+
+all: module tools selftests
+
+help:
+	@echo "make            build vsm.ko (against Debian's headers), vsmctl, selftests"
+	@echo "make demo       boot a VM, load vsm and show what it does"
+	@echo "make test       install dependencies, run every test, print a summary"
+	@echo "make check      hosted unit tests with ASan and UBSan"
+	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
+	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
+	@echo "make deps       install missing Debian packages"
+	@echo "Overrides: KVER=, KDIR= (kernel to build for), VENDOR=, SMP="
+
+module:
+	$(MAKE) -C $(KDIR) M=$(ROOT) modules
+
+tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
+
+$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c tools/lib/libvsm.c tools/lib/libvsm.h \
+		 include/uapi/linux/vsm.h
+	@mkdir -p $(BUILD)
+	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c tools/lib/libvsm.c
+
+$(BUILD)/libvsm.a: tools/lib/libvsm.c tools/lib/libvsm.h include/uapi/linux/vsm.h
+	@mkdir -p $(BUILD)/lib
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm.o tools/lib/libvsm.c
+	ar rcs $@ $(BUILD)/lib/libvsm.o
+
+$(BUILD)/kselftest/kselftest_harness.h:
+	@mkdir -p $(BUILD)/kselftest
+	tar -xJf $(LINUX_SOURCE) -C $(BUILD)/kselftest --strip-components=4 \
+		linux-source-6.1/tools/testing/selftests/kselftest_harness.h \
+		linux-source-6.1/tools/testing/selftests/kselftest.h
+	touch $@
+
+selftests: $(BUILD)/kselftest/kselftest_harness.h
+	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests
+
+$(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
+		      $(wildcard tests/hosted/*.h kmod/common/*.h) include/uapi/linux/vsm.h
+	@mkdir -p $(BUILD)/hosted
+	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c
+
+check: $(BUILD)/hosted/unit
+	$(BUILD)/hosted/unit
+
+lint: module
+	scripts/lint
+
+vmtest: all
+	scripts/vmtest $(VENDOR) $(SMP)
+
+test:
+	scripts/test-all
+
+demo:
+	scripts/demo
+
+deps:
+	scripts/deps
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
+	rm -rf $(BUILD)
+
+.PHONY: all help module tools selftests check lint vmtest test demo deps clean

@@ -1,0 +1,83 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Host-side tests of scripts/vm-run: exit statuses pass through, a hanging
+# command is killed at --timeout with 124 and no emulator is left behind,
+# --add'ed files arrive, --smp and --mem take effect, usage errors exit 2.
+#
+# Usage: tests/vm-run/vm_run_test.sh [amd|intel]   (prints TAP)
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+VM_RUN=$ROOT/scripts/vm-run
+vendor=${1:-amd}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+
+check() {
+	local name=$1
+	shift
+	n=$((n + 1))
+	if "$@"; then echo "ok $n $vendor: $name"; else
+		failed=$((failed + 1)); echo "not ok $n $vendor: $name"; fi
+}
+
+run() { "$VM_RUN" --vendor "$vendor" "$@" >"$tmp/out" 2>&1; }
+
+echo "TAP version 13"
+if [[ "$vendor" == amd ]]; then
+	run -- sh -c 'exit 7'
+	check "exit status 7 passes through" [ $? -eq 7 ]
+	run -- true
+	check "exit status 0 passes through" [ $? -eq 0 ]
+
+	qemus_before=$(pgrep -c -x qemu-system-x86)
+	start=$SECONDS
+	run --timeout 15 -- sh -c 'sleep 1000'
+	rc=$?
+	check "a hanging command is killed with 124" [ $rc -eq 124 ]
+	check "the timeout is honoured" [ $((SECONDS - start)) -lt 40 ]
+	check "no emulator is left running" \
+		[ "$(pgrep -c -x qemu-system-x86)" -eq "$qemus_before" ]
+
+	echo "payload $RANDOM" >"$tmp/payload.txt"
+	mkdir -p "$tmp/dir" && echo inner >"$tmp/dir/inner.txt"
+	run --add "$tmp/payload.txt" --add "$tmp/payload.txt:/opt/x/p.txt" \
+	    --add "$tmp/dir:/opt/d" -- \
+	    sh -c 'cat /root/payload.txt /opt/x/p.txt /opt/d/inner.txt'
+	check "--add files are in the VM" \
+		[ "$(grep -c "^$(cat "$tmp/payload.txt")\$" "$tmp/out")" -eq 2 ]
+	check "--add directories are in the VM" grep -q '^inner$' "$tmp/out"
+
+	run --smp 4 --mem 512M -- sh -c 'echo "cpus=$(nproc)";
+		echo "memkb=$(sed -n "s/MemTotal: *\([0-9]*\).*/\1/p" /proc/meminfo)"'
+	check "--smp 4 gives 4 CPUs" grep -q '^cpus=4$' "$tmp/out"
+	memkb=$(sed -n 's/^memkb=//p' "$tmp/out")
+	check "--mem 512M gives about 512 MiB" \
+		[ "${memkb:-0}" -gt 400000 -a "${memkb:-0}" -le 524288 ]
+
+	run -- sh -c 'echo "$VSM_VENDOR $VSM_KO"; test -x /usr/bin/vsmctl &&
+		test -f /vsm/vsm.ko && test -x /vsm/selftests/run_tests.sh'
+	check "vsm, vsmctl and selftests are in the VM" \
+		grep -q '^amd /vsm/vsm.ko$' "$tmp/out"
+	run -- sh -c 'echo "$0|$1|$HOME"' "it's \"q\"" '$x y'
+	check "command words arrive exactly as given" \
+		grep -qxF "it's \"q\"|\$x y|/root" "$tmp/out"
+
+	"$VM_RUN" --smp 9 -- true >/dev/null 2>&1
+	check "--smp 9 is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --vendor arm -- true >/dev/null 2>&1
+	check "unknown vendor is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" >/dev/null 2>&1
+	check "missing command is a usage error" [ $? -eq 2 ]
+else
+	echo marker-intel >"$tmp/m.txt"
+	run --timeout 900 --add "$tmp/m.txt" -- sh -c 'cat /root/m.txt; exit 3'
+	rc=$?
+	check "exit status 3 passes through" [ $rc -eq 3 ]
+	check "--add files are in the VM" grep -q '^marker-intel$' "$tmp/out"
+	check "no emulator is left running" bash -c '! pgrep -x bochs >/dev/null'
+fi
+echo "1..$n"
+[[ $failed -eq 0 ]]

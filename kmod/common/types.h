@@ -23,6 +23,9 @@ typedef uint64_t u64;
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
 
+#define VSM_PAGE_SIZE		4096ULL
+#define VSM_PAGE_SIZE_MASK	(VSM_PAGE_SIZE - 1)
+
 #define VSM_BIT(n)	(1U << (n))
 #define VSM_BIT64(n)	(1ULL << (n))
 

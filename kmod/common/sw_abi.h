@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The contract between the normal-world driver and the secure-world image:
+ * the image header, the boot parameters the driver fills in before launch,
+ * the layout of the secure region, the CPU state handed over at launch,
+ * and the hypercall numbers.  Internal: it may change with every build
+ * because driver and image are always built together.
+ */
+#ifndef VSM_COMMON_SW_ABI_H
+#define VSM_COMMON_SW_ABI_H
+
+#include "types.h"
+
+/*
+ * The secure world runs at this virtual address in its own page tables:
+ * the start of the x86-64 4-level "guard hole", which Linux leaves unused
+ * (reserved for a hypervisor), so the launch trampoline can map it next to
+ * Linux's kernel half.
+ */
+#define VSM_SW_BASE		0xffff800000000000ULL
+#define VSM_SW_PML4_SLOT	256
+
+#define VSM_SW_MAGIC		0x31574d53564d5356ULL	/* "VSMVSMW1" */
+
+/**
+ * struct vsm_sw_header - first bytes of the secure-world image
+ * @magic: VSM_SW_MAGIC
+ * @header_size: sizeof(struct vsm_sw_header)
+ * @abi_version: VSM_SW_ABI_VERSION the image was built with
+ * @link_base: the address the image is linked at (VSM_SW_BASE)
+ * @file_size: bytes of the flat image (text and data)
+ * @mem_size: bytes the image occupies at run time (with bss), page aligned
+ * @text_end: offset of the end of executable code, page aligned
+ * @rodata_end: offset of the end of read-only data, page aligned
+ * @entry: offset of the launch entry point
+ * @boot: offset of the struct vsm_sw_boot the driver fills in
+ */
+struct vsm_sw_header {
+	u64 magic;
+	u32 header_size;
+	u32 abi_version;
+	u64 link_base;
+	u64 file_size;
+	u64 mem_size;
+	u64 text_end;
+	u64 rodata_end;
+	u64 entry;
+	u64 boot;
+};
+
+#define VSM_SW_ABI_VERSION	1
+
+/* Per-CPU area in the secure region, in pages from its start. */
+#define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
+#define VSM_CPU_PAGE_GUEST_VMCB	1
+#define VSM_CPU_PAGE_HOST_VMCB	2
+#define VSM_CPU_PAGE_HSAVE	3
+#define VSM_CPU_PAGE_GDT_TSS	4
+#define VSM_CPU_PAGE_IST	5	/* NMI, #DF and #MC stack */
+#define VSM_CPU_PAGE_STACK	6	/* 4 pages of stack */
+#define VSM_CPU_PAGES		10
+#define VSM_CPU_STACK_PAGES	4
+
+/**
+ * struct vsm_seg_state - one segment register as captured at launch
+ * @selector: selector
+ * @attrib: access rights, VMCB layout (descriptor bits 40..47, 52..55)
+ * @limit: expanded limit
+ * @base: base address
+ */
+struct vsm_seg_state {
+	u16 selector;
+	u16 attrib;
+	u32 limit;
+	u64 base;
+};
+
+/**
+ * struct vsm_cpu_state - the host CPU's state at the instant of launch
+ *
+ * Filled by the driver (and, for @rsp and @rip, by its launch stub) on the
+ * CPU being launched; the vendor code of the secure world turns it into a
+ * VMCB or VMCS.  Registers that SVM's VMSAVE captures exactly (FS, GS, TR,
+ * LDTR, the syscall and sysenter MSRs) are captured that way instead.
+ */
+struct vsm_cpu_state {
+	u64 cr0, cr2, cr3, cr4;
+	u64 dr6, dr7;
+	u64 efer, pat;
+	u64 rflags, rsp, rip;
+	u64 gdtr_base, idtr_base;
+	u16 gdtr_limit, idtr_limit;
+	u32 reserved;
+	struct vsm_seg_state cs, ss, ds, es;
+};
+
+/* Counted exit classes (also the order of VSM_IOC_STATS counters). */
+enum vsm_exit_class {
+	VSM_EXIT_CPUID,
+	VSM_EXIT_VMMCALL,
+	VSM_EXIT_MSR_READ,
+	VSM_EXIT_MSR_WRITE,
+	VSM_EXIT_VMRUN,
+	VSM_EXIT_NPF,
+	VSM_EXIT_SHUTDOWN,
+	VSM_EXIT_OTHER,
+	VSM_EXIT_CLASSES
+};
+
+/* Per-CPU state of the secure world. */
+#define VSM_SW_CPU_OFF		0
+#define VSM_SW_CPU_RUNNING	1
+
+/**
+ * struct vsm_sw_cpu - secure-world per-CPU data (page VSM_CPU_PAGE_DATA)
+ * @self: secure-world address of this structure
+ * @cpu: Linux CPU number
+ * @state: VSM_SW_CPU_*
+ * @guest_vmcb_pa: physical address of the guest VMCB
+ * @host_vmcb_pa: physical address of the host-state VMCB
+ * @hsave_pa: physical address of the VM_HSAVE_PA page
+ * @stack_top: secure-world address of the top of the stack
+ * @gprs: guest general-purpose registers saved at #VMEXIT, in the order
+ *	of the exit stub (RAX and RSP live in the VMCB)
+ * @exits: exit counters by enum vsm_exit_class
+ * @guest_hsave_pa: the host's view of VM_HSAVE_PA (SVM is hidden from it)
+ * @launch: CPU state captured by the driver for the launch
+ */
+struct vsm_sw_cpu {
+	u64 self;
+	u32 cpu;
+	u32 state;
+	u64 guest_vmcb_pa;
+	u64 host_vmcb_pa;
+	u64 hsave_pa;
+	u64 stack_top;
+	u64 gprs[16];
+	u64 exits[VSM_EXIT_CLASSES];
+	u64 guest_hsave_pa;
+	struct vsm_cpu_state launch;
+};
+
+/* Index of each GPR in vsm_sw_cpu.gprs. */
+enum vsm_gpr {
+	VSM_GPR_RAX, VSM_GPR_RCX, VSM_GPR_RDX, VSM_GPR_RBX,
+	VSM_GPR_RSP, VSM_GPR_RBP, VSM_GPR_RSI, VSM_GPR_RDI,
+	VSM_GPR_R8, VSM_GPR_R9, VSM_GPR_R10, VSM_GPR_R11,
+	VSM_GPR_R12, VSM_GPR_R13, VSM_GPR_R14, VSM_GPR_R15,
+};
+
+/**
+ * struct vsm_sw_boot - parameters the driver writes before the first launch
+ * @region_pa: physical base of the secure region
+ * @region_size: its size in bytes
+ * @sw_cr3: physical address of the secure world's PML4
+ * @npt_root: physical address of the nested page tables' root
+ * @msrpm_pa: physical address of the MSR permission map
+ * @iopm_pa: physical address of the I/O permission map
+ * @percpu_offset: offset of CPU 0's area in the region
+ * @nr_cpu_ids: number of per-CPU areas
+ * @devirt_tail: driver address the secure world returns to when it
+ *	devirtualizes a CPU (it runs on the trampoline page tables)
+ * @trampoline_cr3: physical address of the trampoline PML4 (Linux's kernel
+ *	half plus the secure world's slot)
+ */
+struct vsm_sw_boot {
+	u64 region_pa;
+	u64 region_size;
+	u64 sw_cr3;
+	u64 npt_root;
+	u64 msrpm_pa;
+	u64 iopm_pa;
+	u64 percpu_offset;
+	u64 nr_cpu_ids;
+	u64 devirt_tail;
+	u64 trampoline_cr3;
+};
+
+/*
+ * Hypercalls: VMMCALL with the number in RAX and arguments in RBX, RCX,
+ * RDX; the result (>= 0, or a negative errno) comes back in RAX.  Only
+ * CPL 0 may call; anything else gets #UD, as without a hypervisor.
+ */
+#define VSM_HC_VERSION		0	/* -> VSM_SW_ABI_VERSION */
+#define VSM_HC_PING		1	/* RBX -> RBX + 1; RCX -> CPU */
+#define VSM_HC_GET_STATS	2	/* RBX: CPU, RCX: PA of vsm_hc_cpu_stats */
+#define VSM_HC_DEVIRT		3	/* leave this CPU */
+#define VSM_HC_COUNT		4
+
+/**
+ * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU
+ * @state: VSM_SW_CPU_*
+ * @cpu: the CPU asked about
+ * @exits: exit counters by enum vsm_exit_class
+ *
+ * The buffer must lie in one page of host RAM outside the secure region.
+ */
+struct vsm_hc_cpu_stats {
+	u32 state;
+	u32 cpu;
+	u64 exits[VSM_EXIT_CLASSES];
+};
+
+/* Magic values returned in CPUID leaf VSM_CPUID_LEAF (EBX, ECX, EDX). */
+#define VSM_CPUID_LEAF		0x40000f00U
+#define VSM_CPUID_SIG_EBX	0x564d5356U	/* "VSMV" */
+#define VSM_CPUID_SIG_ECX	0x4d53564dU	/* "MVSM" */
+#define VSM_CPUID_SIG_EDX	0x4d53564dU	/* "MVSM" */
+
+#endif /* VSM_COMMON_SW_ABI_H */

@@ -21,6 +21,8 @@ HOSTED_TESTS := $(wildcard tests/hosted/*.c)
 
 all: module tools selftests
 
+include kmod/secure/secure.mk
+
 help:
 	@echo "make            build vsm.ko (against Debian's headers), vsmctl, selftests"
 	@echo "make demo       boot a VM, load vsm and show what it does"
@@ -31,7 +33,7 @@ help:
 	@echo "make deps       install missing Debian packages"
 	@echo "Overrides: KVER=, KDIR= (kernel to build for), VENDOR=, SMP="
 
-module:
+module: $(SW_BIN)
 	$(MAKE) -C $(KDIR) M=$(ROOT) modules
 
 tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
@@ -83,4 +85,4 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
 	rm -rf $(BUILD)
 
-.PHONY: all help module tools selftests check lint vmtest test demo deps clean
+.PHONY: all help module secure tools selftests check lint vmtest test demo deps clean

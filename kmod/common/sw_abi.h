@@ -9,7 +9,11 @@
 #ifndef VSM_COMMON_SW_ABI_H
 #define VSM_COMMON_SW_ABI_H
 
-#include "types.h"
+#ifdef __ASSEMBLY__
+#define VSM_UL(x)	x
+#else
+#define VSM_UL(x)	x##ULL
+#endif
 
 /*
  * The secure world runs at this virtual address in its own page tables:
@@ -17,10 +21,35 @@
  * (reserved for a hypervisor), so the launch trampoline can map it next to
  * Linux's kernel half.
  */
-#define VSM_SW_BASE		0xffff800000000000ULL
+#define VSM_SW_BASE		VSM_UL(0xffff800000000000)
 #define VSM_SW_PML4_SLOT	256
 
-#define VSM_SW_MAGIC		0x31574d53564d5356ULL	/* "VSMVSMW1" */
+#define VSM_SW_MAGIC		VSM_UL(0x31574d53564d5356)	/* "VSMVSMW1" */
+
+#define VSM_SW_ABI_VERSION	1
+
+/* Per-CPU area in the secure region, in pages from its start. */
+#define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
+#define VSM_CPU_PAGE_GUEST_VMCB	1
+#define VSM_CPU_PAGE_HOST_VMCB	2
+#define VSM_CPU_PAGE_HSAVE	3
+#define VSM_CPU_PAGE_GDT_TSS	4
+#define VSM_CPU_PAGE_IST	5	/* NMI, #DF and #MC stack */
+#define VSM_CPU_PAGE_TRAMPOLINE	6	/* PML4: Linux's kernel half + ours */
+#define VSM_CPU_PAGE_STACK	7	/* 4 pages of stack */
+#define VSM_CPU_PAGES		11
+#define VSM_CPU_STACK_PAGES	4
+
+/* Offsets the assembly entry code uses (checked by _Static_assert). */
+#define VSM_SW_CPU_GUEST_VMCB_PA	16
+#define VSM_SW_CPU_HOST_VMCB_PA		24
+#define VSM_SW_CPU_STACK_TOP		40
+#define VSM_SW_CPU_GPRS			48
+#define VSM_SW_BOOT_SW_CR3		16
+
+#ifndef __ASSEMBLY__
+
+#include "types.h"
 
 /**
  * struct vsm_sw_header - first bytes of the secure-world image
@@ -48,18 +77,6 @@ struct vsm_sw_header {
 	u64 boot;
 };
 
-#define VSM_SW_ABI_VERSION	1
-
-/* Per-CPU area in the secure region, in pages from its start. */
-#define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
-#define VSM_CPU_PAGE_GUEST_VMCB	1
-#define VSM_CPU_PAGE_HOST_VMCB	2
-#define VSM_CPU_PAGE_HSAVE	3
-#define VSM_CPU_PAGE_GDT_TSS	4
-#define VSM_CPU_PAGE_IST	5	/* NMI, #DF and #MC stack */
-#define VSM_CPU_PAGE_STACK	6	/* 4 pages of stack */
-#define VSM_CPU_PAGES		10
-#define VSM_CPU_STACK_PAGES	4
 
 /**
  * struct vsm_seg_state - one segment register as captured at launch
@@ -160,8 +177,8 @@ enum vsm_gpr {
  * @nr_cpu_ids: number of per-CPU areas
  * @devirt_tail: driver address the secure world returns to when it
  *	devirtualizes a CPU (it runs on the trampoline page tables)
- * @trampoline_cr3: physical address of the trampoline PML4 (Linux's kernel
- *	half plus the secure world's slot)
+ * @physmap_end: host RAM below this address is mapped 1:1 in the secure
+ *	world's page tables (for guest page walks and hypercall buffers)
  */
 struct vsm_sw_boot {
 	u64 region_pa;
@@ -173,7 +190,7 @@ struct vsm_sw_boot {
 	u64 percpu_offset;
 	u64 nr_cpu_ids;
 	u64 devirt_tail;
-	u64 trampoline_cr3;
+	u64 physmap_end;
 };
 
 /*
@@ -206,5 +223,7 @@ struct vsm_hc_cpu_stats {
 #define VSM_CPUID_SIG_EBX	0x564d5356U	/* "VSMV" */
 #define VSM_CPUID_SIG_ECX	0x4d53564dU	/* "MVSM" */
 #define VSM_CPUID_SIG_EDX	0x4d53564dU	/* "MVSM" */
+
+#endif /* !__ASSEMBLY__ */
 
 #endif /* VSM_COMMON_SW_ABI_H */

@@ -12,7 +12,6 @@
 #include <linux/kernel.h>
 #include <linux/types.h>
 #else
-#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,7 +19,14 @@ typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
+typedef int32_t s32;
+typedef int64_t s64;
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#ifdef VSM_FREESTANDING
+#include "errno.h"
+#else
+#include <errno.h>
+#endif
 #endif
 
 #define VSM_PAGE_SIZE		4096ULL

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Error numbers for the freestanding secure world: the values Linux uses,
+ * because results travel back to the driver unchanged.
+ */
+#ifndef VSM_COMMON_ERRNO_H
+#define VSM_COMMON_ERRNO_H
+
+#define EPERM		1
+#define EIO		5
+#define E2BIG		7
+#define ENOMEM		12
+#define EFAULT		14
+#define EBUSY		16
+#define EEXIST		17
+#define EINVAL		22
+#define ENOSYS		38
+
+#endif /* VSM_COMMON_ERRNO_H */

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AMD SVM: the host kernel becomes the guest of a VMCB built from the state
+ * it had at launch, behind nested paging that leaves the secure region out.
+ * Intercepted: CPUID, VMMCALL, VMRUN, shutdown and, through the MSR
+ * permission map, EFER, VM_CR and VM_HSAVE_PA.  Nothing on the host's hot
+ * paths exits.
+ */
+#include "../../include/sw.h"
+#include "../../include/x86.h"
+#include "../../../common/insn.h"
+#include "../../../common/paging.h"
+#include "../../../common/svm/vmcb.h"
+
+#define GUEST_ASID	1
+
+/* EFER bits the host may change (SVME stays set and hidden). */
+#define EFER_HOST_WRITABLE	(EFER_SCE | EFER_LME | EFER_NXE | EFER_FFXSR)
+
+void svm_run_loop(struct vsm_sw_cpu *c) __noreturn;
+void svm_leave(struct vmcb *vmcb, u64 vmcb_pa, u64 trampoline_cr3,
+	       u64 tail, s64 result) __noreturn;
+void svm_handle_exit(struct vsm_sw_cpu *c);
+
+static const u8 op_cpuid[] = { 0x0f, 0xa2 };
+static const u8 op_vmmcall[] = { 0x0f, 0x01, 0xd9 };
+static const u8 op_rdmsr[] = { 0x0f, 0x32 };
+static const u8 op_wrmsr[] = { 0x0f, 0x30 };
+
+static struct vmcb *guest_vmcb(struct vsm_sw_cpu *c)
+{
+	return sw_cpu_page(c, VSM_CPU_PAGE_GUEST_VMCB);
+}
+
+static void seg_from_state(struct vmcb_seg *v, const struct vsm_seg_state *s)
+{
+	v->selector = s->selector;
+	v->attrib = s->attrib;
+	v->limit = s->limit;
+	v->base = s->base;
+}
+
+/* FS, GS, TR, LDTR and the syscall MSRs were stored by VMSAVE already. */
+static void fill_guest_state(struct vmcb *v, const struct vsm_cpu_state *s)
+{
+	seg_from_state(&v->save.cs, &s->cs);
+	seg_from_state(&v->save.ss, &s->ss);
+	seg_from_state(&v->save.ds, &s->ds);
+	seg_from_state(&v->save.es, &s->es);
+	v->save.gdtr.base = s->gdtr_base;
+	v->save.gdtr.limit = s->gdtr_limit;
+	v->save.idtr.base = s->idtr_base;
+	v->save.idtr.limit = s->idtr_limit;
+	v->save.cpl = 0;
+	v->save.efer = s->efer | EFER_SVME;
+	v->save.cr0 = s->cr0;
+	v->save.cr2 = s->cr2;
+	v->save.cr3 = s->cr3;
+	v->save.cr4 = s->cr4;
+	v->save.dr6 = s->dr6;
+	v->save.dr7 = s->dr7;
+	v->save.rflags = s->rflags;
+	v->save.rip = s->rip;
+	v->save.rsp = s->rsp;
+	v->save.rax = 0;
+	v->save.g_pat = s->pat;
+}
+
+static void fill_controls(struct vmcb *v)
+{
+	v->control.intercept_misc3 = SVM_INTERCEPT_CPUID | SVM_INTERCEPT_MSR_PROT |
+				     SVM_INTERCEPT_SHUTDOWN;
+	v->control.intercept_misc4 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL;
+	v->control.iopm_base_pa = vsm_boot.iopm_pa;
+	v->control.msrpm_base_pa = vsm_boot.msrpm_pa;
+	v->control.asid = GUEST_ASID;
+	v->control.tlb_control = SVM_TLB_FLUSH_ALL;
+	v->control.np_enable = SVM_NP_ENABLE;
+	v->control.n_cr3 = vsm_boot.npt_root;
+	v->control.clean = 0;
+}
+
+static void set_msr_intercepts(void)
+{
+	u8 *msrpm = sw_va(vsm_boot.msrpm_pa);
+
+	svm_msrpm_intercept(msrpm, MSR_EFER, true, true);
+	svm_msrpm_intercept(msrpm, MSR_VM_CR, true, true);
+	svm_msrpm_intercept(msrpm, MSR_VM_HSAVE_PA, true, true);
+}
+
+/**
+ * arch_cpu_run() - make the launching CPU's state a guest and run it
+ * @c: this CPU
+ */
+void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
+{
+	struct vmcb *v = guest_vmcb(c);
+
+	set_msr_intercepts();
+	fill_guest_state(v, &c->launch);
+	fill_controls(v);
+	c->state = VSM_SW_CPU_RUNNING;
+	svm_run_loop(c);
+}
+
+/**
+ * arch_cpu_devirt() - leave this CPU to Linux, without a hypervisor
+ * @c: this CPU
+ * @result: value for the caller's RAX
+ */
+void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
+{
+	struct vmcb *v = guest_vmcb(c);
+	u64 *tramp = sw_cpu_page(c, VSM_CPU_PAGE_TRAMPOLINE);
+	const u64 *linux_pml4;
+	unsigned int i;
+
+	/* Refresh Linux's kernel half: it may have grown since launch. */
+	if (sw_host_ram(v->save.cr3 & VSM_PTE_ADDR, VSM_PAGE_SIZE)) {
+		linux_pml4 = (const u64 *)(uintptr_t)(v->save.cr3 & VSM_PTE_ADDR);
+		for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
+			tramp[i] = linux_pml4[i];
+	}
+	c->state = VSM_SW_CPU_OFF;
+	svm_leave(v, c->guest_vmcb_pa, sw_pa(tramp), vsm_boot.devirt_tail, result);
+}
+
+u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg)
+{
+	if (leaf == 0x80000001 && reg == 2)
+		return VSM_BIT(2);	/* ECX.SVM */
+	if (leaf == 0x8000000a)
+		return 0xffffffff;	/* the SVM feature leaf */
+	return 0;
+}
+
+static void inject_exception(struct vmcb *v, unsigned int vector, bool error)
+{
+	v->control.event_inj = vector | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID |
+			       (error ? SVM_EVTINJ_ERROR_VALID : 0);
+}
+
+/* Step over the intercepted instruction; false if RIP does not hold it. */
+static bool skip_insn(struct vmcb *v, const u8 *op, u32 op_len)
+{
+	u8 bytes[VSM_INSN_MAX];
+	int n, len;
+
+	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
+	len = vsm_insn_length(bytes, n, op, op_len);
+	if (len < 0)
+		return false;
+	v->save.rip += len;
+	return true;
+}
+
+static void handle_cpuid(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	u32 regs[4];
+
+	if (!skip_insn(v, op_cpuid, sizeof(op_cpuid)))
+		return;
+	sw_cpuid(c, (u32)v->save.rax, (u32)c->gprs[VSM_GPR_RCX], regs);
+	v->save.rax = regs[0];
+	c->gprs[VSM_GPR_RBX] = regs[1];
+	c->gprs[VSM_GPR_RCX] = regs[2];
+	c->gprs[VSM_GPR_RDX] = regs[3];
+}
+
+static void handle_vmmcall(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	if (v->save.cpl != 0) {
+		inject_exception(v, X86_UD_VECTOR, false);
+		return;
+	}
+	if (!skip_insn(v, op_vmmcall, sizeof(op_vmmcall)))
+		return;
+	v->save.rax = (u64)sw_hypercall(c, v->save.rax, c->gprs[VSM_GPR_RBX],
+					c->gprs[VSM_GPR_RCX], c->gprs[VSM_GPR_RDX]);
+}
+
+/* Return false to inject #GP. */
+static bool msr_read(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 *val)
+{
+	switch (msr) {
+	case MSR_EFER:
+		*val = v->save.efer & ~EFER_SVME;
+		return true;
+	case MSR_VM_CR:
+		*val = VM_CR_LOCK | VM_CR_SVMDIS;
+		return true;
+	case MSR_VM_HSAVE_PA:
+		*val = c->guest_hsave_pa;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool msr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 val)
+{
+	switch (msr) {
+	case MSR_EFER:
+		/* SVM is "disabled by firmware" for the host: SVME is refused. */
+		if (val & ~(EFER_HOST_WRITABLE | EFER_LMA))
+			return false;
+		if ((val & EFER_LME) != (v->save.efer & EFER_LME))
+			return false;
+		v->save.efer = (val & EFER_HOST_WRITABLE) |
+			       (v->save.efer & EFER_LMA) | EFER_SVME;
+		return true;
+	case MSR_VM_HSAVE_PA:
+		if (val & VSM_PAGE_SIZE_MASK)
+			return false;
+		c->guest_hsave_pa = val;
+		return true;
+	default:	/* VM_CR is locked */
+		return false;
+	}
+}
+
+static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	bool write = v->control.exit_info1 & 1;
+	u32 msr = (u32)c->gprs[VSM_GPR_RCX];
+	u64 val;
+	u8 bytes[VSM_INSN_MAX];
+	int n, len;
+
+	sw_count_exit(c, write ? VSM_EXIT_MSR_WRITE : VSM_EXIT_MSR_READ);
+	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
+	len = vsm_insn_length(bytes, n, write ? op_wrmsr : op_rdmsr, 2);
+	if (len < 0)
+		return;
+	if (write) {
+		val = (v->save.rax & 0xffffffffULL) | c->gprs[VSM_GPR_RDX] << 32;
+		if (!msr_write(c, v, msr, val)) {
+			inject_exception(v, X86_GP_VECTOR, true);
+			return;
+		}
+	} else {
+		if (!msr_read(c, v, msr, &val)) {
+			inject_exception(v, X86_GP_VECTOR, true);
+			return;
+		}
+		v->save.rax = val & 0xffffffffULL;
+		c->gprs[VSM_GPR_RDX] = val >> 32;
+	}
+	v->save.rip += len;
+}
+
+static void __noreturn handle_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	sw_puts("\nvsm: the host triple-faulted at rip ");
+	sw_put_hex(v->save.rip);
+	sw_puts("; resetting the machine\n");
+	outb(0xcf9, 0x02);
+	outb(0xcf9, 0x06);
+	cpu_halt_forever();
+}
+
+/**
+ * svm_handle_exit() - handle one #VMEXIT of the host
+ * @c: this CPU
+ *
+ * Called by svm_run_loop() with the guest's registers saved and the secure
+ * world's segments loaded.
+ */
+void svm_handle_exit(struct vsm_sw_cpu *c)
+{
+	struct vmcb *v = guest_vmcb(c);
+	u64 code = v->control.exit_code;
+
+	v->control.tlb_control = 0;
+	v->control.event_inj = 0;
+	switch (code) {
+	case SVM_EXIT_CPUID:
+		sw_count_exit(c, VSM_EXIT_CPUID);
+		handle_cpuid(c, v);
+		break;
+	case SVM_EXIT_VMMCALL:
+		sw_count_exit(c, VSM_EXIT_VMMCALL);
+		handle_vmmcall(c, v);
+		break;
+	case SVM_EXIT_MSR:
+		handle_msr(c, v);
+		break;
+	case SVM_EXIT_VMRUN:
+		/* The host sees no SVM: VMRUN is an invalid opcode for it. */
+		sw_count_exit(c, VSM_EXIT_VMRUN);
+		inject_exception(v, X86_UD_VECTOR, false);
+		break;
+	case SVM_EXIT_NPF:
+		/* Containment of host accesses to the secure region: issue 4. */
+		sw_count_exit(c, VSM_EXIT_NPF);
+		inject_exception(v, X86_GP_VECTOR, true);
+		break;
+	case SVM_EXIT_SHUTDOWN:
+		sw_count_exit(c, VSM_EXIT_SHUTDOWN);
+		handle_shutdown(c, v);
+	case SVM_EXIT_INVALID:
+		/* The launch state was refused by VMRUN: give the CPU back. */
+		arch_cpu_devirt(c, -EIO);
+	default:
+		sw_count_exit(c, VSM_EXIT_OTHER);
+		sw_panic("unexpected #VMEXIT", code);
+	}
+}

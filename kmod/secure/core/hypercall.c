@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hypercall table: the one place where calls from the host enter the
+ * secure world.  Every handler checks its arguments itself, after they
+ * have been copied out of the guest's registers.
+ */
+#include "../include/sw.h"
+
+typedef s64 (*sw_hypercall_fn)(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2);
+
+static s64 hc_version(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
+{
+	return VSM_SW_ABI_VERSION;
+}
+
+static s64 hc_ping(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
+{
+	return (s64)((a0 + 1) & 0x7fffffffffffffffULL);
+}
+
+static struct vsm_sw_cpu *cpu_data(u64 cpu)
+{
+	u64 off = vsm_boot.percpu_offset + cpu * VSM_CPU_PAGES * VSM_PAGE_SIZE;
+
+	return (struct vsm_sw_cpu *)(uintptr_t)(VSM_SW_BASE + off);
+}
+
+static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
+{
+	struct vsm_hc_cpu_stats out;
+	struct vsm_sw_cpu *t;
+	unsigned int i;
+
+	if (cpu >= vsm_boot.nr_cpu_ids)
+		return -EINVAL;
+	if ((pa & 7) || (pa & VSM_PAGE_SIZE_MASK) + sizeof(out) > VSM_PAGE_SIZE ||
+	    !sw_host_ram(pa, sizeof(out)))
+		return -EFAULT;
+	t = cpu_data(cpu);
+	out.state = t->state;
+	out.cpu = (u32)cpu;
+	for (i = 0; i < VSM_EXIT_CLASSES; i++)
+		out.exits[i] = t->exits[i];
+	memcpy((void *)(uintptr_t)pa, &out, sizeof(out));
+	return 0;
+}
+
+static s64 hc_devirt(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
+{
+	arch_cpu_devirt(c, 0);
+}
+
+static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
+	[VSM_HC_VERSION] = hc_version,
+	[VSM_HC_PING] = hc_ping,
+	[VSM_HC_GET_STATS] = hc_get_stats,
+	[VSM_HC_DEVIRT] = hc_devirt,
+};
+
+/**
+ * sw_hypercall() - dispatch one hypercall
+ * @c: the calling CPU
+ * @nr: call number (guest RAX)
+ * @a0: first argument (guest RBX)
+ * @a1: second argument (guest RCX)
+ * @a2: third argument (guest RDX)
+ *
+ * Return: the result for the guest's RAX; -ENOSYS for unknown calls.
+ */
+s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2)
+{
+	if (nr >= VSM_HC_COUNT || !sw_hypercalls[nr])
+		return -ENOSYS;
+	return sw_hypercalls[nr](c, a0, a1, a2);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Secure-world internal interfaces.  Nothing here is a Linux header; the
+ * build has no Linux include path at all.
+ */
+#ifndef VSM_SW_H
+#define VSM_SW_H
+
+#include "../../common/sw_abi.h"
+#include "../../common/types.h"
+
+#define __noreturn	__attribute__((noreturn))
+#define __aligned(n)	__attribute__((aligned(n)))
+
+extern struct vsm_sw_boot vsm_boot;
+
+/* Addresses: the whole secure region is mapped at VSM_SW_BASE. */
+static inline u64 sw_pa(const void *va)
+{
+	return (u64)(uintptr_t)va - VSM_SW_BASE + vsm_boot.region_pa;
+}
+
+static inline void *sw_va(u64 pa)
+{
+	return (void *)(uintptr_t)(pa - vsm_boot.region_pa + VSM_SW_BASE);
+}
+
+static inline void *sw_cpu_page(struct vsm_sw_cpu *c, unsigned int page)
+{
+	return (u8 *)c + page * VSM_PAGE_SIZE;
+}
+
+/* Host RAM outside the secure region, mapped 1:1 for the secure world. */
+bool sw_host_ram(u64 pa, u64 len);
+
+/* core/lib.c */
+void *memset(void *s, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+/* core/console.c: polled COM1, for fatal errors only. */
+void sw_puts(const char *s);
+void sw_put_hex(u64 v);
+void __noreturn sw_panic(const char *why, u64 value);
+
+/* core/cpu.c */
+void sw_cpu_setup_descriptors(struct vsm_sw_cpu *c);
+void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls);
+
+/* core/cpuid.c */
+void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4]);
+
+/* core/hypercall.c */
+s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2);
+
+/* core/guest_mem.c */
+int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len);
+
+/* The vendor half, chosen at build time for now (AMD SVM). */
+void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);
+void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
+u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg);
+
+#endif /* VSM_SW_H */

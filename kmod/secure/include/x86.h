@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * x86 instructions the secure world uses, wrapped once.
+ */
+#ifndef VSM_SW_X86_H
+#define VSM_SW_X86_H
+
+#include "../../common/types.h"
+
+#define MSR_EFER		0xc0000080U
+#define MSR_VM_CR		0xc0010114U
+#define MSR_VM_HSAVE_PA		0xc0010117U
+#define EFER_SCE		VSM_BIT64(0)
+#define EFER_LME		VSM_BIT64(8)
+#define EFER_LMA		VSM_BIT64(10)
+#define EFER_NXE		VSM_BIT64(11)
+#define EFER_SVME		VSM_BIT64(12)
+#define EFER_FFXSR		VSM_BIT64(14)
+#define VM_CR_LOCK		VSM_BIT64(3)
+#define VM_CR_SVMDIS		VSM_BIT64(4)
+
+#define X86_GP_VECTOR		13
+#define X86_UD_VECTOR		6
+
+static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+	asm volatile("cpuid"
+		     : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+		     : "a"(leaf), "c"(sub));
+}
+
+static inline u64 rdmsr(u32 msr)
+{
+	u32 lo, hi;
+
+	asm volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return (u64)hi << 32 | lo;
+}
+
+static inline void wrmsr(u32 msr, u64 val)
+{
+	asm volatile("wrmsr" : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32))
+		     : "memory");
+}
+
+static inline void outb(u16 port, u8 val)
+{
+	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline u8 inb(u16 port)
+{
+	u8 v;
+
+	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline void vmsave(u64 pa)
+{
+	asm volatile("vmsave %%rax" : : "a"(pa) : "memory");
+}
+
+static inline void vmload(u64 pa)
+{
+	asm volatile("vmload %%rax" : : "a"(pa) : "memory");
+}
+
+static inline void cpu_pause(void)
+{
+	asm volatile("pause");
+}
+
+static inline __attribute__((noreturn)) void cpu_halt_forever(void)
+{
+	for (;;)
+		asm volatile("cli; hlt");
+}
+
+#endif /* VSM_SW_X86_H */

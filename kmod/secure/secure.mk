@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The secure-world image: freestanding, never sees a Linux header (there is
+# no Linux include path: -nostdinc, only the compiler's own freestanding
+# headers), linked at VSM_SW_BASE, and rejected if it has an undefined
+# symbol, a GOT, PLT, dynamic section or relocation left.
+#
+# Included by the top-level Makefile; produces $(SW_BIN).
+
+SW_SRC := kmod/secure
+SW_OUT := $(BUILD)/secure
+SW_BIN := $(SW_OUT)/vsm-secure.bin
+SW_ELF := $(SW_OUT)/vsm-secure.elf
+
+SW_C_SRCS := $(wildcard $(SW_SRC)/core/*.c $(SW_SRC)/arch/*/*.c) \
+	     kmod/common/insn.c kmod/common/svm/msrpm.c
+SW_S_SRCS := $(wildcard $(SW_SRC)/arch/*/*.S)
+SW_OBJS := $(patsubst %.c,$(SW_OUT)/%.o,$(SW_C_SRCS)) \
+	   $(patsubst %.S,$(SW_OUT)/%.o,$(SW_S_SRCS))
+
+SW_CC ?= gcc
+SW_LD ?= ld
+SW_GCC_INCLUDE := $(shell $(SW_CC) -print-file-name=include)
+SW_CPPFLAGS := -nostdinc -isystem $(SW_GCC_INCLUDE) -DVSM_FREESTANDING
+SW_CFLAGS := $(SW_CPPFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-Wno-unused-parameter -ffreestanding -fno-builtin -fno-common \
+	-fno-stack-protector -fno-strict-aliasing -fpie -fvisibility=hidden \
+	-mcmodel=small -mno-red-zone -mgeneral-regs-only -mno-sse -mno-mmx \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
+	-fno-jump-tables -MMD -MP
+SW_LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack \
+	-z max-page-size=4096 --build-id=none
+
+$(SW_OUT)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(SW_CC) $(SW_CFLAGS) -c -o $@ $<
+
+$(SW_OUT)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -MMD -MP -c -o $@ $<
+
+$(SW_OUT)/secure.lds: $(SW_SRC)/secure.lds.S kmod/common/sw_abi.h
+	@mkdir -p $(dir $@)
+	$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -E -P -x c -o $@ $<
+
+$(SW_ELF): $(SW_OBJS) $(SW_OUT)/secure.lds
+	$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $@ $(SW_OBJS)
+	@undef=$$(nm -u $@); if [ -n "$$undef" ]; then \
+		echo "secure world: undefined symbols:" $$undef >&2; rm -f $@; exit 1; fi
+	@bad=$$(readelf -SW $@ | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*' ); \
+	if [ -n "$$bad" ]; then \
+		echo "secure world: forbidden sections:" $$bad >&2; rm -f $@; exit 1; fi
+
+$(SW_BIN): $(SW_ELF)
+	objcopy -O binary $< $@
+
+secure: $(SW_BIN)
+
+-include $(SW_OBJS:.o=.d)
+
+.PHONY: secure

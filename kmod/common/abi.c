@@ -74,7 +74,30 @@ int vsm_check_info_request(const struct vsm_info *req)
 
 	if (ret)
 		return ret;
-	if (req->reserved0 || !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+	if (req->reserved0 || req->reserved1 ||
+	    !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * vsm_check_stats_request() - check a VSM_IOC_STATS request
+ * @req: the request, in memory the checker owns
+ *
+ * No flags are defined; the reserved fields must be zero; at most
+ * VSM_STATS_MAX_CPUS entries; a non-zero @nr_cpus needs a buffer.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int vsm_check_stats_request(const struct vsm_stats *req)
+{
+	int ret = vsm_check_hdr(&req->hdr, VSM_STATS_SIZE_VER0, 0);
+
+	if (ret)
+		return ret;
+	if (!vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+		return -EINVAL;
+	if (req->nr_cpus > VSM_STATS_MAX_CPUS || (req->nr_cpus && !req->cpus_ptr))
 		return -EINVAL;
 	return 0;
 }

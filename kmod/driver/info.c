@@ -7,6 +7,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
+#include "hv.h"
 #include "vsm.h"
 #include "../common/abi.h"
 #include "../common/caps.h"
@@ -54,13 +55,13 @@ int vsm_info_init(void)
 }
 
 /**
- * vsm_current_state() - the lifecycle state reported to user space
+ * vsm_boot_info() - the capabilities decoded at load
  *
- * Return: VSM_STATE_LOADED until the hypervisor can be launched.
+ * Return: the report, without the live fields.
  */
-enum vsm_state vsm_current_state(void)
+const struct vsm_info *vsm_boot_info(void)
 {
-	return VSM_STATE_LOADED;
+	return &vsm_boot_caps;
 }
 
 /**
@@ -71,7 +72,10 @@ enum vsm_state vsm_current_state(void)
  */
 int vsm_ioctl_get_info(void __user *uarg)
 {
+	struct vsm_pt_coverage cov;
 	struct vsm_info info;
+	unsigned int cpu;
+	u64 sw_tables;
 	u32 usize;
 	int ret;
 
@@ -86,7 +90,11 @@ int vsm_ioctl_get_info(void __user *uarg)
 	info = vsm_boot_caps;
 	info.hdr.flags = 0;
 	info.abi_version = VSM_ABI_VERSION;
-	info.state = vsm_current_state();
+	info.state = vsm_hv_state();
 	info.nr_cpus = num_online_cpus();
+	info.nr_protected_cpus = 0;
+	for_each_possible_cpu(cpu)
+		info.nr_protected_cpus += vsm_hv_cpu_protected(cpu);
+	vsm_hv_region_info(&info.region_base, &info.region_size, &cov, &sw_tables);
 	return vsm_copy_arg_to_user(uarg, usize, &info, sizeof(info));
 }

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
+#include "hv.h"
 #include "vsm.h"
 
 static int __init vsm_init(void)
@@ -16,9 +17,13 @@ static int __init vsm_init(void)
 	ret = vsm_info_init();
 	if (ret)
 		return ret;
+	ret = vsm_hv_start(vsm_boot_info());
+	if (ret)
+		return ret;
 	ret = vsm_chardev_register();
 	if (ret) {
 		pr_err("cannot register /dev/vsm (%d)\n", ret);
+		vsm_hv_stop();
 		return ret;
 	}
 	pr_info("loaded, ABI version %d\n", VSM_ABI_VERSION);
@@ -28,6 +33,7 @@ static int __init vsm_init(void)
 static void __exit vsm_exit(void)
 {
 	vsm_chardev_unregister();
+	vsm_hv_stop();
 	pr_info("unloaded\n");
 }
 

@@ -18,8 +18,11 @@ void vsm_vmx_read_msrs(struct vsm_cpu_raw *raw);
 
 /* info.c: the capability report, computed once at load. */
 int vsm_info_init(void);
-enum vsm_state vsm_current_state(void);
+const struct vsm_info *vsm_boot_info(void);
 int vsm_ioctl_get_info(void __user *uarg);
+
+/* stats.c */
+int vsm_ioctl_stats(void __user *uarg);
 
 /* uarg.c: copying extensible argument structures across the boundary. */
 int vsm_copy_arg_from_user(void *karg, u32 ksize, u32 min_size,

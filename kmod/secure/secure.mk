@@ -33,18 +33,21 @@ SW_LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack \
 
 $(SW_OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(SW_CC) $(SW_CFLAGS) -c -o $@ $<
+	@echo "  SWCC    $<"
+	@$(SW_CC) $(SW_CFLAGS) -c -o $@ $<
 
 $(SW_OUT)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -MMD -MP -c -o $@ $<
+	@echo "  SWAS    $<"
+	@$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -MMD -MP -c -o $@ $<
 
 $(SW_OUT)/secure.lds: $(SW_SRC)/secure.lds.S kmod/common/sw_abi.h
 	@mkdir -p $(dir $@)
 	$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -E -P -x c -o $@ $<
 
 $(SW_ELF): $(SW_OBJS) $(SW_OUT)/secure.lds
-	$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $@ $(SW_OBJS)
+	@echo "  SWLD    $@"
+	@$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $@ $(SW_OBJS)
 	@undef=$$(nm -u $@); if [ -n "$$undef" ]; then \
 		echo "secure world: undefined symbols:" $$undef >&2; rm -f $@; exit 1; fi
 	@bad=$$(readelf -SW $@ | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*' ); \
@@ -52,7 +55,8 @@ $(SW_ELF): $(SW_OBJS) $(SW_OUT)/secure.lds
 		echo "secure world: forbidden sections:" $$bad >&2; rm -f $@; exit 1; fi
 
 $(SW_BIN): $(SW_ELF)
-	objcopy -O binary $< $@
+	@echo "  SWBIN   $@"
+	@objcopy -O binary $< $@
 
 secure: $(SW_BIN)
 

@@ -115,6 +115,10 @@ enum vsm_vendor {
  * @svm_nr_asids: out: number of ASIDs (CPUID 0x8000000A EBX), AMD only
  * @vmcs_revision: out: VMCS revision identifier (IA32_VMX_BASIC), Intel only
  * @reserved0: must be zero
+ * @nr_protected_cpus: out: CPUs running under the hypervisor
+ * @reserved1: must be zero
+ * @region_base: out: physical base of the secure region (0 if none)
+ * @region_size: out: its size in bytes
  * @reserved: must be zero
  */
 struct vsm_info {
@@ -130,11 +134,82 @@ struct vsm_info {
 	__u32 svm_nr_asids;
 	__u32 vmcs_revision;
 	__u32 reserved0;
+	__u32 nr_protected_cpus;
+	__u32 reserved1;
+	__u64 region_base;
+	__u64 region_size;
 	__u64 reserved[4];
 };
 
 /* First published size of struct vsm_info; smaller requests get -EINVAL. */
-#define VSM_INFO_SIZE_VER0	88
+#define VSM_INFO_SIZE_VER0	112
+
+/* Exit classes: indexes of vsm_cpu_stats.exits. */
+#define VSM_EXIT_CLASS_CPUID		0
+#define VSM_EXIT_CLASS_VMMCALL		1	/* hypercalls */
+#define VSM_EXIT_CLASS_MSR_READ		2
+#define VSM_EXIT_CLASS_MSR_WRITE	3
+#define VSM_EXIT_CLASS_VMRUN		4
+#define VSM_EXIT_CLASS_NPF		5	/* nested page faults */
+#define VSM_EXIT_CLASS_SHUTDOWN		6
+#define VSM_EXIT_CLASS_OTHER		7
+#define VSM_EXIT_CLASS_MAX		16	/* capacity of exits[] */
+
+/* vsm_cpu_stats.state */
+#define VSM_CPU_UNPROTECTED		0
+#define VSM_CPU_PROTECTED		1
+
+/**
+ * struct vsm_cpu_stats - one CPU in VSM_IOC_STATS
+ * @cpu: CPU number
+ * @state: VSM_CPU_PROTECTED or VSM_CPU_UNPROTECTED
+ * @exits: exits of the host to the hypervisor on this CPU, by
+ *	VSM_EXIT_CLASS_*; entries beyond vsm_stats.nr_exit_classes are zero
+ */
+struct vsm_cpu_stats {
+	__u32 cpu;
+	__u32 state;
+	__u64 exits[VSM_EXIT_CLASS_MAX];
+};
+
+/**
+ * struct vsm_stats - VSM_IOC_STATS: exit counters and memory layout
+ * @hdr: common header; no flags are defined
+ * @nr_cpus: in: entries of the array at @cpus_ptr; out: number of possible
+ *	CPUs (min(in, out) entries were written)
+ * @nr_exit_classes: out: exit classes the module counts
+ * @cpus_ptr: in: user address of an array of struct vsm_cpu_stats, or 0
+ * @region_base: out: physical base of the secure region
+ * @region_size: out: its size in bytes
+ * @ram_bytes: out: bytes of System RAM
+ * @npt_bytes_4k: out: bytes of RAM mapped by 4 KiB nested pages
+ * @npt_bytes_2m: out: bytes of RAM mapped by 2 MiB nested pages
+ * @npt_bytes_1g: out: bytes of RAM mapped by 1 GiB nested pages
+ * @npt_bytes_unmapped: out: bytes of RAM the host cannot reach (the
+ *	secure region)
+ * @npt_tables: out: pages of nested page tables
+ * @sw_tables: out: pages of the secure world's own page tables
+ * @reserved: must be zero
+ */
+struct vsm_stats {
+	struct vsm_hdr hdr;
+	__u32 nr_cpus;
+	__u32 nr_exit_classes;
+	__u64 cpus_ptr;
+	__u64 region_base;
+	__u64 region_size;
+	__u64 ram_bytes;
+	__u64 npt_bytes_4k;
+	__u64 npt_bytes_2m;
+	__u64 npt_bytes_1g;
+	__u64 npt_bytes_unmapped;
+	__u64 npt_tables;
+	__u64 sw_tables;
+	__u64 reserved[4];
+};
+
+#define VSM_STATS_SIZE_VER0	128
+#define VSM_STATS_MAX_CPUS	8192
 
 #define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
 
@@ -145,5 +220,13 @@ struct vsm_info {
  * reserved fields), -E2BIG (non-zero bytes beyond the kernel's structure).
  */
 #define VSM_IOC_GET_INFO	_IOWR(VSM_IOC_MAGIC, 0x00, struct vsm_info)
+
+/**
+ * VSM_IOC_STATS - per-CPU exit counters and the secure region's layout
+ *
+ * Argument: struct vsm_stats.  Errors: -EFAULT, -EINVAL (size, flags,
+ * reserved fields, nr_cpus above VSM_STATS_MAX_CPUS), -E2BIG.
+ */
+#define VSM_IOC_STATS		_IOWR(VSM_IOC_MAGIC, 0x01, struct vsm_stats)
 
 #endif /* _UAPI_LINUX_VSM_H */

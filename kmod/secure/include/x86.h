@@ -7,6 +7,7 @@
 
 #include "../../common/types.h"
 
+#define MSR_PAT			0x00000277U
 #define MSR_EFER		0xc0000080U
 #define MSR_VM_CR		0xc0010114U
 #define MSR_VM_HSAVE_PA		0xc0010117U

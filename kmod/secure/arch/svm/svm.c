@@ -122,6 +122,9 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 		for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
 			tramp[i] = linux_pml4[i];
 	}
+	/* EFER and PAT as the host last set them; SVME goes in the driver. */
+	wrmsr(MSR_EFER, v->save.efer);
+	wrmsr(MSR_PAT, v->save.g_pat);
 	c->state = VSM_SW_CPU_OFF;
 	svm_leave(v, c->guest_vmcb_pa, sw_pa(tramp), vsm_boot.devirt_tail, result);
 }

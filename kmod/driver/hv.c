@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lifecycle of the hypervisor: launch on every online CPU (and on CPUs
+ * that come online later), devirtualize on unload, and refuse whatever
+ * would silently drop protection: suspend, hibernation, CPU offline.
+ * Reboot and kexec devirtualize and wipe the secure region first.
+ */
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/notifier.h>
+#include <linux/percpu.h>
+#include <linux/reboot.h>
+#include <linux/suspend.h>
+#include <asm/processor-flags.h>
+#include <asm/special_insns.h>
+
+#include "hv.h"
+#include "region.h"
+#include "vendor.h"
+#include "vsm.h"
+
+#define KVM_MISC_MINOR	232	/* /dev/kvm, registered by kvm_init() */
+
+static unsigned int secure_size_kib = 4096;
+module_param(secure_size_kib, uint, 0444);
+MODULE_PARM_DESC(secure_size_kib,
+		 "Secure region size in KiB: 2048 or 4096 (default 4096)");
+
+static bool protect = true;
+module_param(protect, bool, 0444);
+MODULE_PARM_DESC(protect,
+		 "Launch the hypervisor at load (default Y); N only reports capabilities");
+
+static const struct vsm_vendor_ops *vendor;
+static struct vsm_region region;
+static enum cpuhp_state hp_state;
+static bool hp_registered;
+static bool notifiers_registered;
+static bool allow_devirt;	/* set while tearing down on purpose */
+static DEFINE_MUTEX(hv_lock);
+static DEFINE_PER_CPU(bool, cpu_protected);
+static enum vsm_state hv_state = VSM_STATE_LOADED;
+
+static int vsm_cpu_online(unsigned int cpu)
+{
+	unsigned long flags;
+	int ret;
+
+	local_irq_save(flags);
+	ret = vendor->cpu_launch(&region, cpu);
+	local_irq_restore(flags);
+	if (!ret)
+		this_cpu_write(cpu_protected, true);
+	return ret;
+}
+
+static int vsm_cpu_offline(unsigned int cpu)
+{
+	unsigned long flags;
+	int ret;
+
+	if (!READ_ONCE(allow_devirt)) {
+		pr_err("CPU %u cannot go offline while the host is protected (it would leave the hypervisor); unload vsm first\n",
+		       cpu);
+		return -EBUSY;
+	}
+	if (!this_cpu_read(cpu_protected))
+		return 0;
+	local_irq_save(flags);
+	ret = vendor->cpu_devirt();
+	local_irq_restore(flags);
+	if (ret) {
+		pr_err("CPU %u: devirtualize refused (%d)\n", cpu, ret);
+		return ret;
+	}
+	this_cpu_write(cpu_protected, false);
+	return 0;
+}
+
+static int vsm_pm_notify(struct notifier_block *nb, unsigned long action, void *p)
+{
+	switch (action) {
+	case PM_SUSPEND_PREPARE:
+	case PM_HIBERNATION_PREPARE:
+	case PM_RESTORE_PREPARE:
+		pr_err("suspend and hibernation are refused while the host is protected: the secure world cannot survive them; unload vsm first\n");
+		return notifier_from_errno(-EBUSY);
+	default:
+		return NOTIFY_DONE;
+	}
+}
+
+static struct notifier_block vsm_pm_nb = { .notifier_call = vsm_pm_notify };
+
+static void hv_stop_locked(void);
+
+static int vsm_reboot_notify(struct notifier_block *nb, unsigned long action,
+			     void *p)
+{
+	mutex_lock(&hv_lock);
+	if (hv_state != VSM_STATE_LOADED) {
+		pr_info("reboot: leaving the hypervisor and wiping the secure region\n");
+		hv_stop_locked();
+	}
+	mutex_unlock(&hv_lock);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block vsm_reboot_nb = { .notifier_call = vsm_reboot_notify };
+
+/* kvm_init() registers /dev/kvm with a fixed minor: a vendor module is loaded. */
+static bool kvm_is_loaded(void)
+{
+	static const struct file_operations fops = { .owner = THIS_MODULE };
+	struct miscdevice probe = {
+		.minor = KVM_MISC_MINOR,
+		.name = "vsm-kvm-probe",
+		.fops = &fops,
+	};
+
+	if (misc_register(&probe))
+		return true;
+	misc_deregister(&probe);
+	return false;
+}
+
+static int check_host(void)
+{
+	if (__read_cr4() & X86_CR4_LA57) {
+		pr_err("5-level paging is not supported yet\n");
+		return -EOPNOTSUPP;
+	}
+	if (kvm_is_loaded()) {
+		pr_err("KVM (kvm_amd) is loaded: unload it first; vsm hides SVM from the host until nested virtualization is supported\n");
+		return -EBUSY;
+	}
+	if (secure_size_kib != 2048 && secure_size_kib != 4096) {
+		pr_err("secure_size_kib=%u is not supported: use 2048 or 4096\n",
+		       secure_size_kib);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * vsm_hv_start() - launch the hypervisor under every online CPU
+ * @caps: the boot CPU's capabilities
+ *
+ * Return: 0 (also when protection is unavailable on this CPU, or disabled
+ * with protect=N: the module then only reports), or a negative errno.
+ */
+int vsm_hv_start(const struct vsm_info *caps)
+{
+	int ret;
+
+	if (!protect) {
+		pr_info("protect=N: not launching the hypervisor\n");
+		return 0;
+	}
+	if (caps->vendor != VSM_VENDOR_AMD) {
+		pr_warn("%s hosts are not protected yet: only reporting capabilities\n",
+			caps->vendor == VSM_VENDOR_INTEL ? "Intel" : "this CPU's");
+		return 0;
+	}
+	vendor = &vsm_svm_ops;
+	ret = vendor->check(caps);
+	if (!ret)
+		ret = check_host();
+	if (ret)
+		return ret;
+
+	mutex_lock(&hv_lock);
+	ret = vsm_region_create(&region, (size_t)secure_size_kib << 10,
+				caps->phys_addr_bits, vendor->devirt_tail());
+	if (ret)
+		goto out;
+	ret = register_pm_notifier(&vsm_pm_nb);
+	if (ret)
+		goto free_region;
+	ret = register_reboot_notifier(&vsm_reboot_nb);
+	if (ret)
+		goto unregister_pm;
+
+	notifiers_registered = true;
+	WRITE_ONCE(allow_devirt, true);	/* a failed launch rolls back */
+	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "vsm:online",
+				vsm_cpu_online, vsm_cpu_offline);
+	WRITE_ONCE(allow_devirt, false);
+	if (ret < 0)
+		goto unregister_reboot;
+	hp_state = ret;
+	hp_registered = true;
+	hv_state = VSM_STATE_PROTECTED;
+	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
+		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
+	mutex_unlock(&hv_lock);
+	return 0;
+
+unregister_reboot:
+	notifiers_registered = false;
+	unregister_reboot_notifier(&vsm_reboot_nb);
+unregister_pm:
+	unregister_pm_notifier(&vsm_pm_nb);
+free_region:
+	vsm_region_destroy(&region);
+out:
+	mutex_unlock(&hv_lock);
+	return ret;
+}
+
+static void hv_stop_locked(void)
+{
+	if (hp_registered) {
+		WRITE_ONCE(allow_devirt, true);
+		cpuhp_remove_state(hp_state);
+		WRITE_ONCE(allow_devirt, false);
+		hp_registered = false;
+	}
+	vsm_region_destroy(&region);
+	hv_state = VSM_STATE_LOADED;
+}
+
+/**
+ * vsm_hv_stop() - devirtualize every CPU, wipe and free the secure region
+ */
+void vsm_hv_stop(void)
+{
+	bool running;
+
+	mutex_lock(&hv_lock);
+	running = hv_state != VSM_STATE_LOADED;
+	if (running)
+		hv_stop_locked();
+	mutex_unlock(&hv_lock);
+	/* Not from the reboot notifier: a chain cannot be left from inside. */
+	if (notifiers_registered) {
+		unregister_reboot_notifier(&vsm_reboot_nb);
+		unregister_pm_notifier(&vsm_pm_nb);
+		notifiers_registered = false;
+	}
+	if (running)
+		pr_info("hypervisor stopped on every CPU\n");
+}
+
+enum vsm_state vsm_hv_state(void)
+{
+	return READ_ONCE(hv_state);
+}
+
+bool vsm_hv_cpu_protected(unsigned int cpu)
+{
+	return per_cpu(cpu_protected, cpu);
+}
+
+/**
+ * vsm_hv_call() - issue a hypercall on this CPU
+ * @nr: VSM_HC_*
+ * @a0: first argument
+ * @a1: second argument
+ * @a2: third argument
+ *
+ * Return: the secure world's result, or -ENODEV when this CPU is not
+ * protected (the caller must keep preemption disabled).
+ */
+long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,
+		 unsigned long a2)
+{
+	if (!vendor || !this_cpu_read(cpu_protected))
+		return -ENODEV;
+	return vendor->hypercall(nr, a0, a1, a2);
+}
+
+/**
+ * vsm_hv_region_info() - where the secure region is, for the reports
+ * @pa: physical base, or 0 when not running
+ * @size: bytes
+ * @cov: nested paging coverage of RAM
+ * @sw_tables: page-table pages of the secure world's own map
+ */
+void vsm_hv_region_info(u64 *pa, u64 *size, struct vsm_pt_coverage *cov,
+			u64 *sw_tables)
+{
+	mutex_lock(&hv_lock);
+	if (hv_state == VSM_STATE_LOADED) {
+		*pa = 0;
+		*size = 0;
+		memset(cov, 0, sizeof(*cov));
+		*sw_tables = 0;
+	} else {
+		*pa = region.pa;
+		*size = region.size;
+		*cov = region.npt_cov;
+		*sw_tables = region.sw_tables;
+	}
+	mutex_unlock(&hv_lock);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Generic hypervisor lifecycle, for the rest of the driver.
+ */
+#ifndef VSM_DRIVER_HV_H
+#define VSM_DRIVER_HV_H
+
+#include <linux/types.h>
+#include <linux/vsm.h>
+
+#include "../common/paging.h"
+
+int vsm_hv_start(const struct vsm_info *caps);
+void vsm_hv_stop(void);
+enum vsm_state vsm_hv_state(void);
+bool vsm_hv_cpu_protected(unsigned int cpu);
+long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,
+		 unsigned long a2);
+void vsm_hv_region_info(u64 *pa, u64 *size, struct vsm_pt_coverage *cov,
+			u64 *sw_tables);
+
+#endif /* VSM_DRIVER_HV_H */

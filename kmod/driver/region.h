@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The secure region: one physically contiguous allocation holding the
+ * secure-world image, its per-CPU areas, page tables and the nested page
+ * tables.  Written by the driver only before the first CPU is protected.
+ */
+#ifndef VSM_DRIVER_REGION_H
+#define VSM_DRIVER_REGION_H
+
+#include <linux/mm_types.h>
+#include <linux/types.h>
+
+#include "../common/paging.h"
+#include "../common/sw_abi.h"
+
+#define VSM_MAX_RAM_RANGES	64
+
+/**
+ * struct vsm_region - the secure region as the driver sees it
+ * @pages: the allocation
+ * @order: its buddy order
+ * @va: Linux's address of the region (direct map)
+ * @pa: physical base
+ * @size: bytes
+ * @used: bump allocator: bytes handed out so far
+ * @boot: the image's boot parameters (Linux address)
+ * @sw_root: the secure world's PML4 (Linux address)
+ * @entry: secure-world address of the launch entry point
+ * @ram: System RAM ranges when the region was built
+ * @nr_ram: number of @ram ranges
+ * @npt_cov: large-page coverage of RAM by the nested page tables
+ * @sw_tables: page-table pages of the secure world's own address space
+ */
+struct vsm_region {
+	struct page *pages;
+	unsigned int order;
+	void *va;
+	phys_addr_t pa;
+	size_t size;
+	size_t used;
+	struct vsm_sw_boot *boot;
+	u64 *sw_root;
+	u64 entry;
+	struct vsm_range ram[VSM_MAX_RAM_RANGES];
+	unsigned int nr_ram;
+	struct vsm_pt_coverage npt_cov;
+	u64 sw_tables;
+};
+
+int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
+		      u64 devirt_tail);
+void vsm_region_destroy(struct vsm_region *r);
+struct vsm_sw_cpu *vsm_region_cpu(struct vsm_region *r, unsigned int cpu);
+u64 vsm_region_cpu_sw_va(struct vsm_region *r, unsigned int cpu);
+u64 vsm_region_pa_of(struct vsm_region *r, const void *va);
+
+#endif /* VSM_DRIVER_REGION_H */

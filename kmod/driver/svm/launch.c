@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AMD: launching the secure world under the calling CPU and leaving it.
+ *
+ * The CPU's state is recorded in its per-CPU area of the secure region;
+ * the secure world builds the guest VMCB from it (and from VMSAVE for FS,
+ * GS, TR, LDTR and the syscall MSRs).  Linux's own CR4 shadow stays
+ * coherent because nothing here changes CR4: the guest starts with exactly
+ * the CR0, CR3 and CR4 Linux had.
+ */
+#include <linux/build_bug.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <asm/debugreg.h>
+#include <asm/desc.h>
+#include <asm/msr.h>
+#include <asm/special_insns.h>
+
+#include "../region.h"
+#include "../vendor.h"
+#include "../vsm.h"
+
+#define EFER_SVME_BIT	BIT_ULL(12)
+
+long vsm_svm_enter(struct vsm_cpu_state *state, u64 trampoline_cr3,
+		   u64 sw_entry, u64 sw_cpu);
+long vsm_svm_devirt(void);
+void vsm_svm_devirt_tail(void);
+
+static_assert(offsetof(struct vsm_cpu_state, rflags) == 64);
+static_assert(offsetof(struct vsm_cpu_state, rsp) == 72);
+static_assert(offsetof(struct vsm_cpu_state, rip) == 80);
+
+/* Access rights of a selector in VMCB layout, via LAR; 0 for null. */
+static u16 seg_attrib(u16 sel)
+{
+	u32 ar = 0;
+	bool ok;
+
+	if (!(sel & ~3))
+		return 0;
+	asm("lar %k2, %0\n\tsetz %1" : "+r"(ar), "=qm"(ok) : "r"((u32)sel));
+	if (!ok)
+		return 0;
+	return ((ar >> 8) & 0xff) | ((ar >> 12) & 0xf00);
+}
+
+static u32 seg_limit(u16 sel)
+{
+	u32 limit = 0;
+	bool ok;
+
+	if (!(sel & ~3))
+		return 0;
+	asm("lsl %k2, %0\n\tsetz %1" : "+r"(limit), "=qm"(ok) : "r"((u32)sel));
+	return ok ? limit : 0;
+}
+
+static void capture_seg(struct vsm_seg_state *s, u16 sel)
+{
+	s->selector = sel;
+	s->attrib = seg_attrib(sel);
+	s->limit = seg_limit(sel);
+	s->base = 0;	/* CS, SS, DS and ES have no base in 64-bit mode */
+}
+
+static void capture_state(struct vsm_cpu_state *s)
+{
+	struct desc_ptr gdt, idt;
+	u16 sel;
+
+	s->cr0 = read_cr0();
+	s->cr2 = read_cr2();
+	s->cr3 = __read_cr3();
+	s->cr4 = __read_cr4();
+	get_debugreg(s->dr6, 6);
+	get_debugreg(s->dr7, 7);
+	rdmsrl(MSR_EFER, s->efer);
+	rdmsrl(MSR_IA32_CR_PAT, s->pat);
+	native_store_gdt(&gdt);
+	store_idt(&idt);
+	s->gdtr_base = gdt.address;
+	s->gdtr_limit = gdt.size;
+	s->idtr_base = idt.address;
+	s->idtr_limit = idt.size;
+	savesegment(cs, sel);
+	capture_seg(&s->cs, sel);
+	savesegment(ss, sel);
+	capture_seg(&s->ss, sel);
+	savesegment(ds, sel);
+	capture_seg(&s->ds, sel);
+	savesegment(es, sel);
+	capture_seg(&s->es, sel);
+}
+
+/* Linux's kernel half next to the secure world's slot (see sw_abi.h). */
+static int build_trampoline(struct vsm_region *r, u64 *tramp)
+{
+	const u64 *linux_pml4 = __va(__read_cr3() & PAGE_MASK);
+	unsigned int i;
+
+	if (linux_pml4[VSM_SW_PML4_SLOT]) {
+		pr_err("PML4 slot %d (the x86-64 hypervisor hole) is in use by Linux; cannot launch\n",
+		       VSM_SW_PML4_SLOT);
+		return -EBUSY;
+	}
+	memset(tramp, 0, PAGE_SIZE);
+	for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
+		tramp[i] = linux_pml4[i];
+	tramp[VSM_SW_PML4_SLOT] = r->sw_root[VSM_SW_PML4_SLOT];
+	return 0;
+}
+
+static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
+{
+	struct vsm_sw_cpu *c = vsm_region_cpu(r, cpu);
+	u64 *tramp = (u64 *)((u8 *)c + VSM_CPU_PAGE_TRAMPOLINE * VSM_PAGE_SIZE);
+	u64 efer;
+	long ret;
+
+	rdmsrl(MSR_EFER, efer);
+	if (efer & EFER_SVME_BIT) {
+		pr_err("CPU %u: SVM is already in use by another hypervisor\n", cpu);
+		return -EBUSY;
+	}
+	ret = build_trampoline(r, tramp);
+	if (ret)
+		return ret;
+	wrmsrl(MSR_EFER, efer | EFER_SVME_BIT);
+	capture_state(&c->launch);
+	ret = vsm_svm_enter(&c->launch, vsm_region_pa_of(r, tramp), r->entry,
+			    vsm_region_cpu_sw_va(r, cpu));
+	if (ret) {
+		wrmsrl(MSR_EFER, efer);
+		pr_err("CPU %u: the secure world could not run it (%ld)\n", cpu, ret);
+	}
+	return ret;
+}
+
+static int svm_cpu_devirt(void)
+{
+	long ret = vsm_svm_devirt();
+	u64 efer;
+
+	if (ret)
+		return ret;
+	wrmsrl(MSR_VM_HSAVE_PA, 0);
+	rdmsrl(MSR_EFER, efer);
+	wrmsrl(MSR_EFER, efer & ~EFER_SVME_BIT);
+	return 0;
+}
+
+static long svm_hypercall(unsigned long nr, unsigned long a0, unsigned long a1,
+			  unsigned long a2)
+{
+	long ret;
+
+	asm volatile("vmmcall"
+		     : "=a"(ret)
+		     : "a"(nr), "b"(a0), "c"(a1), "d"(a2)
+		     : "memory");
+	return ret;
+}
+
+static int svm_check(const struct vsm_info *caps)
+{
+	if (!(caps->caps & VSM_CAP_SVM)) {
+		pr_err("this AMD CPU has no SVM: protection is unavailable\n");
+		return -ENODEV;
+	}
+	if (caps->fw_locks & VSM_FW_SVM_DISABLED) {
+		pr_err("SVM is disabled by the firmware: enable it in the firmware setup\n");
+		return -EPERM;
+	}
+	if (!(caps->caps & VSM_CAP_NPT)) {
+		pr_err("this CPU has SVM but no nested paging, which vsm needs\n");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static u64 svm_devirt_tail(void)
+{
+	return (u64)vsm_svm_devirt_tail;
+}
+
+const struct vsm_vendor_ops vsm_svm_ops = {
+	.name = "AMD SVM",
+	.check = svm_check,
+	.cpu_launch = svm_cpu_launch,
+	.cpu_devirt = svm_cpu_devirt,
+	.hypercall = svm_hypercall,
+	.devirt_tail = svm_devirt_tail,
+};

@@ -101,3 +101,22 @@ int vsm_check_stats_request(const struct vsm_stats *req)
 		return -EINVAL;
 	return 0;
 }
+
+/**
+ * vsm_check_ping_request() - check a VSM_IOC_PING request
+ * @req: the request, in memory the checker owns
+ *
+ * Return: 0 or -EINVAL (flags, reserved fields, @value of 2^63 or more).
+ */
+int vsm_check_ping_request(const struct vsm_ping *req)
+{
+	int ret = vsm_check_hdr(&req->hdr, VSM_PING_SIZE_VER0, 0);
+
+	if (ret)
+		return ret;
+	if (req->reserved0 || !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+		return -EINVAL;
+	if (req->value >> 63)
+		return -EINVAL;
+	return 0;
+}

@@ -14,5 +14,6 @@ int vsm_check_arg_size(u32 size, u32 min_size);
 int vsm_check_hdr(const struct vsm_hdr *hdr, u32 min_size, u32 valid_flags);
 int vsm_check_info_request(const struct vsm_info *req);
 int vsm_check_stats_request(const struct vsm_stats *req);
+int vsm_check_ping_request(const struct vsm_ping *req);
 
 #endif /* VSM_COMMON_ABI_H */

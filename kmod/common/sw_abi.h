@@ -221,7 +221,7 @@ struct vsm_hc_cpu_stats {
 /* Magic values returned in CPUID leaf VSM_CPUID_LEAF (EBX, ECX, EDX). */
 #define VSM_CPUID_LEAF		0x40000f00U
 #define VSM_CPUID_SIG_EBX	0x564d5356U	/* "VSMV" */
-#define VSM_CPUID_SIG_ECX	0x4d53564dU	/* "MVSM" */
+#define VSM_CPUID_SIG_ECX	0x53564d53U	/* "SMVS" */
 #define VSM_CPUID_SIG_EDX	0x4d53564dU	/* "MVSM" */
 
 #endif /* !__ASSEMBLY__ */

@@ -28,6 +28,7 @@ struct vsm_ioctl_desc {
 static const struct vsm_ioctl_desc vsm_ioctls[] = {
 	{ VSM_IOC_GET_INFO, vsm_ioctl_get_info },
 	{ VSM_IOC_STATS, vsm_ioctl_stats },
+	{ VSM_IOC_PING, vsm_ioctl_ping },
 };
 
 static bool same_command(unsigned int a, unsigned int b)

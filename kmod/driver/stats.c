@@ -18,6 +18,7 @@
 #include "../common/sw_abi.h"
 
 static_assert(sizeof(struct vsm_stats) == VSM_STATS_SIZE_VER0);
+static_assert(sizeof(struct vsm_ping) == VSM_PING_SIZE_VER0);
 static_assert(VSM_EXIT_CLASSES <= VSM_EXIT_CLASS_MAX);
 static_assert(VSM_EXIT_CPUID == VSM_EXIT_CLASS_CPUID);
 static_assert(VSM_EXIT_VMMCALL == VSM_EXIT_CLASS_VMMCALL);
@@ -112,4 +113,33 @@ int vsm_ioctl_stats(void __user *uarg)
 	st.npt_tables = cov.tables;
 	st.sw_tables = sw_tables;
 	return vsm_copy_arg_to_user(uarg, usize, &st, sizeof(st));
+}
+
+/**
+ * vsm_ioctl_ping() - handle VSM_IOC_PING
+ * @uarg: user pointer to struct vsm_ping
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_ping(void __user *uarg)
+{
+	struct vsm_ping p;
+	u32 usize;
+	long ret;
+
+	ret = vsm_copy_arg_from_user(&p, sizeof(p), VSM_PING_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	ret = vsm_check_ping_request(&p);
+	if (ret)
+		return ret;
+	usize = p.hdr.size;
+	preempt_disable();
+	p.cpu = smp_processor_id();
+	ret = vsm_hv_call(VSM_HC_PING, p.value, 0, 0);
+	preempt_enable();
+	if (ret < 0)
+		return ret;
+	p.value = ret;
+	return vsm_copy_arg_to_user(uarg, usize, &p, sizeof(p));
 }

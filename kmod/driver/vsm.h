@@ -23,6 +23,7 @@ int vsm_ioctl_get_info(void __user *uarg);
 
 /* stats.c */
 int vsm_ioctl_stats(void __user *uarg);
+int vsm_ioctl_ping(void __user *uarg);
 
 /* uarg.c: copying extensible argument structures across the boundary. */
 int vsm_copy_arg_from_user(void *karg, u32 ksize, u32 min_size,

@@ -67,6 +67,72 @@ int vsm_get_info(int fd, struct vsm_info *info)
 	return ioctl(fd, VSM_IOC_GET_INFO, info) ? -errno : 0;
 }
 
+/**
+ * vsm_get_stats() - VSM_IOC_STATS
+ * @fd: open vsm device
+ * @stats: filled in on success; stats->nr_cpus is the number of possible
+ *	CPUs, of which min(@nr_cpus, stats->nr_cpus) entries were written
+ * @cpus: array of @nr_cpus entries, or NULL
+ * @nr_cpus: entries in @cpus
+ *
+ * Return: 0 or a negative errno.
+ */
+int vsm_get_stats(int fd, struct vsm_stats *stats, struct vsm_cpu_stats *cpus,
+		  uint32_t nr_cpus)
+{
+	memset(stats, 0, sizeof(*stats));
+	stats->hdr.size = sizeof(*stats);
+	stats->nr_cpus = cpus ? nr_cpus : 0;
+	stats->cpus_ptr = (uintptr_t)cpus;
+	return ioctl(fd, VSM_IOC_STATS, stats) ? -errno : 0;
+}
+
+/**
+ * vsm_ping() - VSM_IOC_PING: a round trip through the secure world
+ * @fd: open vsm device
+ * @value: below 2^63
+ * @result: set to @value + 1 as computed by the secure world
+ * @cpu: set to the CPU the call ran on (may be NULL)
+ *
+ * Return: 0 or a negative errno (-ENODEV: the host is not protected).
+ */
+int vsm_ping(int fd, uint64_t value, uint64_t *result, uint32_t *cpu)
+{
+	struct vsm_ping p;
+
+	memset(&p, 0, sizeof(p));
+	p.hdr.size = sizeof(p);
+	p.value = value;
+	if (ioctl(fd, VSM_IOC_PING, &p))
+		return -errno;
+	*result = p.value;
+	if (cpu)
+		*cpu = p.cpu;
+	return 0;
+}
+
+/**
+ * vsm_exit_class_name() - stable name of a VSM_EXIT_CLASS_* index
+ * @cls: the index
+ *
+ * Return: the name, or NULL past the last class.
+ */
+const char *vsm_exit_class_name(unsigned int cls)
+{
+	static const char *const names[] = {
+		[VSM_EXIT_CLASS_CPUID] = "cpuid",
+		[VSM_EXIT_CLASS_VMMCALL] = "hypercall",
+		[VSM_EXIT_CLASS_MSR_READ] = "msr_read",
+		[VSM_EXIT_CLASS_MSR_WRITE] = "msr_write",
+		[VSM_EXIT_CLASS_VMRUN] = "vmrun",
+		[VSM_EXIT_CLASS_NPF] = "npf",
+		[VSM_EXIT_CLASS_SHUTDOWN] = "shutdown",
+		[VSM_EXIT_CLASS_OTHER] = "other",
+	};
+
+	return cls < ARRAY_LEN(names) ? names[cls] : NULL;
+}
+
 const char *vsm_state_name(uint32_t state)
 {
 	switch (state) {

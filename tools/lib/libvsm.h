@@ -23,9 +23,13 @@ struct vsm_cap_name {
 
 int vsm_open(const char *path);
 int vsm_get_info(int fd, struct vsm_info *info);
+int vsm_get_stats(int fd, struct vsm_stats *stats, struct vsm_cpu_stats *cpus,
+		  uint32_t nr_cpus);
+int vsm_ping(int fd, uint64_t value, uint64_t *result, uint32_t *cpu);
 
 const char *vsm_state_name(uint32_t state);
 const char *vsm_vendor_name(uint32_t vendor);
 const struct vsm_cap_name *vsm_cap_names(size_t *count);
+const char *vsm_exit_class_name(unsigned int cls);
 
 #endif /* LIBVSM_H */

@@ -4,8 +4,11 @@
  *
  * Exit status: 0 success, 1 the operation failed, 2 usage error.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +28,8 @@ static void usage(FILE *out)
 		"\n"
 		"Commands:\n"
 		"  info [--json]   show module state and CPU capabilities\n"
+		"  stats [--json]  show exits per CPU and nested paging coverage\n"
+		"  ping            round trip to the secure world on every CPU\n"
 		"  help            show this help\n"
 		"\n"
 		"Options:\n"
@@ -73,7 +78,10 @@ static void print_info_json(const struct vsm_info *info)
 	       info->fw_locks & VSM_FW_VMX_DISABLED ? "true" : "false");
 	printf(",\"svm_revision\":%u", info->svm_revision);
 	printf(",\"svm_nr_asids\":%u", info->svm_nr_asids);
-	printf(",\"vmcs_revision\":%u}\n", info->vmcs_revision);
+	printf(",\"vmcs_revision\":%u", info->vmcs_revision);
+	printf(",\"nr_protected_cpus\":%u", info->nr_protected_cpus);
+	printf(",\"region_base\":%llu", (unsigned long long)info->region_base);
+	printf(",\"region_size\":%llu}\n", (unsigned long long)info->region_size);
 }
 
 static void print_info_text(const struct vsm_info *info)
@@ -86,6 +94,11 @@ static void print_info_text(const struct vsm_info *info)
 	printf("abi version:      %u\n", info->abi_version);
 	printf("cpu vendor:       %s\n", vsm_vendor_name(info->vendor));
 	printf("online cpus:      %u\n", info->nr_cpus);
+	printf("protected cpus:   %u\n", info->nr_protected_cpus);
+	if (info->region_size)
+		printf("secure region:    %llu KiB at %#llx\n",
+		       (unsigned long long)info->region_size >> 10,
+		       (unsigned long long)info->region_base);
 	printf("phys addr bits:   %u\n", info->phys_addr_bits);
 	if (info->vendor == VSM_VENDOR_AMD)
 		printf("svm revision:     %u (%u ASIDs)\n", info->svm_revision,
@@ -102,35 +115,48 @@ static void print_info_text(const struct vsm_info *info)
 		       info->caps & caps[i].bit ? "yes" : "no");
 }
 
-static int cmd_info(int argc, char **argv)
+/* Options of commands that take only --json: 0, or an exit status. */
+static int parse_json_opt(int argc, char **argv, const char *usage_line,
+			  bool *json)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ }
 	};
-	struct vsm_info info;
-	bool json = false;
-	int c, fd, ret;
+	int c;
 
+	*json = false;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			json = true;
+			*json = true;
 			break;
 		case 'h':
-			printf("Usage: vsmctl info [--json]\n");
-			return 0;
+			printf("Usage: %s\n", usage_line);
+			return -1;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc) {
-		fprintf(stderr, "vsmctl info: unexpected argument '%s'\n", argv[optind]);
+		fprintf(stderr, "vsmctl %s: unexpected argument '%s'\n", argv[0],
+			argv[optind]);
 		return EXIT_USAGE;
 	}
+	return 0;
+}
 
+static int cmd_info(int argc, char **argv)
+{
+	struct vsm_info info;
+	bool json;
+	int fd, ret;
+
+	ret = parse_json_opt(argc, argv, "vsmctl info [--json]", &json);
+	if (ret)
+		return ret < 0 ? 0 : ret;
 	fd = open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
@@ -145,6 +171,145 @@ static int cmd_info(int argc, char **argv)
 	else
 		print_info_text(&info);
 	return 0;
+}
+
+static double pct(uint64_t part, uint64_t whole)
+{
+	return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+#define ULL(x) ((unsigned long long)(x))
+
+static void print_stats_text(const struct vsm_stats *st,
+			     const struct vsm_cpu_stats *cpus, uint32_t n)
+{
+	uint64_t large = st->npt_bytes_1g + st->npt_bytes_2m;
+	unsigned int cls, i;
+
+	if (!st->region_size) {
+		printf("not protected: no hypervisor is running\n");
+		return;
+	}
+	printf("secure region:    %llu KiB at %#llx\n",
+	       ULL(st->region_size >> 10), ULL(st->region_base));
+	printf("nested paging:    %llu MiB of RAM: 1G %.2f%%, 2M %.2f%%, 4K %.2f%%, unmapped %llu KiB\n",
+	       ULL(st->ram_bytes >> 20), pct(ULL(st->npt_bytes_1g), ULL(st->ram_bytes)),
+	       pct(ULL(st->npt_bytes_2m), ULL(st->ram_bytes)),
+	       pct(ULL(st->npt_bytes_4k), ULL(st->ram_bytes)), ULL(st->npt_bytes_unmapped >> 10));
+	printf("large pages:      %.2f%% of RAM\n", pct(large, ULL(st->ram_bytes)));
+	printf("page tables:      %llu nested, %llu secure world\n",
+	       ULL(st->npt_tables), ULL(st->sw_tables));
+	printf("%-12s", "exits");
+	for (i = 0; i < n; i++)
+		printf(" %10s%-2u", "cpu", cpus[i].cpu);
+	printf("\n%-12s", "state");
+	for (i = 0; i < n; i++)
+		printf(" %12s", cpus[i].state == VSM_CPU_PROTECTED ? "protected" : "off");
+	printf("\n");
+	for (cls = 0; cls < st->nr_exit_classes && vsm_exit_class_name(cls); cls++) {
+		printf("%-12s", vsm_exit_class_name(cls));
+		for (i = 0; i < n; i++)
+			printf(" %12llu", ULL(cpus[i].exits[cls]));
+		printf("\n");
+	}
+}
+
+static void print_stats_json(const struct vsm_stats *st,
+			     const struct vsm_cpu_stats *cpus, uint32_t n)
+{
+	unsigned int cls, i;
+
+	printf("{\"region_base\":%llu,\"region_size\":%llu",
+	       ULL(st->region_base), ULL(st->region_size));
+	printf(",\"ram_bytes\":%llu", ULL(st->ram_bytes));
+	printf(",\"npt_bytes_1g\":%llu", ULL(st->npt_bytes_1g));
+	printf(",\"npt_bytes_2m\":%llu", ULL(st->npt_bytes_2m));
+	printf(",\"npt_bytes_4k\":%llu", ULL(st->npt_bytes_4k));
+	printf(",\"npt_bytes_unmapped\":%llu", ULL(st->npt_bytes_unmapped));
+	printf(",\"npt_tables\":%llu", ULL(st->npt_tables));
+	printf(",\"sw_tables\":%llu,\"cpus\":[", ULL(st->sw_tables));
+	for (i = 0; i < n; i++) {
+		printf("%s{\"cpu\":%u,\"state\":\"%s\",\"exits\":{", i ? "," : "",
+		       cpus[i].cpu,
+		       cpus[i].state == VSM_CPU_PROTECTED ? "protected" : "off");
+		for (cls = 0; cls < st->nr_exit_classes && vsm_exit_class_name(cls); cls++)
+			printf("%s\"%s\":%llu", cls ? "," : "",
+			       vsm_exit_class_name(cls), ULL(cpus[i].exits[cls]));
+		printf("}}");
+	}
+	printf("]}\n");
+}
+
+static int cmd_stats(int argc, char **argv)
+{
+	struct vsm_cpu_stats *cpus;
+	struct vsm_stats st;
+	uint32_t n;
+	bool json;
+	int fd, ret;
+
+	ret = parse_json_opt(argc, argv, "vsmctl stats [--json]", &json);
+	if (ret)
+		return ret < 0 ? 0 : ret;
+	fd = open_device();
+	if (fd < 0)
+		return EXIT_FAILURE;
+	ret = vsm_get_stats(fd, &st, NULL, 0);
+	n = st.nr_cpus;
+	cpus = calloc(n ? n : 1, sizeof(*cpus));
+	if (!ret && cpus)
+		ret = vsm_get_stats(fd, &st, cpus, n);
+	close(fd);
+	if (ret || !cpus) {
+		fprintf(stderr, "vsmctl: VSM_IOC_STATS failed: %s\n",
+			strerror(cpus ? -ret : ENOMEM));
+		free(cpus);
+		return EXIT_FAILURE;
+	}
+	if (n > st.nr_cpus)
+		n = st.nr_cpus;
+	if (json)
+		print_stats_json(&st, cpus, n);
+	else
+		print_stats_text(&st, cpus, n);
+	free(cpus);
+	return 0;
+}
+
+static int cmd_ping(int argc, char **argv)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_CONF);
+	uint64_t result;
+	uint32_t ran_on;
+	int fd, ret = 0, failed = 0;
+	long cpu;
+	bool json;
+
+	ret = parse_json_opt(argc, argv, "vsmctl ping [--json]", &json);
+	if (ret)
+		return ret < 0 ? 0 : ret;
+	fd = open_device();
+	if (fd < 0)
+		return EXIT_FAILURE;
+	for (cpu = 0; cpu < ncpu; cpu++) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set))
+			continue;	/* offline */
+		ret = vsm_ping(fd, (uint64_t)cpu * 1000, &result, &ran_on);
+		if (!ret && (result != (uint64_t)cpu * 1000 + 1 || ran_on != cpu))
+			ret = -EPROTO;
+		if (ret)
+			failed++;
+		if (json)
+			printf("{\"cpu\":%ld,\"ok\":%s}\n", cpu, ret ? "false" : "true");
+		else
+			printf("cpu %ld: %s\n", cpu, ret ? strerror(-ret) : "ok");
+	}
+	close(fd);
+	return failed ? EXIT_FAILURE : 0;
 }
 
 int main(int argc, char **argv)
@@ -182,6 +347,10 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (!strcmp(argv[0], "info"))
 		return cmd_info(argc, argv);
+	if (!strcmp(argv[0], "stats"))
+		return cmd_stats(argc, argv);
+	if (!strcmp(argv[0], "ping"))
+		return cmd_ping(argc, argv);
 	if (!strcmp(argv[0], "help")) {
 		usage(stdout);
 		return 0;

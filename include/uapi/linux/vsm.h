@@ -211,6 +211,25 @@ struct vsm_stats {
 #define VSM_STATS_SIZE_VER0	128
 #define VSM_STATS_MAX_CPUS	8192
 
+/**
+ * struct vsm_ping - VSM_IOC_PING: one round trip to the secure world
+ * @hdr: common header; no flags are defined
+ * @value: in: any number below 2^63; out: @value + 1, computed by the
+ *	secure world
+ * @cpu: out: the CPU the hypercall ran on
+ * @reserved0: must be zero
+ * @reserved: must be zero
+ */
+struct vsm_ping {
+	struct vsm_hdr hdr;
+	__u64 value;
+	__u32 cpu;
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+
+#define VSM_PING_SIZE_VER0	40
+
 #define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
 
 /**
@@ -228,5 +247,14 @@ struct vsm_stats {
  * reserved fields, nr_cpus above VSM_STATS_MAX_CPUS), -E2BIG.
  */
 #define VSM_IOC_STATS		_IOWR(VSM_IOC_MAGIC, 0x01, struct vsm_stats)
+
+/**
+ * VSM_IOC_PING - a hypercall round trip on the calling CPU
+ *
+ * Argument: struct vsm_ping.  Errors: -EFAULT, -EINVAL (size, flags,
+ * reserved fields, @value of 2^63 or more), -E2BIG, -ENODEV (the host is
+ * not protected).
+ */
+#define VSM_IOC_PING		_IOWR(VSM_IOC_MAGIC, 0x02, struct vsm_ping)
 
 #endif /* _UAPI_LINUX_VSM_H */

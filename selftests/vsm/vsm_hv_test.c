@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hypervisor under the running host: every CPU runs under it, it hides
+ * SVM, answers hypercalls from every CPU with exact exit accounting, maps
+ * RAM with large nested pages, costs no exits on the host's hot paths, and
+ * survives root's attempts to turn it off through the MSRs.
+ *
+ * Needs vsm loaded.  On hosts vsm does not protect yet (Intel), the tests
+ * are skipped with the reason.
+ */
+#define _GNU_SOURCE
+#include <cpuid.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <linux/vsm.h>
+
+#include "kselftest_harness.h"
+#include "libvsm.h"
+
+#define SIG_LEAF	0x40000f00U
+#define MSR_EFER	0xc0000080U
+#define MSR_VM_CR	0xc0010114U
+#define MSR_HSAVE	0xc0010117U
+#define EFER_SVME	(1ULL << 12)
+
+struct snapshot {
+	uint32_t n;
+	struct vsm_cpu_stats cpu[64];
+};
+
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+static void unpin(void)
+{
+	cpu_set_t set;
+	int i;
+
+	CPU_ZERO(&set);
+	for (i = 0; i < CPU_SETSIZE; i++)
+		CPU_SET(i, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+static int snap(int fd, struct snapshot *s, struct vsm_stats *st)
+{
+	struct vsm_stats tmp;
+	int ret = vsm_get_stats(fd, st ? st : &tmp, s->cpu, 64);
+
+	s->n = (st ? st : &tmp)->nr_cpus;
+	if (s->n > 64)
+		s->n = 64;
+	return ret;
+}
+
+static uint64_t exits_of(const struct snapshot *s, int cls)
+{
+	uint64_t sum = 0;
+	uint32_t i;
+
+	for (i = 0; i < s->n; i++)
+		sum += s->cpu[i].exits[cls];
+	return sum;
+}
+
+static int nr_protected(const struct snapshot *s)
+{
+	int n = 0;
+	uint32_t i;
+
+	for (i = 0; i < s->n; i++)
+		n += s->cpu[i].state == VSM_CPU_PROTECTED;
+	return n;
+}
+
+static int msr_fd(int cpu, int flags)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/dev/cpu/%d/msr", cpu);
+	return open(path, flags);
+}
+
+FIXTURE(hv) {
+	int fd;
+	struct vsm_info info;
+	int ncpu;
+};
+
+FIXTURE_SETUP(hv)
+{
+	self->fd = open("/dev/vsm", O_RDWR | O_CLOEXEC);
+	ASSERT_GE(self->fd, 0) TH_LOG("open /dev/vsm: %s", strerror(errno));
+	ASSERT_EQ(0, vsm_get_info(self->fd, &self->info));
+	self->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (self->info.vendor != VSM_VENDOR_AMD)
+		SKIP(return, "vsm protects only AMD hosts so far (%s)",
+		     vsm_vendor_name(self->info.vendor));
+	ASSERT_EQ(VSM_STATE_PROTECTED, self->info.state);
+}
+
+FIXTURE_TEARDOWN(hv)
+{
+	unpin();
+	close(self->fd);
+}
+
+TEST_F(hv, every_cpu_is_protected)
+{
+	struct snapshot s;
+	int cpu;
+
+	EXPECT_EQ(self->ncpu, self->info.nr_protected_cpus);
+	ASSERT_EQ(0, snap(self->fd, &s, NULL));
+	EXPECT_EQ(self->ncpu, nr_protected(&s));
+	for (cpu = 0; cpu < self->ncpu; cpu++) {
+		unsigned int a, b, c, d;
+
+		pin(cpu);
+		__cpuid(SIG_LEAF, a, b, c, d);
+		EXPECT_EQ(SIG_LEAF + 1, a);
+		EXPECT_EQ(0, memcmp((char[]){ "VSMV" }, &b, 4));
+		EXPECT_EQ(0, memcmp((char[]){ "SMVS" }, &c, 4));
+		EXPECT_EQ(0, memcmp((char[]){ "MVSM" }, &d, 4));
+		__cpuid(SIG_LEAF + 1, a, b, c, d);
+		EXPECT_EQ(1, a);
+		EXPECT_EQ(cpu, b) TH_LOG("leaf answered by the wrong CPU");
+	}
+}
+
+TEST_F(hv, svm_is_hidden_from_the_host)
+{
+	unsigned int a, b, c, d;
+
+	__cpuid(0x80000001, a, b, c, d);
+	EXPECT_EQ(0, c & (1U << 2)) TH_LOG("CPUID still shows SVM");
+	__cpuid(0x8000000a, a, b, c, d);
+	EXPECT_EQ(0, a | b | c | d);
+	__cpuid(1, a, b, c, d);
+	EXPECT_NE(0, c & (1U << 31)) TH_LOG("hypervisor bit not set");
+}
+
+TEST_F(hv, ping_every_cpu_exactly_one_exit)
+{
+	struct snapshot before, after;
+	int cpu, n;
+
+	for (cpu = 0; cpu < self->ncpu; cpu++) {
+		uint64_t result = 0;
+		uint32_t ran_on = ~0U;
+
+		pin(cpu);
+		ASSERT_EQ(0, snap(self->fd, &before, NULL));
+		n = nr_protected(&before);
+		ASSERT_EQ(0, vsm_ping(self->fd, 41 + cpu, &result, &ran_on));
+		ASSERT_EQ(0, snap(self->fd, &after, NULL));
+		EXPECT_EQ(42 + cpu, result);
+		EXPECT_EQ(cpu, ran_on);
+		/*
+		 * Between the two reads of this CPU's counter: the ping, plus
+		 * one GET_STATS hypercall per protected CPU of the two
+		 * snapshots (the rest of the first, the start of the second).
+		 */
+		EXPECT_EQ(before.cpu[cpu].exits[VSM_EXIT_CLASS_VMMCALL] + n + 1,
+			  after.cpu[cpu].exits[VSM_EXIT_CLASS_VMMCALL]);
+	}
+}
+
+TEST_F(hv, nested_paging_is_large_and_hides_the_region)
+{
+	struct snapshot s;
+	struct vsm_stats st;
+	uint64_t large;
+
+	ASSERT_EQ(0, snap(self->fd, &s, &st));
+	large = st.npt_bytes_1g + st.npt_bytes_2m;
+	TH_LOG("RAM %llu MiB: 1G %llu MiB, 2M %llu MiB, 4K %llu KiB, hidden %llu KiB, %llu tables",
+	       (unsigned long long)st.ram_bytes >> 20,
+	       (unsigned long long)st.npt_bytes_1g >> 20,
+	       (unsigned long long)st.npt_bytes_2m >> 20,
+	       (unsigned long long)st.npt_bytes_4k >> 10,
+	       (unsigned long long)st.npt_bytes_unmapped >> 10,
+	       (unsigned long long)st.npt_tables);
+	EXPECT_EQ(self->info.region_base, st.region_base);
+	EXPECT_EQ(self->info.region_size, st.region_size);
+	EXPECT_EQ(st.region_size, st.npt_bytes_unmapped);
+	EXPECT_EQ(st.ram_bytes, large + st.npt_bytes_4k + st.npt_bytes_unmapped);
+	EXPECT_GE(large * 100, st.ram_bytes * 99);
+	EXPECT_GE(st.npt_tables, 2);
+}
+
+static void fault_loop(size_t bytes, int rounds)
+{
+	int r;
+	size_t off;
+
+	for (r = 0; r < rounds; r++) {
+		char *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (p == MAP_FAILED)
+			return;
+		for (off = 0; off < bytes; off += 4096)
+			p[off] = 1;
+		munmap(p, bytes);
+	}
+}
+
+static void ping_pong(int rounds)
+{
+	int a[2], b[2], i;
+	char ch = 0;
+	pid_t pid;
+
+	if (pipe(a) || pipe(b))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < rounds; i++)
+			if (read(a[0], &ch, 1) != 1 || write(b[1], &ch, 1) != 1)
+				_exit(1);
+		_exit(0);
+	}
+	for (i = 0; i < rounds; i++)
+		if (write(a[1], &ch, 1) != 1 || read(b[0], &ch, 1) != 1)
+			break;
+	waitpid(pid, NULL, 0);
+	close(a[0]);
+	close(a[1]);
+	close(b[0]);
+	close(b[1]);
+}
+
+/* Count-based: what matters is how many exits, never how long. */
+TEST_F_TIMEOUT(hv, hot_paths_cause_no_exits, 600)
+{
+	struct snapshot before, after;
+	uint64_t other = 0;
+	int i, cls;
+
+	ASSERT_EQ(0, snap(self->fd, &before, NULL));
+	for (i = 0; i < 1000000; i++)
+		syscall(SYS_getpid);
+	for (i = 0; i < 10000; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		waitpid(pid, NULL, 0);
+	}
+	fault_loop(64 << 20, 4);
+	ping_pong(10000);
+	ASSERT_EQ(0, snap(self->fd, &after, NULL));
+	for (cls = 0; cls < VSM_EXIT_CLASS_MAX; cls++) {
+		uint64_t d = exits_of(&after, cls) - exits_of(&before, cls);
+
+		if (vsm_exit_class_name(cls))
+			TH_LOG("%s: %llu", vsm_exit_class_name(cls),
+			       (unsigned long long)d);
+		if (cls != VSM_EXIT_CLASS_VMMCALL)
+			other += d;
+	}
+	/* The two snapshots' own GET_STATS calls are the only hypercalls. */
+	EXPECT_LE(exits_of(&after, VSM_EXIT_CLASS_VMMCALL) -
+		  exits_of(&before, VSM_EXIT_CLASS_VMMCALL),
+		  2 * nr_protected(&before));
+	EXPECT_LE(other, 4) TH_LOG("1M getpid, 10k forks, 256k faults, 20k switches");
+}
+
+static sigjmp_buf ud_jump;
+
+static void on_sigill(int sig)
+{
+	siglongjmp(ud_jump, 1);
+}
+
+/* Attack: a hypercall from user space is an invalid opcode, as without vsm. */
+TEST_F(hv, user_space_hypercall_is_ud)
+{
+	struct sigaction sa = { .sa_handler = on_sigill };
+	volatile int trapped = 0;
+	unsigned long rax = 3;	/* VSM_HC_DEVIRT */
+	uint64_t result;
+
+	sigaction(SIGILL, &sa, NULL);
+	if (!sigsetjmp(ud_jump, 1))
+		asm volatile("vmmcall" : "+a"(rax) : : "memory");
+	else
+		trapped = 1;
+	EXPECT_EQ(1, trapped);
+	EXPECT_EQ(0, vsm_ping(self->fd, 1, &result, NULL));
+	EXPECT_EQ(2, result);
+}
+
+/* Attack: root turns SVM off or moves the host-save area through the MSRs. */
+TEST_F(hv, msr_attacks_are_contained)
+{
+	uint64_t efer, vm_cr, hsave, v;
+	struct snapshot s;
+	int cpu, fd;
+
+	for (cpu = 0; cpu < self->ncpu; cpu++) {
+		fd = msr_fd(cpu, O_RDWR);
+		ASSERT_GE(fd, 0) TH_LOG("msr device (modprobe msr): %s", strerror(errno));
+		ASSERT_EQ(8, pread(fd, &efer, 8, MSR_EFER));
+		EXPECT_EQ(0, efer & EFER_SVME) TH_LOG("EFER shows SVME");
+		ASSERT_EQ(8, pread(fd, &vm_cr, 8, MSR_VM_CR));
+		EXPECT_EQ(0x18, vm_cr & 0x18) TH_LOG("VM_CR should say SVM disabled, locked");
+		/* Setting SVME is refused (#GP), clearing it is invisible. */
+		v = efer | EFER_SVME;
+		EXPECT_EQ(-1, pwrite(fd, &v, 8, MSR_EFER));
+		EXPECT_EQ(EIO, errno);
+		EXPECT_EQ(8, pwrite(fd, &efer, 8, MSR_EFER));
+		v = 0;
+		EXPECT_EQ(-1, pwrite(fd, &v, 8, MSR_VM_CR));
+		/* VM_HSAVE_PA is the host's own copy, not the hypervisor's. */
+		ASSERT_EQ(8, pread(fd, &hsave, 8, MSR_HSAVE));
+		v = 0x1000;
+		EXPECT_EQ(8, pwrite(fd, &v, 8, MSR_HSAVE));
+		ASSERT_EQ(8, pread(fd, &v, 8, MSR_HSAVE));
+		EXPECT_EQ(0x1000, v);
+		EXPECT_EQ(8, pwrite(fd, &hsave, 8, MSR_HSAVE));
+		close(fd);
+	}
+	ASSERT_EQ(0, snap(self->fd, &s, NULL));
+	EXPECT_EQ(self->ncpu, nr_protected(&s));
+	for (cpu = 0; cpu < self->ncpu; cpu++) {
+		uint64_t result;
+
+		pin(cpu);
+		EXPECT_EQ(0, vsm_ping(self->fd, 7, &result, NULL));
+		EXPECT_EQ(8, result);
+	}
+}
+
+TEST_HARNESS_MAIN

@@ -8,7 +8,7 @@
 dir=$(cd "$(dirname "$0")" && pwd)
 . "$dir/lib.sh"
 
-tests=${*:-"vsm_abi_test vsmctl_test.sh vsm_load_test.sh"}
+tests=${*:-"vsm_abi_test vsm_hv_test vsmctl_test.sh vsm_kvm_test.sh vsm_load_test.sh vsm_stress_test.sh"}
 [ -n "$VSM_EXPECT" ] || {
 	case "$VSM_VENDOR" in
 	amd) VSM_EXPECT=$dir/expect/amd-qemu-tcg.caps ;;
@@ -17,6 +17,7 @@ tests=${*:-"vsm_abi_test vsmctl_test.sh vsm_load_test.sh"}
 }
 export VSM_EXPECT
 
+modprobe msr 2>/dev/null	# for the MSR attack tests
 grep -q '^vsm ' /proc/modules || insmod "$VSM_KO" || {
 	echo "# cannot load $VSM_KO"
 	exit 1

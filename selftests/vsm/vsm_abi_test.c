@@ -146,11 +146,22 @@ TEST_F(dev, get_info_reports_state)
 	EXPECT_EQ(sizeof(info), info.hdr.size);
 	EXPECT_EQ(0, info.hdr.flags);
 	EXPECT_EQ(VSM_ABI_VERSION, info.abi_version);
-	EXPECT_EQ(VSM_STATE_LOADED, info.state);
 	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), info.nr_cpus);
+	if (info.vendor == VSM_VENDOR_AMD) {
+		EXPECT_EQ(VSM_STATE_PROTECTED, info.state);
+		EXPECT_EQ(info.nr_cpus, info.nr_protected_cpus);
+		EXPECT_EQ(4 << 20, info.region_size);
+		EXPECT_NE(0, info.region_base);
+		EXPECT_EQ(0, info.region_base & ((2 << 20) - 1));
+	} else {
+		EXPECT_EQ(VSM_STATE_LOADED, info.state);
+		EXPECT_EQ(0, info.nr_protected_cpus);
+		EXPECT_EQ(0, info.region_base | info.region_size);
+	}
 	EXPECT_GE(info.phys_addr_bits, 32);
 	EXPECT_LE(info.phys_addr_bits, 52);
 	EXPECT_EQ(0, info.reserved0);
+	EXPECT_EQ(0, info.reserved1);
 	EXPECT_EQ(0, info.reserved[0] | info.reserved[1] | info.reserved[2] |
 		     info.reserved[3]);
 }
@@ -271,17 +282,21 @@ TEST_F(dev, command_size_bits_are_ignored)
 }
 
 /* A malformed request must fail with @err and leave the buffer as it was. */
-static void expect_refused(struct __test_metadata *_metadata, int fd,
-			   void *arg, size_t len, int err, const char *what)
+static void expect_cmd_refused(struct __test_metadata *_metadata, int fd,
+			       unsigned long cmd, void *arg, size_t len, int err,
+			       const char *what)
 {
 	char *before = malloc(len);
 
 	ASSERT_NE(NULL, before);
 	memcpy(before, arg, len);
-	EXPECT_EQ(err, vsm_ioctl(fd, VSM_IOC_GET_INFO, arg)) TH_LOG("%s", what);
+	EXPECT_EQ(err, vsm_ioctl(fd, cmd, arg)) TH_LOG("%s", what);
 	EXPECT_EQ(0, memcmp(before, arg, len)) TH_LOG("%s: buffer changed", what);
 	free(before);
 }
+
+#define expect_refused(m, fd, arg, len, err, what) \
+	expect_cmd_refused(m, fd, VSM_IOC_GET_INFO, arg, len, err, what)
 
 TEST_F(dev, bad_sizes_give_einval)
 {
@@ -313,6 +328,9 @@ TEST_F(dev, flags_and_reserved_give_einval)
 	init_request(&info);
 	info.reserved0 = 1;
 	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved0");
+	init_request(&info);
+	info.reserved1 = 1;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved1");
 	for (i = 0; i < 4; i++) {
 		init_request(&info);
 		info.reserved[i] = 1;
@@ -385,6 +403,81 @@ TEST_F(dev, bad_pointers_give_efault)
 	ASSERT_EQ(0, mprotect(map, PAGE, PROT_READ));
 	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, map));
 	munmap(map, PAGE);
+}
+
+static void init_stats(struct vsm_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->hdr.size = sizeof(*st);
+}
+
+TEST_F(dev, stats_bad_requests_are_refused)
+{
+	struct vsm_cpu_stats cpus[4];
+	struct vsm_stats st;
+	char *map;
+
+	init_stats(&st);
+	st.hdr.size = VSM_STATS_SIZE_VER0 - 8;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_STATS, &st, sizeof(st),
+			   -EINVAL, "stats size");
+	init_stats(&st);
+	st.hdr.flags = 4;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_STATS, &st, sizeof(st),
+			   -EINVAL, "stats flags");
+	init_stats(&st);
+	st.reserved[3] = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_STATS, &st, sizeof(st),
+			   -EINVAL, "stats reserved");
+	init_stats(&st);
+	st.nr_cpus = VSM_STATS_MAX_CPUS + 1;
+	st.cpus_ptr = (uintptr_t)cpus;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_STATS, &st, sizeof(st),
+			   -EINVAL, "too many CPUs");
+	init_stats(&st);
+	st.nr_cpus = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_STATS, &st, sizeof(st),
+			   -EINVAL, "entries without a buffer");
+	init_stats(&st);
+	st.nr_cpus = 4;
+	st.cpus_ptr = 0xffffffff81000000ULL;
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_STATS, &st));
+	/* A read-only buffer cannot receive the entries. */
+	map = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, map);
+	init_stats(&st);
+	st.nr_cpus = 1;
+	st.cpus_ptr = (uintptr_t)map;
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_STATS, &st));
+	munmap(map, 4096);
+	/* Asking for no entries reports how many there are. */
+	init_stats(&st);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_STATS, &st));
+	EXPECT_GE(st.nr_cpus, sysconf(_SC_NPROCESSORS_ONLN));
+	EXPECT_EQ(8, st.nr_exit_classes);
+}
+
+TEST_F(dev, ping_bad_requests_are_refused)
+{
+	struct vsm_ping p;
+
+	memset(&p, 0, sizeof(p));
+	p.hdr.size = sizeof(p);
+	p.value = 1ULL << 63;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_PING, &p, sizeof(p),
+			   -EINVAL, "ping value");
+	p.value = 1;
+	p.reserved0 = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_PING, &p, sizeof(p),
+			   -EINVAL, "ping reserved0");
+	p.reserved0 = 0;
+	p.reserved[1] = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_PING, &p, sizeof(p),
+			   -EINVAL, "ping reserved");
+	p.reserved[1] = 0;
+	p.hdr.size = 16;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_PING, &p, sizeof(p),
+			   -EINVAL, "ping size");
 }
 
 struct race {

@@ -1,33 +1,51 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Loading and unloading vsm: the device appears and disappears, repeated
-# cycles work, a second load is refused, and the kernel log stays clean.
+# Loading and unloading vsm: the device appears and disappears, the state
+# is what the vendor allows, 50 load/unload cycles work without leaking
+# memory, a second load is refused, and the kernel log stays clean.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
 log_start=$(dmesg | wc -l)
 rmmod vsm 2>/dev/null
+want_state=loaded
+[ "$VSM_VENDOR" = amd ] && want_state=protected
 
 no_device() { [ ! -e /dev/vsm ]; }
 load() { insmod "$VSM_KO" && [ -c /dev/vsm ]; }
 unload() { rmmod vsm && no_device; }
+state_is() { vsmctl info | grep -q "^state: *$1\$"; }
+mem_avail_kb() { sed -n 's/^MemAvailable: *\([0-9]*\).*/\1/p' /proc/meminfo; }
 
 check "load creates /dev/vsm" load
+check "state is $want_state" state_is "$want_state"
 check "module is listed" grep -q '^vsm ' /proc/modules
 check "second load is refused" sh -c "! insmod '$VSM_KO' 2>/dev/null"
 check "unload removes /dev/vsm" unload
 
 cycles() {
 	i=0
-	while [ $i -lt 20 ]; do
-		load && unload || return 1
+	while [ $i -lt 50 ]; do
+		load && state_is "$want_state" && unload || return 1
 		i=$((i + 1))
 	done
 }
-check "20 load/unload cycles" cycles
-check "load logs vendor and ABI version" sh -c \
+sync
+echo 3 >/proc/sys/vm/drop_caches
+before=$(mem_avail_kb)
+check "50 load/unload cycles" cycles
+sync
+echo 3 >/proc/sys/vm/drop_caches
+after=$(mem_avail_kb)
+echo "# MemAvailable before $before kB, after $after kB"
+check "cycles leak less than 2 MiB" [ $((before - after)) -lt 2048 ]
+check "load logs the ABI version" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: loaded, ABI version 1'"
+if [ "$VSM_VENDOR" = amd ]; then
+	check "unload logs the hypervisor stopping" sh -c \
+		"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: hypervisor stopped on every CPU'"
+fi
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 insmod "$VSM_KO"
 tap_done

@@ -8,11 +8,13 @@
 echo "TAP version 13"
 out=$(mktemp)
 vendor=${VSM_VENDOR:-amd}
+state=loaded
+[ "$vendor" = amd ] && state=protected
 [ -c /dev/vsm ] || insmod "$VSM_KO"
 
 vsmctl info >"$out"
 sed 's/^/# /' "$out"
-check "info shows state loaded" grep -q '^state: *loaded$' "$out"
+check "info shows state $state" grep -q "^state: *$state\$" "$out"
 check "info shows the vendor" grep -q "^cpu vendor: *$vendor\$" "$out"
 check "info shows online cpus" grep -q "^online cpus: *$(nproc)\$" "$out"
 check "info lists every capability" \
@@ -22,7 +24,24 @@ vsmctl info --json >"$out"
 check "info --json is one object on one line" \
 	[ "$(grep -c '^{.*}$' "$out")" -eq 1 -a "$(wc -l <"$out")" -eq 1 ]
 check "info --json has state and vendor" \
-	grep -q "\"state\":\"loaded\",\"vendor\":\"$vendor\"" "$out"
+	grep -q "\"state\":\"$state\",\"vendor\":\"$vendor\"" "$out"
+
+vsmctl stats >"$out"
+sed 's/^/# /' "$out"
+if [ "$state" = protected ]; then
+	check "stats shows every CPU protected" \
+		[ "$(grep -o protected "$out" | wc -l)" -eq "$(nproc)" ]
+	check "stats shows large-page coverage" grep -q '^large pages: ' "$out"
+	vsmctl ping >"$out"
+	check "ping answers on every CPU" [ "$(grep -c ': ok$' "$out")" -eq "$(nproc)" ]
+else
+	check "stats says not protected" grep -q '^not protected' "$out"
+	vsmctl ping >/dev/null 2>&1
+	check "ping fails when not protected" [ $? -eq 1 ]
+fi
+vsmctl stats --json >"$out"
+check "stats --json is one object on one line" \
+	[ "$(grep -c '^{.*"cpus":\[.*\]}$' "$out")" -eq 1 -a "$(wc -l <"$out")" -eq 1 ]
 
 vsmctl frobnicate 2>"$out"
 check "unknown command exits 2" [ $? -eq 2 ]

@@ -1,0 +1,25 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Nested paging maps at least 99% of RAM with 1 GiB and 2 MiB pages, and
+# hides exactly the secure region (run it with different VM memory sizes).
+. "$(dirname "$0")/lib.sh"
+
+echo "TAP version 13"
+if [ "$VSM_VENDOR" != amd ]; then
+	tap_skip "nested paging coverage" "vsm protects only AMD hosts so far"
+	tap_done
+	exit 0
+fi
+grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"
+json=$(vsmctl stats --json)
+field() { echo "$json" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
+ram=$(field ram_bytes)
+large=$(($(field npt_bytes_1g) + $(field npt_bytes_2m)))
+mem=$(sed -n 's/MemTotal: *//p' /proc/meminfo)
+echo "# $mem RAM: $(vsmctl stats | grep -E 'nested paging|large pages' | tr '\n' ';')"
+check "coverage counts all RAM" [ "$ram" -gt 0 ]
+check "at least 99% of RAM in large pages" [ $((large * 100)) -ge $((ram * 99)) ]
+check "exactly the secure region is hidden" \
+	[ "$(field npt_bytes_unmapped)" -eq "$(field region_size)" ]
+tap_done

@@ -14,6 +14,6 @@
 #define EBUSY		16
 #define EEXIST		17
 #define EINVAL		22
-#define ENOSYS		38
+#define EOPNOTSUPP	95
 
 #endif /* VSM_COMMON_ERRNO_H */

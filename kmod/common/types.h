@@ -22,6 +22,12 @@ typedef uint64_t u64;
 typedef int32_t s32;
 typedef int64_t s64;
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+/* The kernel's attribute macros, for the two builds without its headers. */
+#define VSM_ATTRIBUTE(a)	__attribute__(a)
+#define __packed		VSM_ATTRIBUTE((packed))
+#define __aligned(x)		VSM_ATTRIBUTE((aligned(x)))
+#define __noreturn		VSM_ATTRIBUTE((noreturn))
+#define __section(s)		VSM_ATTRIBUTE((section(s)))
 #ifdef VSM_FREESTANDING
 #include "errno.h"
 #else

@@ -15,9 +15,6 @@
 
 #include "region.h"
 
-extern const u8 vsm_sw_image[];
-extern const u8 vsm_sw_image_end[];
-
 static void *region_alloc(struct vsm_region *r, size_t bytes)
 {
 	void *p;
@@ -111,8 +108,10 @@ static void init_cpu_areas(struct vsm_region *r, u8 *areas, size_t percpu_offset
 	}
 }
 
-/* The secure world's own address space: the region at VSM_SW_BASE, W^X for
- * the image, and host RAM 1:1 below physmap_end (never executable). */
+/*
+ * The secure world's own address space: the region at VSM_SW_BASE, W^X for
+ * the image, and host RAM 1:1 below physmap_end (never executable).
+ */
 static int build_sw_tables(struct vsm_region *r, const struct vsm_sw_header *h,
 			   u64 physmap_end)
 {

@@ -47,6 +47,10 @@ struct vsm_region {
 	u64 sw_tables;
 };
 
+/* The secure-world image embedded in vsm.ko (secure_image.S). */
+extern const u8 vsm_sw_image[];
+extern const u8 vsm_sw_image_end[];
+
 int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 		      u64 devirt_tail);
 void vsm_region_destroy(struct vsm_region *r);

@@ -45,14 +45,20 @@ $(SW_OUT)/secure.lds: $(SW_SRC)/secure.lds.S kmod/common/sw_abi.h
 	@mkdir -p $(dir $@)
 	$(SW_CC) $(SW_CPPFLAGS) -D__ASSEMBLY__ -E -P -x c -o $@ $<
 
+# $(call sw_link,output,objects): link and refuse undefined symbols and
+# anything dynamic.
+define sw_link
+	@echo "  SWLD    $(1)"
+	@$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $(1) $(2)
+	@undef=$$$$(nm -u $(1)); if [ -n "$$$$undef" ]; then \
+		echo "secure world: undefined symbols:" $$$$undef >&2; rm -f $(1); exit 1; fi
+	@bad=$$$$(readelf -SW $(1) | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*'); \
+	if [ -n "$$$$bad" ]; then \
+		echo "secure world: forbidden sections:" $$$$bad >&2; rm -f $(1); exit 1; fi
+endef
+
 $(SW_ELF): $(SW_OBJS) $(SW_OUT)/secure.lds
-	@echo "  SWLD    $@"
-	@$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $@ $(SW_OBJS)
-	@undef=$$(nm -u $@); if [ -n "$$undef" ]; then \
-		echo "secure world: undefined symbols:" $$undef >&2; rm -f $@; exit 1; fi
-	@bad=$$(readelf -SW $@ | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*' ); \
-	if [ -n "$$bad" ]; then \
-		echo "secure world: forbidden sections:" $$bad >&2; rm -f $@; exit 1; fi
+	$(call sw_link,$@,$(SW_OBJS))
 
 $(SW_BIN): $(SW_ELF)
 	@echo "  SWBIN   $@"
@@ -60,6 +66,26 @@ $(SW_BIN): $(SW_ELF)
 
 secure: $(SW_BIN)
 
+# Prove the two build guards work: a Linux header does not compile, and an
+# undefined symbol does not link.  Prints TAP lines for scripts/lint.
+SW_PROBE := $(SW_OUT)/probe
+secure-guards: $(SW_OBJS) $(SW_OUT)/secure.lds
+	@mkdir -p $(SW_PROBE)
+	@echo '#include <linux/types.h>' >$(SW_PROBE)/linux.c
+	@if $(SW_CC) $(SW_CFLAGS) -c -o $(SW_PROBE)/linux.o $(SW_PROBE)/linux.c 2>/dev/null; \
+	then echo "not ok - secure world: a Linux header is refused"; \
+	else echo "ok - secure world: a Linux header is refused"; fi
+	@echo 'void printk(const char *f); void probe(void) { printk("x"); }' \
+		>$(SW_PROBE)/undef.c
+	@$(SW_CC) $(SW_CFLAGS) -c -o $(SW_PROBE)/undef.o $(SW_PROBE)/undef.c
+	@if $(MAKE) -s -f $(firstword $(MAKEFILE_LIST)) BUILD=$(BUILD) \
+		$(SW_PROBE)/undef.elf >/dev/null 2>&1; \
+	then echo "not ok - secure world: an undefined symbol fails the link"; \
+	else echo "ok - secure world: an undefined symbol fails the link"; fi
+
+$(SW_PROBE)/undef.elf: $(SW_OBJS) $(SW_PROBE)/undef.o $(SW_OUT)/secure.lds
+	$(call sw_link,$@,$(SW_OBJS) $(SW_PROBE)/undef.o)
+
 -include $(SW_OBJS:.o=.d)
 
-.PHONY: secure
+.PHONY: secure secure-guards

@@ -296,15 +296,14 @@ static void on_sigill(int sig)
 TEST_F(hv, user_space_hypercall_is_ud)
 {
 	struct sigaction sa = { .sa_handler = on_sigill };
-	volatile int trapped = 0;
 	unsigned long rax = 3;	/* VSM_HC_DEVIRT */
 	uint64_t result;
+	int trapped;
 
 	sigaction(SIGILL, &sa, NULL);
-	if (!sigsetjmp(ud_jump, 1))
+	trapped = sigsetjmp(ud_jump, 1);
+	if (!trapped)
 		asm volatile("vmmcall" : "+a"(rax) : : "memory");
-	else
-		trapped = 1;
 	EXPECT_EQ(1, trapped);
 	EXPECT_EQ(0, vsm_ping(self->fd, 1, &result, NULL));
 	EXPECT_EQ(2, result);

@@ -10,7 +10,7 @@
 
 #define MEM_SIZE (64 * 4096)
 
-static u8 guest[MEM_SIZE] __attribute__((aligned(4096)));
+static u8 guest[MEM_SIZE] __aligned(4096);
 
 static int read_guest(void *ctx, u64 gpa, void *buf, u32 len)
 {

@@ -45,7 +45,7 @@ struct vmcb_seg {
 	u16 attrib;
 	u32 limit;
 	u64 base;
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct vmcb_control - control area (offset 0x000), the fields vsm uses
@@ -84,7 +84,7 @@ struct vmcb_control {
 	u8 insn_len;
 	u8 insn_bytes[15];
 	u8 reserved_e0[0x400 - 0xe0];
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct vmcb_save - state save area (offset 0x400)
@@ -122,7 +122,7 @@ struct vmcb_save {
 	u8 reserved_248[32];
 	u64 g_pat;
 	u64 dbgctl;
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct vmcb - one 4 KiB VMCB
@@ -133,7 +133,7 @@ struct vmcb {
 	struct vmcb_control control;
 	struct vmcb_save save;
 	u8 reserved_tail[0x1000 - 0x400 - sizeof(struct vmcb_save)];
-} __attribute__((packed));
+} __packed;
 
 _Static_assert(sizeof(struct vmcb_control) == 0x400, "VMCB control area");
 _Static_assert(__builtin_offsetof(struct vmcb_control, exit_code) == 0x70, "exit_code");

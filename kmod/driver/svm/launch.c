@@ -19,13 +19,9 @@
 #include "../region.h"
 #include "../vendor.h"
 #include "../vsm.h"
+#include "enter.h"
 
 #define EFER_SVME_BIT	BIT_ULL(12)
-
-long vsm_svm_enter(struct vsm_cpu_state *state, u64 trampoline_cr3,
-		   u64 sw_entry, u64 sw_cpu);
-long vsm_svm_devirt(void);
-void vsm_svm_devirt_tail(void);
 
 static_assert(offsetof(struct vsm_cpu_state, rflags) == 64);
 static_assert(offsetof(struct vsm_cpu_state, rsp) == 72);

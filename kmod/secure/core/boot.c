@@ -5,4 +5,4 @@
  */
 #include "../include/sw.h"
 
-struct vsm_sw_boot vsm_boot __attribute__((section(".data")));
+struct vsm_sw_boot vsm_boot __section(".data");

@@ -14,9 +14,9 @@ static void put_char(char ch)
 {
 	unsigned int spins = 100000;
 
-	while (!(inb(COM1 + COM_LSR) & LSR_THRE) && --spins)
+	while (!(sw_inb(COM1 + COM_LSR) & LSR_THRE) && --spins)
 		cpu_pause();
-	outb(COM1, (u8)ch);
+	sw_outb(COM1, (u8)ch);
 }
 
 void sw_puts(const char *s)

@@ -20,7 +20,7 @@ struct tss64 {
 	u64 reserved2;
 	u16 reserved3;
 	u16 iopb_offset;
-} __attribute__((packed));
+} __packed;
 
 struct idt_gate {
 	u16 offset_low;
@@ -30,12 +30,12 @@ struct idt_gate {
 	u16 offset_mid;
 	u32 offset_high;
 	u32 reserved;
-} __attribute__((packed));
+} __packed;
 
 struct desc_ptr {
 	u16 limit;
 	u64 base;
-} __attribute__((packed));
+} __packed;
 
 _Static_assert(sizeof(struct tss64) == 104, "TSS size");
 _Static_assert(__builtin_offsetof(struct vsm_sw_cpu, guest_vmcb_pa) ==
@@ -49,9 +49,6 @@ _Static_assert(__builtin_offsetof(struct vsm_sw_cpu, gprs) ==
 _Static_assert(__builtin_offsetof(struct vsm_sw_boot, sw_cr3) ==
 	       VSM_SW_BOOT_SW_CR3, "asm offset");
 _Static_assert(sizeof(struct vsm_sw_cpu) <= VSM_PAGE_SIZE, "per-CPU data");
-
-/* Entry stubs of the 32 exception vectors, 16 bytes apart (head.S). */
-extern const u8 sw_exception_stubs[];
 
 static struct idt_gate sw_idt[32] __aligned(16);
 
@@ -145,9 +142,9 @@ void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls)
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c);
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c)
 {
-	vmsave(c->guest_vmcb_pa);
+	sw_vmsave(c->guest_vmcb_pa);
 	sw_cpu_setup_descriptors(c);
-	vmsave(c->host_vmcb_pa);
+	sw_vmsave(c->host_vmcb_pa);
 	wrmsr(MSR_VM_HSAVE_PA, c->hsave_pa);
 	arch_cpu_run(c);
 }

@@ -65,11 +65,11 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
  * @a1: second argument (guest RCX)
  * @a2: third argument (guest RDX)
  *
- * Return: the result for the guest's RAX; -ENOSYS for unknown calls.
+ * Return: the result for the guest's RAX; -EOPNOTSUPP for unknown calls.
  */
 s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2)
 {
 	if (nr >= VSM_HC_COUNT || !sw_hypercalls[nr])
-		return -ENOSYS;
+		return -EOPNOTSUPP;
 	return sw_hypercalls[nr](c, a0, a1, a2);
 }

@@ -9,9 +9,6 @@
 #include "../../common/sw_abi.h"
 #include "../../common/types.h"
 
-#define __noreturn	__attribute__((noreturn))
-#define __aligned(n)	__attribute__((aligned(n)))
-
 extern struct vsm_sw_boot vsm_boot;
 
 /* Addresses: the whole secure region is mapped at VSM_SW_BASE. */
@@ -42,6 +39,9 @@ int memcmp(const void *a, const void *b, size_t n);
 void sw_puts(const char *s);
 void sw_put_hex(u64 v);
 void __noreturn sw_panic(const char *why, u64 value);
+
+/* arch/x86/head.S: entry stubs of the 32 exception vectors, 16 bytes apart */
+extern const u8 sw_exception_stubs[];
 
 /* core/cpu.c */
 void sw_cpu_setup_descriptors(struct vsm_sw_cpu *c);

@@ -44,12 +44,12 @@ static inline void wrmsr(u32 msr, u64 val)
 		     : "memory");
 }
 
-static inline void outb(u16 port, u8 val)
+static inline void sw_outb(u16 port, u8 val)
 {
 	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));
 }
 
-static inline u8 inb(u16 port)
+static inline u8 sw_inb(u16 port)
 {
 	u8 v;
 
@@ -57,12 +57,12 @@ static inline u8 inb(u16 port)
 	return v;
 }
 
-static inline void vmsave(u64 pa)
+static inline void sw_vmsave(u64 pa)
 {
 	asm volatile("vmsave %%rax" : : "a"(pa) : "memory");
 }
 
-static inline void vmload(u64 pa)
+static inline void sw_vmload(u64 pa)
 {
 	asm volatile("vmload %%rax" : : "a"(pa) : "memory");
 }
@@ -72,7 +72,7 @@ static inline void cpu_pause(void)
 	asm volatile("pause");
 }
 
-static inline __attribute__((noreturn)) void cpu_halt_forever(void)
+static inline __noreturn void cpu_halt_forever(void)
 {
 	for (;;)
 		asm volatile("cli; hlt");

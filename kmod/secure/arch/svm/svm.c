@@ -11,16 +11,13 @@
 #include "../../../common/insn.h"
 #include "../../../common/paging.h"
 #include "../../../common/svm/vmcb.h"
+#include "svm.h"
 
 #define GUEST_ASID	1
 
 /* EFER bits the host may change (SVME stays set and hidden). */
 #define EFER_HOST_WRITABLE	(EFER_SCE | EFER_LME | EFER_NXE | EFER_FFXSR)
 
-void svm_run_loop(struct vsm_sw_cpu *c) __noreturn;
-void svm_leave(struct vmcb *vmcb, u64 vmcb_pa, u64 trampoline_cr3,
-	       u64 tail, s64 result) __noreturn;
-void svm_handle_exit(struct vsm_sw_cpu *c);
 
 static const u8 op_cpuid[] = { 0x0f, 0xa2 };
 static const u8 op_vmmcall[] = { 0x0f, 0x01, 0xd9 };
@@ -258,8 +255,8 @@ static void __noreturn handle_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 	sw_puts("\nvsm: the host triple-faulted at rip ");
 	sw_put_hex(v->save.rip);
 	sw_puts("; resetting the machine\n");
-	outb(0xcf9, 0x02);
-	outb(0xcf9, 0x06);
+	sw_outb(0xcf9, 0x02);
+	sw_outb(0xcf9, 0x06);
 	cpu_halt_forever();
 }
 

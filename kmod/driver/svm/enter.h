@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The assembly world-switch stubs of the driver (enter.S).
+ */
+#ifndef VSM_DRIVER_SVM_ENTER_H
+#define VSM_DRIVER_SVM_ENTER_H
+
+#include <linux/types.h>
+
+#include "../../common/sw_abi.h"
+
+long vsm_svm_enter(struct vsm_cpu_state *state, u64 trampoline_cr3,
+		   u64 sw_entry, u64 sw_cpu);
+long vsm_svm_devirt(void);
+void vsm_svm_devirt_tail(void);
+
+#endif /* VSM_DRIVER_SVM_ENTER_H */

@@ -18,16 +18,22 @@ unload() { rmmod vsm && no_device; }
 state_is() { vsmctl info | grep -q "^state: *$1\$"; }
 mem_avail_kb() { sed -n 's/^MemAvailable: *\([0-9]*\).*/\1/p' /proc/meminfo; }
 
+cpuid=$(dirname "$0")/vsm_cpuid
 check "load creates /dev/vsm" load
 check "state is $want_state" state_is "$want_state"
+if [ "$want_state" = protected ]; then
+	check "every CPU answers the signature leaf after load" "$cpuid" present
+fi
 check "module is listed" grep -q '^vsm ' /proc/modules
 check "second load is refused" sh -c "! insmod '$VSM_KO' 2>/dev/null"
 check "unload removes /dev/vsm" unload
+check "no CPU answers the signature leaf after unload" "$cpuid" absent
 
 cycles() {
 	i=0
 	while [ $i -lt 50 ]; do
 		load && state_is "$want_state" && unload || return 1
+		[ "$want_state" = loaded ] || "$cpuid" absent >/dev/null || return 1
 		i=$((i + 1))
 	done
 }

@@ -65,6 +65,14 @@ if [[ "$vendor" == amd ]]; then
 	check "command words arrive exactly as given" \
 		grep -qxF "it's \"q\"|\$x y|/root" "$tmp/out"
 
+	# Reboot (and kexec, which takes the same path) while protected.
+	run -- sh -c 'insmod /vsm/vsm.ko && dmesg -n 7 && reboot -f'
+	check "reboot while protected leaves the hypervisor first" \
+		grep -q 'vsm: reboot: leaving the hypervisor and wiping the secure region' "$tmp/out"
+	check "the machine then restarts normally" grep -q 'reboot: Restarting system' "$tmp/out"
+	check "nothing crashed on the way" \
+		bash -c "! grep -qE 'Kernel panic|Oops|BUG:|general protection' '$tmp/out'"
+
 	"$VM_RUN" --smp 9 -- true >/dev/null 2>&1
 	check "--smp 9 is a usage error" [ $? -eq 2 ]
 	"$VM_RUN" --vendor arm -- true >/dev/null 2>&1

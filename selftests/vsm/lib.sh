@@ -31,4 +31,16 @@ dmesg_clean_since() {
 		grep -E 'Oops|BUG:|WARNING:|Call Trace|general protection|refcount_t'
 }
 
+# require_protection NAME: on hosts vsm does not protect yet, report NAME
+# as skipped and end the test program.
+require_protection() {
+	[ "$VSM_VENDOR" = amd ] && return 0
+	tap_skip "$1" "vsm protects only AMD hosts so far"
+	tap_done
+	exit 0
+}
+
+# ensure_loaded: load vsm unless it is loaded.
+ensure_loaded() { grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"; }
+
 VSM_KO=${VSM_KO:-/vsm/vsm.ko}

@@ -6,12 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-if [ "$VSM_VENDOR" != amd ]; then
-	tap_skip "nested paging coverage" "vsm protects only AMD hosts so far"
-	tap_done
-	exit 0
-fi
-grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"
+require_protection "nested paging coverage"
+ensure_loaded
 json=$(vsmctl stats --json)
 field() { echo "$json" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 ram=$(field ram_bytes)

@@ -8,15 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-if [ "$VSM_VENDOR" != amd ]; then
-	tap_skip "kvm_amd and vsm exclude each other" "AMD only"
-	tap_done
-	exit 0
-fi
+require_protection "kvm_amd and vsm exclude each other"
 log_start=$(dmesg | wc -l)
-new_log() { dmesg | tail -n +"$((log_start + 1))"; }
 
-grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"
+ensure_loaded
 check "kvm_amd refuses to load under vsm" sh -c '! modprobe kvm_amd 2>/dev/null'
 check "kvm says SVM is disabled" sh -c "dmesg | tail -n +$((log_start + 1)) | grep -q \"kvm_amd' disabled by bios\""
 check "no /dev/kvm" test ! -e /dev/kvm

@@ -6,13 +6,9 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-if [ "$VSM_VENDOR" != amd ]; then
-	tap_skip "suspend and hibernation refused" "vsm protects only AMD hosts so far"
-	tap_done
-	exit 0
-fi
+require_protection "suspend and hibernation refused"
 log_start=$(dmesg | wc -l)
-grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"
+ensure_loaded
 states=$(cat /sys/power/state)
 echo "# /sys/power/state offers: $states"
 

@@ -8,14 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-if [ "$VSM_VENDOR" != amd ]; then
-	tap_skip "stress while protected" "vsm protects only AMD hosts so far"
-	tap_done
-	exit 0
-fi
+require_protection "stress while protected"
 secs=${VSM_STRESS_SECONDS:-60}
 log_start=$(dmesg | wc -l)
-grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"
+ensure_loaded
 
 worker() {
 	end=$(($(cut -d. -f1 /proc/uptime) + secs))

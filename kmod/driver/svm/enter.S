@@ -15,6 +15,24 @@
 #define STATE_RSP	72
 #define STATE_RIP	80
 
+.macro PUSH_CALLEE_SAVED
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+.endm
+
+.macro POP_CALLEE_SAVED
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+.endm
+
 	.text
 
 /*
@@ -27,12 +45,7 @@
  * RAX = -errno if the secure world could not run it.
  */
 SYM_FUNC_START(vsm_svm_enter)
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movq	%rsp, STATE_RSP(%rdi)
 	leaq	.Lresume(%rip), %rax
 	movq	%rax, STATE_RIP(%rdi)
@@ -43,12 +56,7 @@ SYM_FUNC_START(vsm_svm_enter)
 	movq	%rcx, %rdi
 	jmp	*%rdx
 .Lresume:
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
+	POP_CALLEE_SAVED
 	RET
 SYM_FUNC_END(vsm_svm_enter)
 
@@ -59,20 +67,10 @@ SYM_FUNC_END(vsm_svm_enter)
  * the callee-saved ones are kept on the stack across the call.
  */
 SYM_FUNC_START(vsm_svm_devirt)
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movl	$3, %eax		/* VSM_HC_DEVIRT */
 	vmmcall
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
+	POP_CALLEE_SAVED
 	RET
 SYM_FUNC_END(vsm_svm_devirt)
 

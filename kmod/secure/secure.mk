@@ -50,11 +50,11 @@ $(SW_OUT)/secure.lds: $(SW_SRC)/secure.lds.S kmod/common/sw_abi.h
 define sw_link
 	@echo "  SWLD    $(1)"
 	@$(SW_LD) $(SW_LDFLAGS) -T $(SW_OUT)/secure.lds -o $(1) $(2)
-	@undef=$$$$(nm -u $(1)); if [ -n "$$$$undef" ]; then \
-		echo "secure world: undefined symbols:" $$$$undef >&2; rm -f $(1); exit 1; fi
-	@bad=$$$$(readelf -SW $(1) | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*'); \
-	if [ -n "$$$$bad" ]; then \
-		echo "secure world: forbidden sections:" $$$$bad >&2; rm -f $(1); exit 1; fi
+	@undef=$$(nm -u $(1)); if [ -n "$$undef" ]; then \
+		echo "secure world: undefined symbols:" $$undef >&2; rm -f $(1); exit 1; fi
+	@bad=$$(readelf -SW $(1) | grep -oE ' \.(got|plt|rela|rel|dynamic|interp)[^ ]*'); \
+	if [ -n "$$bad" ]; then \
+		echo "secure world: forbidden sections:" $$bad >&2; rm -f $(1); exit 1; fi
 endef
 
 $(SW_ELF): $(SW_OBJS) $(SW_OUT)/secure.lds

@@ -61,7 +61,7 @@ selftests: $(BUILD)/kselftest/kselftest_harness.h
 $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
 		      $(wildcard tests/hosted/*.h kmod/common/*.h) include/uapi/linux/vsm.h
 	@mkdir -p $(BUILD)/hosted
-	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c
+	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c -lcrypto
 
 check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit

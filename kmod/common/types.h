@@ -10,6 +10,7 @@
 #ifdef __KERNEL__
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linux/types.h>
 #else
 #include <stdbool.h>
@@ -30,8 +31,12 @@ typedef int64_t s64;
 #define __section(s)		VSM_ATTRIBUTE((section(s)))
 #ifdef VSM_FREESTANDING
 #include "errno.h"
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
 #else
 #include <errno.h>
+#include <string.h>
 #endif
 #endif
 

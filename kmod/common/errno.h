@@ -14,6 +14,7 @@
 #define EBUSY		16
 #define EEXIST		17
 #define EINVAL		22
+#define EBADMSG		74
 #define EOPNOTSUPP	95
 
 #endif /* VSM_COMMON_ERRNO_H */

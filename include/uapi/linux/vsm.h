@@ -230,6 +230,42 @@ struct vsm_ping {
 
 #define VSM_PING_SIZE_VER0	40
 
+/* Audit record types (vsm_audit_record.type); arguments in comments. */
+#define VSM_AUDIT_LOG_START		1	/* region base, size */
+#define VSM_AUDIT_CPU_PROTECTED		2	/* - */
+#define VSM_AUDIT_CPU_RELEASED		3	/* - */
+#define VSM_AUDIT_LOCKED		4	/* - */
+#define VSM_AUDIT_REFUSED		5	/* VSM_REFUSED_*, detail, detail */
+#define VSM_AUDIT_RECORDS_LOST		6	/* oldest seq kept, total lost */
+#define VSM_AUDIT_HOST_SHUTDOWN		7	/* host RIP */
+
+/* What a VSM_AUDIT_REFUSED record refused (arg[0]). */
+#define VSM_REFUSED_DEVIRT		1	/* leave the hypervisor, locked */
+#define VSM_REFUSED_MSR_WRITE		2	/* arg[1] = MSR, arg[2] = value */
+
+/**
+ * struct vsm_audit_record - one record of the secure world's audit log
+ * @seq: sequence number, from 1, without gaps
+ * @tsc: time stamp counter when the record was made
+ * @cpu: CPU the event happened on
+ * @type: VSM_AUDIT_*
+ * @reserved: zero
+ * @arg: event-specific values
+ * @hash: SHA-256 of the previous record's @hash (32 zero bytes before the
+ *	first record) followed by the bytes of this record before @hash, in
+ *	this little-endian layout: a hash chain, so that a reader can check
+ *	that nothing was changed, removed or reordered
+ */
+struct vsm_audit_record {
+	__u64 seq;
+	__u64 tsc;
+	__u32 cpu;
+	__u16 type;
+	__u16 reserved;
+	__u64 arg[4];
+	__u8 hash[32];
+};
+
 #define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
 
 /**

@@ -38,15 +38,20 @@ module: $(SW_BIN)
 
 tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
 
-$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c tools/lib/libvsm.c tools/lib/libvsm.h \
-		 include/uapi/linux/vsm.h
-	@mkdir -p $(BUILD)
-	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c tools/lib/libvsm.c
+LIBVSM_SRCS := tools/lib/libvsm.c kmod/common/audit.c kmod/common/sha256.c
+LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
+	       kmod/common/audit.h kmod/common/sha256.h
 
-$(BUILD)/libvsm.a: tools/lib/libvsm.c tools/lib/libvsm.h include/uapi/linux/vsm.h
+$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c $(LIBVSM_DEPS)
+	@mkdir -p $(BUILD)
+	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c $(LIBVSM_SRCS)
+
+$(BUILD)/libvsm.a: $(LIBVSM_DEPS)
 	@mkdir -p $(BUILD)/lib
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm.o tools/lib/libvsm.c
-	ar rcs $@ $(BUILD)/lib/libvsm.o
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/audit.o kmod/common/audit.c
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/sha256.o kmod/common/sha256.c
+	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/audit.o $(BUILD)/lib/sha256.o
 
 $(BUILD)/kselftest/kselftest_harness.h:
 	@mkdir -p $(BUILD)/kselftest

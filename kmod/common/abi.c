@@ -120,3 +120,38 @@ int vsm_check_ping_request(const struct vsm_ping *req)
 		return -EINVAL;
 	return 0;
 }
+
+/**
+ * vsm_check_lock_request() - check a VSM_IOC_LOCK request
+ * @req: the request, in memory the checker owns
+ *
+ * Return: 0 or -EINVAL.
+ */
+int vsm_check_lock_request(const struct vsm_lock *req)
+{
+	int ret = vsm_check_hdr(&req->hdr, VSM_LOCK_SIZE_VER0, 0);
+
+	if (ret)
+		return ret;
+	return vsm_mem_is_zero(req->reserved, sizeof(req->reserved)) ? 0 : -EINVAL;
+}
+
+/**
+ * vsm_check_audit_read_request() - check a VSM_IOC_AUDIT_READ request
+ * @req: the request, in memory the checker owns
+ *
+ * Return: 0 or -EINVAL.
+ */
+int vsm_check_audit_read_request(const struct vsm_audit_read *req)
+{
+	int ret = vsm_check_hdr(&req->hdr, VSM_AUDIT_READ_SIZE_VER0, 0);
+
+	if (ret)
+		return ret;
+	if (req->reserved0 || !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
+		return -EINVAL;
+	if (!req->nr_records || req->nr_records > VSM_AUDIT_READ_MAX ||
+	    !req->records_ptr)
+		return -EINVAL;
+	return 0;
+}

@@ -15,5 +15,7 @@ int vsm_check_hdr(const struct vsm_hdr *hdr, u32 min_size, u32 valid_flags);
 int vsm_check_info_request(const struct vsm_info *req);
 int vsm_check_stats_request(const struct vsm_stats *req);
 int vsm_check_ping_request(const struct vsm_ping *req);
+int vsm_check_lock_request(const struct vsm_lock *req);
+int vsm_check_audit_read_request(const struct vsm_audit_read *req);
 
 #endif /* VSM_COMMON_ABI_H */

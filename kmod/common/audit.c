@@ -91,7 +91,7 @@ u64 vsm_audit_oldest(const struct vsm_audit_log *log)
 }
 
 /**
- * vsm_audit_read() - copy records from a cursor on
+ * vsm_audit_copy() - copy records from a cursor on
  * @log: the log
  * @cursor: first sequence number wanted; older, lost records are skipped
  * @out: destination
@@ -99,7 +99,7 @@ u64 vsm_audit_oldest(const struct vsm_audit_log *log)
  *
  * Return: the number of records copied, in order.
  */
-u32 vsm_audit_read(const struct vsm_audit_log *log, u64 cursor,
+u32 vsm_audit_copy(const struct vsm_audit_log *log, u64 cursor,
 		   struct vsm_audit_record *out, u32 max)
 {
 	u64 seq = cursor;

@@ -31,7 +31,7 @@ void vsm_audit_init(struct vsm_audit_log *log);
 u64 vsm_audit_append(struct vsm_audit_log *log, u64 tsc, u32 cpu, u16 type,
 		     u64 a0, u64 a1, u64 a2, u64 a3);
 u64 vsm_audit_oldest(const struct vsm_audit_log *log);
-u32 vsm_audit_read(const struct vsm_audit_log *log, u64 cursor,
+u32 vsm_audit_copy(const struct vsm_audit_log *log, u64 cursor,
 		   struct vsm_audit_record *out, u32 max);
 void vsm_audit_hash(const u8 prev[VSM_SHA256_DIGEST],
 		    const struct vsm_audit_record *rec,

@@ -201,8 +201,10 @@ struct vsm_sw_boot {
 #define VSM_HC_VERSION		0	/* -> VSM_SW_ABI_VERSION */
 #define VSM_HC_PING		1	/* RBX -> RBX + 1; RCX -> CPU */
 #define VSM_HC_GET_STATS	2	/* RBX: CPU, RCX: PA of vsm_hc_cpu_stats */
-#define VSM_HC_DEVIRT		3	/* leave this CPU */
-#define VSM_HC_COUNT		4
+#define VSM_HC_DEVIRT		3	/* leave this CPU; -EPERM once locked */
+#define VSM_HC_LOCK		4	/* one way, until reset */
+#define VSM_HC_AUDIT_READ	5	/* RBX: cursor, RCX: PA, RDX: records */
+#define VSM_HC_COUNT		6
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

@@ -29,6 +29,8 @@ static const struct vsm_ioctl_desc vsm_ioctls[] = {
 	{ VSM_IOC_GET_INFO, vsm_ioctl_get_info },
 	{ VSM_IOC_STATS, vsm_ioctl_stats },
 	{ VSM_IOC_PING, vsm_ioctl_ping },
+	{ VSM_IOC_LOCK, vsm_ioctl_lock },
+	{ VSM_IOC_AUDIT_READ, vsm_ioctl_audit_read },
 };
 
 static bool same_command(unsigned int a, unsigned int b)

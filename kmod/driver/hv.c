@@ -34,6 +34,11 @@ module_param(protect, bool, 0444);
 MODULE_PARM_DESC(protect,
 		 "Launch the hypervisor at load (default Y); N only reports capabilities");
 
+static bool lock;
+module_param(lock, bool, 0444);
+MODULE_PARM_DESC(lock,
+		 "Lock right after launch (default N): no unload, no leaving the hypervisor, until reboot");
+
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
 static enum cpuhp_state hp_state;
@@ -101,9 +106,11 @@ static int vsm_reboot_notify(struct notifier_block *nb, unsigned long action,
 			     void *p)
 {
 	mutex_lock(&hv_lock);
-	if (hv_state != VSM_STATE_LOADED) {
+	if (hv_state == VSM_STATE_PROTECTED) {
 		pr_info("reboot: leaving the hypervisor and wiping the secure region\n");
 		hv_stop_locked();
+	} else if (hv_state == VSM_STATE_LOCKED) {
+		pr_info("reboot: locked, the hypervisor stays until the machine resets\n");
 	}
 	mutex_unlock(&hv_lock);
 	return NOTIFY_DONE;
@@ -197,6 +204,8 @@ int vsm_hv_start(const struct vsm_info *caps)
 	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
 		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
 	mutex_unlock(&hv_lock);
+	if (lock)
+		return vsm_hv_lock();
 	return 0;
 
 unregister_reboot:
@@ -243,6 +252,40 @@ void vsm_hv_stop(void)
 	}
 	if (running)
 		pr_info("hypervisor stopped on every CPU\n");
+}
+
+/**
+ * vsm_hv_lock() - protected -> locked, one way until reboot
+ *
+ * The secure world refuses from now on to leave any CPU; the module pins
+ * itself so it cannot be unloaded.
+ *
+ * Return: 0 (also when already locked), -ENODEV when not protected, or the
+ * secure world's error.
+ */
+int vsm_hv_lock(void)
+{
+	long ret;
+
+	mutex_lock(&hv_lock);
+	if (hv_state == VSM_STATE_LOCKED) {
+		mutex_unlock(&hv_lock);
+		return 0;
+	}
+	if (hv_state != VSM_STATE_PROTECTED) {
+		mutex_unlock(&hv_lock);
+		return -ENODEV;
+	}
+	preempt_disable();
+	ret = vsm_hv_call(VSM_HC_LOCK, 0, 0, 0);
+	preempt_enable();
+	if (!ret) {
+		__module_get(THIS_MODULE);
+		hv_state = VSM_STATE_LOCKED;
+		pr_notice("locked: the module cannot be unloaded and the hypervisor stays on every CPU until the machine resets\n");
+	}
+	mutex_unlock(&hv_lock);
+	return ret;
 }
 
 enum vsm_state vsm_hv_state(void)

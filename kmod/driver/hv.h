@@ -12,6 +12,7 @@
 
 int vsm_hv_start(const struct vsm_info *caps);
 void vsm_hv_stop(void);
+int vsm_hv_lock(void);
 enum vsm_state vsm_hv_state(void);
 bool vsm_hv_cpu_protected(unsigned int cpu);
 long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,

@@ -25,6 +25,10 @@ int vsm_ioctl_get_info(void __user *uarg);
 int vsm_ioctl_stats(void __user *uarg);
 int vsm_ioctl_ping(void __user *uarg);
 
+/* lock_audit.c */
+int vsm_ioctl_lock(void __user *uarg);
+int vsm_ioctl_audit_read(void __user *uarg);
+
 /* uarg.c: copying extensible argument structures across the boundary. */
 int vsm_copy_arg_from_user(void *karg, u32 ksize, u32 min_size,
 			   const void __user *uarg);

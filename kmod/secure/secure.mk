@@ -13,7 +13,8 @@ SW_BIN := $(SW_OUT)/vsm-secure.bin
 SW_ELF := $(SW_OUT)/vsm-secure.elf
 
 SW_C_SRCS := $(wildcard $(SW_SRC)/core/*.c $(SW_SRC)/arch/*/*.c) \
-	     kmod/common/insn.c kmod/common/svm/msrpm.c
+	     kmod/common/insn.c kmod/common/svm/msrpm.c kmod/common/sha256.c \
+	     kmod/common/audit.c
 SW_S_SRCS := $(wildcard $(SW_SRC)/arch/*/*.S)
 SW_OBJS := $(patsubst %.c,$(SW_OUT)/%.o,$(SW_C_SRCS)) \
 	   $(patsubst %.S,$(SW_OUT)/%.o,$(SW_S_SRCS))
@@ -21,7 +22,10 @@ SW_OBJS := $(patsubst %.c,$(SW_OUT)/%.o,$(SW_C_SRCS)) \
 SW_CC ?= gcc
 SW_LD ?= ld
 SW_GCC_INCLUDE := $(shell $(SW_CC) -print-file-name=include)
-SW_CPPFLAGS := -nostdinc -isystem $(SW_GCC_INCLUDE) -DVSM_FREESTANDING
+# Only the compiler's freestanding headers, the project's own UAPI header
+# and two small stand-ins for the types it needs (kmod/secure/include/uapi).
+SW_CPPFLAGS := -nostdinc -isystem $(SW_GCC_INCLUDE) -DVSM_FREESTANDING \
+	-I$(SW_SRC)/include/uapi -Iinclude/uapi
 SW_CFLAGS := $(SW_CPPFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-Wno-unused-parameter -ffreestanding -fno-builtin -fno-common \
 	-fno-stack-protector -fno-strict-aliasing -fpie -fvisibility=hidden \
@@ -71,7 +75,7 @@ secure: $(SW_BIN)
 SW_PROBE := $(SW_OUT)/probe
 secure-guards: $(SW_OBJS) $(SW_OUT)/secure.lds
 	@mkdir -p $(SW_PROBE)
-	@echo '#include <linux/types.h>' >$(SW_PROBE)/linux.c
+	@echo '#include <linux/kernel.h>' >$(SW_PROBE)/linux.c
 	@if $(SW_CC) $(SW_CFLAGS) -c -o $(SW_PROBE)/linux.o $(SW_PROBE)/linux.c 2>/dev/null; \
 	then echo "not ok - secure world: a Linux header is refused"; \
 	else echo "ok - secure world: a Linux header is refused"; fi

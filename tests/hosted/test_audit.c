@@ -28,7 +28,7 @@ TEST(audit_chain_verifies_and_detects_tampering)
 	for (i = 0; i < 10; i++)
 		EXPECT_EQ(vsm_audit_append(log, 1000 + i, i % 3, VSM_AUDIT_REFUSED,
 					   i, 2, 3, 4), i + 1);
-	EXPECT_EQ(vsm_audit_read(log, 1, r, 10), 10);
+	EXPECT_EQ(vsm_audit_copy(log, 1, r, 10), 10);
 	EXPECT_EQ(r[0].seq, 1);
 	EXPECT_EQ(r[9].tsc, 1009);
 	EXPECT_EQ(vsm_audit_verify(r, 10, zero, &bad), 0);
@@ -43,7 +43,7 @@ TEST(audit_chain_verifies_and_detects_tampering)
 	EXPECT_EQ(vsm_audit_verify(r, 9, zero, &bad), -EINVAL);
 	EXPECT_EQ(bad, 4);
 	/* Reordered, with renumbered sequence: the hashes catch it. */
-	EXPECT_EQ(vsm_audit_read(log, 1, r, 10), 10);
+	EXPECT_EQ(vsm_audit_copy(log, 1, r, 10), 10);
 	t = r[2];
 	r[2] = r[3];
 	r[3] = t;
@@ -52,7 +52,7 @@ TEST(audit_chain_verifies_and_detects_tampering)
 	EXPECT_EQ(vsm_audit_verify(r, 10, zero, &bad), -EBADMSG);
 	EXPECT_EQ(bad, 2);
 	/* A forged first record is caught when the previous hash is known. */
-	EXPECT_EQ(vsm_audit_read(log, 1, r, 10), 10);
+	EXPECT_EQ(vsm_audit_copy(log, 1, r, 10), 10);
 	r[0].cpu = 7;
 	EXPECT_EQ(vsm_audit_verify(r, 10, zero, &bad), -EBADMSG);
 	EXPECT_EQ(bad, 0);
@@ -70,16 +70,16 @@ TEST(audit_cursor_reads)
 	struct vsm_audit_record r[8];
 	u32 bad;
 
-	EXPECT_EQ(vsm_audit_read(log, 1, r, 8), 0);
+	EXPECT_EQ(vsm_audit_copy(log, 1, r, 8), 0);
 	EXPECT_EQ(vsm_audit_oldest(log), 1);
 	vsm_audit_append(log, 1, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
 	vsm_audit_append(log, 2, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
 	vsm_audit_append(log, 3, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
-	EXPECT_EQ(vsm_audit_read(log, 2, r, 8), 2);
+	EXPECT_EQ(vsm_audit_copy(log, 2, r, 8), 2);
 	EXPECT_EQ(r[0].seq, 2);
 	EXPECT_EQ(vsm_audit_verify(r, 2, NULL, &bad), 0);
-	EXPECT_EQ(vsm_audit_read(log, 4, r, 8), 0);
-	EXPECT_EQ(vsm_audit_read(log, 0, r, 1), 1);
+	EXPECT_EQ(vsm_audit_copy(log, 4, r, 8), 0);
+	EXPECT_EQ(vsm_audit_copy(log, 0, r, 1), 1);
 	EXPECT_EQ(r[0].seq, 1);
 	free(log);
 }
@@ -98,7 +98,7 @@ TEST(audit_wrap_has_lost_marker_in_the_chain)
 	EXPECT_EQ(vsm_audit_oldest(log), last - VSM_AUDIT_RING + 1);
 	EXPECT_EQ(log->lost, last - VSM_AUDIT_RING);
 	/* An old cursor reads from the oldest record kept. */
-	n = vsm_audit_read(log, 1, r, VSM_AUDIT_RING);
+	n = vsm_audit_copy(log, 1, r, VSM_AUDIT_RING);
 	EXPECT_EQ(n, VSM_AUDIT_RING);
 	EXPECT_EQ(r[0].seq, vsm_audit_oldest(log));
 	EXPECT_EQ(r[n - 1].seq, last);

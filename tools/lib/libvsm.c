@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 
 #include "libvsm.h"
+#include "../../kmod/common/audit.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -131,6 +132,80 @@ const char *vsm_exit_class_name(unsigned int cls)
 	};
 
 	return cls < ARRAY_LEN(names) ? names[cls] : NULL;
+}
+
+/**
+ * vsm_lock() - VSM_IOC_LOCK: lock until the next reboot (irreversible)
+ * @fd: open vsm device
+ *
+ * Return: 0 or a negative errno.
+ */
+int vsm_lock(int fd)
+{
+	struct vsm_lock l;
+
+	memset(&l, 0, sizeof(l));
+	l.hdr.size = sizeof(l);
+	return ioctl(fd, VSM_IOC_LOCK, &l) ? -errno : 0;
+}
+
+/**
+ * vsm_audit_read() - VSM_IOC_AUDIT_READ
+ * @fd: open vsm device
+ * @cursor: in: first sequence number wanted; out: where to go on
+ * @recs: destination array
+ * @nr: in: its capacity; out: records read
+ * @first_seq: set to the first record's sequence number (may be NULL)
+ *
+ * Return: 0 or a negative errno.
+ */
+int vsm_audit_read(int fd, uint64_t *cursor, struct vsm_audit_record *recs,
+		   uint32_t *nr, uint64_t *first_seq)
+{
+	struct vsm_audit_read r;
+
+	memset(&r, 0, sizeof(r));
+	r.hdr.size = sizeof(r);
+	r.cursor = *cursor;
+	r.nr_records = *nr;
+	r.records_ptr = (uintptr_t)recs;
+	if (ioctl(fd, VSM_IOC_AUDIT_READ, &r))
+		return -errno;
+	*cursor = r.cursor;
+	*nr = r.nr_records;
+	if (first_seq)
+		*first_seq = r.first_seq;
+	return 0;
+}
+
+/**
+ * vsm_audit_verify_chain() - check the hash chain of consecutive records
+ * @recs: records in order
+ * @n: how many
+ * @prev_hash: hash of the record before recs[0], or NULL to trust recs[0]
+ * @bad: index of the first record that does not verify
+ *
+ * Return: 0, -EINVAL (sequence gap) or -EBADMSG (hash mismatch).
+ */
+int vsm_audit_verify_chain(const struct vsm_audit_record *recs, uint32_t n,
+			   const uint8_t *prev_hash, uint32_t *bad)
+{
+	return vsm_audit_verify(recs, n, prev_hash, bad);
+}
+
+const char *vsm_audit_type_name(uint32_t type)
+{
+	static const char *const names[] = {
+		[VSM_AUDIT_LOG_START] = "log_start",
+		[VSM_AUDIT_CPU_PROTECTED] = "cpu_protected",
+		[VSM_AUDIT_CPU_RELEASED] = "cpu_released",
+		[VSM_AUDIT_LOCKED] = "locked",
+		[VSM_AUDIT_REFUSED] = "refused",
+		[VSM_AUDIT_RECORDS_LOST] = "records_lost",
+		[VSM_AUDIT_HOST_SHUTDOWN] = "host_shutdown",
+	};
+
+	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";
 }
 
 const char *vsm_state_name(uint32_t state)

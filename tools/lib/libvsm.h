@@ -26,6 +26,12 @@ int vsm_get_info(int fd, struct vsm_info *info);
 int vsm_get_stats(int fd, struct vsm_stats *stats, struct vsm_cpu_stats *cpus,
 		  uint32_t nr_cpus);
 int vsm_ping(int fd, uint64_t value, uint64_t *result, uint32_t *cpu);
+int vsm_lock(int fd);
+int vsm_audit_read(int fd, uint64_t *cursor, struct vsm_audit_record *recs,
+		   uint32_t *nr, uint64_t *first_seq);
+int vsm_audit_verify_chain(const struct vsm_audit_record *recs, uint32_t n,
+			   const uint8_t *prev_hash, uint32_t *bad);
+const char *vsm_audit_type_name(uint32_t type);
 
 const char *vsm_state_name(uint32_t state);
 const char *vsm_vendor_name(uint32_t vendor);

@@ -30,6 +30,9 @@ static void usage(FILE *out)
 		"  info [--json]   show module state and CPU capabilities\n"
 		"  stats [--json]  show exits per CPU and nested paging coverage\n"
 		"  ping            round trip to the secure world on every CPU\n"
+		"  lock [--yes]    lock until reboot: no unload, no leaving the hypervisor\n"
+		"  audit [--json] [--verify] [--from SEQ]\n"
+		"                  print the audit log; --verify checks its hash chain\n"
 		"  help            show this help\n"
 		"\n"
 		"Options:\n"
@@ -312,6 +315,168 @@ static int cmd_ping(int argc, char **argv)
 	return failed ? EXIT_FAILURE : 0;
 }
 
+static int cmd_lock(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
+		{ }
+	};
+	char answer[16] = "";
+	bool yes = false;
+	int c, fd, ret;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "yh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			yes = true;
+			break;
+		case 'h':
+			printf("Usage: vsmctl lock [--yes]\n");
+			return 0;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "vsmctl lock: unexpected argument '%s'\n", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (!yes) {
+		printf("Locking vsm cannot be undone until the machine reboots: the\n"
+		       "module can no longer be unloaded and the hypervisor stays on\n"
+		       "every CPU.  Type 'lock' to continue: ");
+		fflush(stdout);
+		if (!fgets(answer, sizeof(answer), stdin) ||
+		    strcmp(answer, "lock\n")) {
+			fprintf(stderr, "vsmctl: not locked\n");
+			return EXIT_FAILURE;
+		}
+	}
+	fd = open_device();
+	if (fd < 0)
+		return EXIT_FAILURE;
+	ret = vsm_lock(fd);
+	close(fd);
+	if (ret) {
+		fprintf(stderr, "vsmctl: lock failed: %s%s\n", strerror(-ret),
+			ret == -ENODEV ? " (the host is not protected)" : "");
+		return EXIT_FAILURE;
+	}
+	printf("locked until reboot\n");
+	return 0;
+}
+
+static void print_record(const struct vsm_audit_record *r, bool json)
+{
+	if (json) {
+		printf("{\"seq\":%llu,\"tsc\":%llu,\"cpu\":%u,\"type\":\"%s\","
+		       "\"args\":[%llu,%llu,%llu,%llu],\"hash\":\"",
+		       ULL(r->seq), ULL(r->tsc), r->cpu, vsm_audit_type_name(r->type),
+		       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]), ULL(r->arg[3]));
+		for (int i = 0; i < 32; i++)
+			printf("%02x", r->hash[i]);
+		printf("\"}\n");
+		return;
+	}
+	printf("%8llu  tsc %-16llu cpu %-3u %-14s %#llx %#llx %#llx\n",
+	       ULL(r->seq), ULL(r->tsc), r->cpu, vsm_audit_type_name(r->type),
+	       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
+}
+
+static int cmd_audit(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "verify", no_argument, NULL, 'v' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ }
+	};
+	static struct vsm_audit_record recs[VSM_AUDIT_READ_MAX];
+	static const uint8_t zero[32];
+	bool json = false, verify = false, have_prev = false;
+	struct vsm_audit_record prev;
+	uint64_t cursor = 1, first, total = 0, lost = 0;
+	uint32_t n, bad;
+	int c, fd, ret = 0;
+	char *end;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "jvf:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			json = true;
+			break;
+		case 'v':
+			verify = true;
+			break;
+		case 'f':
+			cursor = strtoull(optarg, &end, 0);
+			if (*end || !*optarg) {
+				fprintf(stderr, "vsmctl audit: bad --from '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			printf("Usage: vsmctl audit [--json] [--verify] [--from SEQ]\n");
+			return 0;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "vsmctl audit: unexpected argument '%s'\n", argv[optind]);
+		return EXIT_USAGE;
+	}
+	fd = open_device();
+	if (fd < 0)
+		return EXIT_FAILURE;
+	for (;;) {
+		uint64_t asked = cursor;
+
+		n = VSM_AUDIT_READ_MAX;
+		ret = vsm_audit_read(fd, &cursor, recs, &n, &first);
+		if (ret || !n)
+			break;
+		if (first > asked)
+			lost += first - asked;
+		for (uint32_t i = 0; i < n; i++)
+			print_record(&recs[i], json);
+		if (verify) {
+			/* Across reads: the last record seen chains into the next. */
+			const uint8_t *ph = have_prev ? prev.hash :
+					    recs[0].seq == 1 ? zero : NULL;
+
+			if (have_prev && recs[0].seq != prev.seq + 1)
+				ph = NULL;
+			ret = vsm_audit_verify_chain(recs, n, ph, &bad);
+			if (ret) {
+				fprintf(stderr, "vsmctl: audit log does not verify at record %llu: %s\n",
+					ULL(recs[bad].seq), ret == -EBADMSG ?
+					"hash mismatch" : "sequence gap");
+				close(fd);
+				return EXIT_FAILURE;
+			}
+		}
+		prev = recs[n - 1];
+		have_prev = true;
+		total += n;
+	}
+	close(fd);
+	if (ret) {
+		fprintf(stderr, "vsmctl: VSM_IOC_AUDIT_READ failed: %s%s\n",
+			strerror(-ret), ret == -ENODEV ? " (the host is not protected)" : "");
+		return EXIT_FAILURE;
+	}
+	if (verify)
+		fprintf(json ? stderr : stdout,
+			"audit log: %llu records, hash chain verified%s\n", ULL(total),
+			lost ? " (older records lost by design, see records_lost)" : "");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -351,6 +516,10 @@ int main(int argc, char **argv)
 		return cmd_stats(argc, argv);
 	if (!strcmp(argv[0], "ping"))
 		return cmd_ping(argc, argv);
+	if (!strcmp(argv[0], "lock"))
+		return cmd_lock(argc, argv);
+	if (!strcmp(argv[0], "audit"))
+		return cmd_audit(argc, argv);
 	if (!strcmp(argv[0], "help")) {
 		usage(stdout);
 		return 0;

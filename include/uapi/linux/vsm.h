@@ -266,6 +266,45 @@ struct vsm_audit_record {
 	__u8 hash[32];
 };
 
+/**
+ * struct vsm_lock - VSM_IOC_LOCK: protected -> locked, until reboot
+ * @hdr: common header; no flags are defined
+ * @reserved: must be zero
+ */
+struct vsm_lock {
+	struct vsm_hdr hdr;
+	__u64 reserved[2];
+};
+
+#define VSM_LOCK_SIZE_VER0	24
+
+/**
+ * struct vsm_audit_read - VSM_IOC_AUDIT_READ: records from a cursor on
+ * @hdr: common header; no flags are defined
+ * @cursor: in: first sequence number wanted (1 for everything kept);
+ *	out: the sequence number to ask for next time
+ * @nr_records: in: capacity of the array at @records_ptr (at most
+ *	VSM_AUDIT_READ_MAX); out: records written
+ * @reserved0: must be zero
+ * @records_ptr: in: user address of an array of struct vsm_audit_record
+ * @first_seq: out: sequence number of the first record written; above the
+ *	cursor asked for when older records were lost (the log keeps the
+ *	newest ones)
+ * @reserved: must be zero
+ */
+struct vsm_audit_read {
+	struct vsm_hdr hdr;
+	__u64 cursor;
+	__u32 nr_records;
+	__u32 reserved0;
+	__u64 records_ptr;
+	__u64 first_seq;
+	__u64 reserved[2];
+};
+
+#define VSM_AUDIT_READ_SIZE_VER0	56
+#define VSM_AUDIT_READ_MAX		4096
+
 #define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
 
 /**
@@ -292,5 +331,24 @@ struct vsm_audit_record {
  * not protected).
  */
 #define VSM_IOC_PING		_IOWR(VSM_IOC_MAGIC, 0x02, struct vsm_ping)
+
+/**
+ * VSM_IOC_LOCK - lock the secure mode until the next reboot
+ *
+ * Argument: struct vsm_lock.  Needs CAP_SYS_ADMIN.  Afterwards the module
+ * cannot be unloaded and the hypervisor refuses to leave any CPU.  Locking
+ * a locked host succeeds and changes nothing.  Errors: -EPERM, -ENODEV (not
+ * protected), -EINVAL, -EFAULT, -E2BIG.
+ */
+#define VSM_IOC_LOCK		_IOWR(VSM_IOC_MAGIC, 0x03, struct vsm_lock)
+
+/**
+ * VSM_IOC_AUDIT_READ - read the audit log from a cursor
+ *
+ * Argument: struct vsm_audit_read.  Errors: -EFAULT, -EINVAL (size, flags,
+ * reserved fields, nr_records 0 or above VSM_AUDIT_READ_MAX), -E2BIG,
+ * -ENODEV (not protected: there is no log).
+ */
+#define VSM_IOC_AUDIT_READ	_IOWR(VSM_IOC_MAGIC, 0x04, struct vsm_audit_read)
 
 #endif /* _UAPI_LINUX_VSM_H */

@@ -47,7 +47,22 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 
 static s64 hc_devirt(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
 {
+	if (sw_locked()) {
+		sw_audit(c, VSM_AUDIT_REFUSED, VSM_REFUSED_DEVIRT, 0, 0);
+		return -EPERM;
+	}
+	sw_audit(c, VSM_AUDIT_CPU_RELEASED, 0, 0, 0);
 	arch_cpu_devirt(c, 0);
+}
+
+static s64 hc_lock(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
+{
+	return sw_lock(c);
+}
+
+static s64 hc_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
+{
+	return sw_audit_read(cursor, pa, max);
 }
 
 static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
@@ -55,6 +70,8 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_PING] = hc_ping,
 	[VSM_HC_GET_STATS] = hc_get_stats,
 	[VSM_HC_DEVIRT] = hc_devirt,
+	[VSM_HC_LOCK] = hc_lock,
+	[VSM_HC_AUDIT_READ] = hc_audit_read,
 };
 
 /**

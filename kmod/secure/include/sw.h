@@ -6,6 +6,7 @@
 #ifndef VSM_SW_H
 #define VSM_SW_H
 
+#include <linux/vsm.h>
 #include "../../common/sw_abi.h"
 #include "../../common/types.h"
 
@@ -49,6 +50,14 @@ void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls);
 
 /* core/cpuid.c */
 void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4]);
+
+/* core/audit.c */
+void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2);
+s64 sw_audit_read(u64 cursor, u64 pa, u64 max);
+
+/* core/lock.c */
+bool sw_locked(void);
+s64 sw_lock(struct vsm_sw_cpu *c);
 
 /* core/hypercall.c */
 s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2);

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * VSM_IOC_LOCK and VSM_IOC_AUDIT_READ: the one-way lock and the audit log,
+ * both kept by the secure world and reached by hypercalls.
+ */
+#include <linux/build_bug.h>
+#include <linux/capability.h>
+#include <linux/gfp.h>
+#include <linux/module.h>
+#include <linux/smp.h>
+#include <linux/uaccess.h>
+#include <asm/io.h>
+
+#include "hv.h"
+#include "vsm.h"
+#include "../common/abi.h"
+#include "../common/sw_abi.h"
+
+static_assert(sizeof(struct vsm_lock) == VSM_LOCK_SIZE_VER0);
+static_assert(sizeof(struct vsm_audit_read) == VSM_AUDIT_READ_SIZE_VER0);
+
+#define RECORDS_PER_PAGE	(PAGE_SIZE / sizeof(struct vsm_audit_record))
+
+/**
+ * vsm_ioctl_lock() - handle VSM_IOC_LOCK
+ * @uarg: user pointer to struct vsm_lock
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_lock(void __user *uarg)
+{
+	struct vsm_lock req;
+	int ret;
+
+	ret = vsm_copy_arg_from_user(&req, sizeof(req), VSM_LOCK_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	ret = vsm_check_lock_request(&req);
+	if (ret)
+		return ret;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	return vsm_hv_lock();
+}
+
+/* One hypercall's worth of records into the user array. */
+static long read_page(u64 cursor, void *page, u32 max,
+		      struct vsm_audit_record __user *dst)
+{
+	long n;
+
+	preempt_disable();
+	n = vsm_hv_call(VSM_HC_AUDIT_READ, cursor, virt_to_phys(page), max);
+	preempt_enable();
+	if (n <= 0)
+		return n;
+	if (copy_to_user(dst, page, n * sizeof(struct vsm_audit_record)))
+		return -EFAULT;
+	return n;
+}
+
+/**
+ * vsm_ioctl_audit_read() - handle VSM_IOC_AUDIT_READ
+ * @uarg: user pointer to struct vsm_audit_read
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_audit_read(void __user *uarg)
+{
+	struct vsm_audit_record __user *dst;
+	struct vsm_audit_read req;
+	struct vsm_audit_record *page;
+	u32 usize, done = 0;
+	long n = 0;
+	int ret;
+
+	ret = vsm_copy_arg_from_user(&req, sizeof(req), VSM_AUDIT_READ_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	ret = vsm_check_audit_read_request(&req);
+	if (ret)
+		return ret;
+	if (vsm_hv_state() == VSM_STATE_LOADED)
+		return -ENODEV;
+	usize = req.hdr.size;
+	dst = u64_to_user_ptr(req.records_ptr);
+	page = (void *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return -ENOMEM;
+	req.first_seq = 0;
+	while (done < req.nr_records) {
+		u32 want = min_t(u32, req.nr_records - done, RECORDS_PER_PAGE);
+
+		n = read_page(req.cursor, page, want, dst + done);
+		if (n <= 0)
+			break;
+		if (!done)
+			req.first_seq = page[0].seq;
+		req.cursor = page[n - 1].seq + 1;
+		done += n;
+		if (n < want)
+			break;
+	}
+	free_page((unsigned long)page);
+	if (n < 0)
+		return n;
+	req.nr_records = done;
+	return vsm_copy_arg_to_user(uarg, usize, &req, sizeof(req));
+}

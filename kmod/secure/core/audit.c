@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The secure world's audit log: one hash-chained ring for all CPUs,
+ * appended under a spinlock (exits run with GIF clear, so nothing can
+ * interrupt a CPU holding it).
+ */
+#include "../include/sw.h"
+#include "../../common/audit.h"
+
+static struct vsm_audit_log sw_log;
+static u32 sw_log_lock;
+
+static void lock_log(void)
+{
+	while (__atomic_exchange_n(&sw_log_lock, 1, __ATOMIC_ACQUIRE))
+		while (__atomic_load_n(&sw_log_lock, __ATOMIC_RELAXED))
+			asm volatile("pause");
+}
+
+static void unlock_log(void)
+{
+	__atomic_store_n(&sw_log_lock, 0, __ATOMIC_RELEASE);
+}
+
+static u64 rdtsc(void)
+{
+	u32 lo, hi;
+
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (u64)hi << 32 | lo;
+}
+
+/**
+ * sw_audit() - append a record to the audit log
+ * @c: the CPU the event happened on
+ * @type: VSM_AUDIT_*
+ * @a0: first argument
+ * @a1: second argument
+ * @a2: third argument
+ *
+ * The first record ever is VSM_AUDIT_LOG_START, with the region's place.
+ */
+void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
+{
+	u64 tsc = rdtsc();
+
+	lock_log();
+	if (!sw_log.next_seq) {
+		vsm_audit_init(&sw_log);
+		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AUDIT_LOG_START,
+				 vsm_boot.region_pa, vsm_boot.region_size, 0, 0);
+	}
+	vsm_audit_append(&sw_log, tsc, c->cpu, type, a0, a1, a2, 0);
+	unlock_log();
+}
+
+/**
+ * sw_audit_read() - copy records to a host buffer
+ * @cursor: first sequence number wanted
+ * @pa: host-physical address of the buffer (host RAM outside the region)
+ * @max: its capacity in records; the buffer must fit in one page
+ *
+ * Return: records copied, -EINVAL or -EFAULT.
+ */
+s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
+{
+	struct vsm_audit_record *out = (struct vsm_audit_record *)(uintptr_t)pa;
+	u64 bytes = max * sizeof(*out);
+	u32 n;
+
+	if (!max || max > VSM_PAGE_SIZE / sizeof(*out))
+		return -EINVAL;
+	if ((pa & 7) || (pa & VSM_PAGE_SIZE_MASK) + bytes > VSM_PAGE_SIZE ||
+	    !sw_host_ram(pa, bytes))
+		return -EFAULT;
+	lock_log();
+	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
+	unlock_log();
+	return n;
+}

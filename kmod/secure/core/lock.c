@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one-way lock: once set, nothing the host asks can turn it off until
+ * the machine resets.
+ */
+#include "../include/sw.h"
+
+static bool sw_lock_state;
+
+bool sw_locked(void)
+{
+	return __atomic_load_n(&sw_lock_state, __ATOMIC_ACQUIRE);
+}
+
+/**
+ * sw_lock() - lock, once; later calls change nothing
+ * @c: the calling CPU
+ *
+ * Return: 0.
+ */
+s64 sw_lock(struct vsm_sw_cpu *c)
+{
+	bool expected = false;
+
+	if (__atomic_compare_exchange_n(&sw_lock_state, &expected, true, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		sw_audit(c, VSM_AUDIT_LOCKED, 0, 0, 0);
+	return 0;
+}

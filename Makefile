@@ -61,7 +61,7 @@ $(BUILD)/kselftest/kselftest_harness.h:
 	touch $@
 
 selftests: $(BUILD)/kselftest/kselftest_harness.h
-	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests
+	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests KDIR=$(KDIR)
 
 $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
 		      $(wildcard tests/hosted/*.h kmod/common/*.h) include/uapi/linux/vsm.h

@@ -480,6 +480,74 @@ TEST_F(dev, ping_bad_requests_are_refused)
 			   -EINVAL, "ping size");
 }
 
+/* Bad input to the irreversible call must change nothing. */
+TEST_F(dev, lock_bad_requests_change_nothing)
+{
+	struct vsm_info info;
+	struct vsm_lock l;
+
+	memset(&l, 0, sizeof(l));
+	l.hdr.size = sizeof(l);
+	l.hdr.flags = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_LOCK, &l, sizeof(l),
+			   -EINVAL, "lock flags");
+	l.hdr.flags = 0;
+	l.reserved[0] = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_LOCK, &l, sizeof(l),
+			   -EINVAL, "lock reserved");
+	l.reserved[0] = 0;
+	l.hdr.size = 8;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_LOCK, &l, sizeof(l),
+			   -EINVAL, "lock size");
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_LOCK, NULL));
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	EXPECT_NE(VSM_STATE_LOCKED, info.state);
+}
+
+TEST_F(dev, audit_read_bad_requests_are_refused)
+{
+	struct vsm_audit_record recs[4];
+	struct vsm_audit_read r;
+	struct vsm_info info;
+
+	init_request(&info);
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_GET_INFO, &info));
+	memset(&r, 0, sizeof(r));
+	r.hdr.size = sizeof(r);
+	r.cursor = 1;
+	r.nr_records = 4;
+	r.records_ptr = (uintptr_t)recs;
+	if (info.state == VSM_STATE_LOADED) {
+		EXPECT_EQ(-ENODEV, vsm_ioctl(self->fd, VSM_IOC_AUDIT_READ, &r));
+		return;
+	}
+	r.nr_records = 0;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_AUDIT_READ, &r, sizeof(r),
+			   -EINVAL, "no records");
+	r.nr_records = VSM_AUDIT_READ_MAX + 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_AUDIT_READ, &r, sizeof(r),
+			   -EINVAL, "too many records");
+	r.nr_records = 4;
+	r.reserved0 = 1;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_AUDIT_READ, &r, sizeof(r),
+			   -EINVAL, "reserved0");
+	r.reserved0 = 0;
+	r.records_ptr = 0;
+	expect_cmd_refused(_metadata, self->fd, VSM_IOC_AUDIT_READ, &r, sizeof(r),
+			   -EINVAL, "null buffer");
+	r.records_ptr = 0xffffffff81000000ULL;
+	EXPECT_EQ(-EFAULT, vsm_ioctl(self->fd, VSM_IOC_AUDIT_READ, &r));
+	/* A good read starts at the log's first record. */
+	r.records_ptr = (uintptr_t)recs;
+	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_AUDIT_READ, &r));
+	EXPECT_GE(r.nr_records, 1);
+	EXPECT_EQ(1, recs[0].seq);
+	EXPECT_EQ(VSM_AUDIT_LOG_START, recs[0].type);
+	EXPECT_EQ(info.region_base, recs[0].arg[0]);
+	EXPECT_EQ(recs[r.nr_records - 1].seq + 1, r.cursor);
+}
+
 struct race {
 	struct vsm_info *info;
 	bool stop;

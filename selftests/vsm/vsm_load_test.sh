@@ -3,7 +3,8 @@
 #
 # Loading and unloading vsm: the device appears and disappears, the state
 # is what the vendor allows, 50 load/unload cycles work without leaking
-# memory, a second load is refused, and the kernel log stays clean.
+# the secure regions, a second load is refused, and the kernel log stays
+# clean.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -45,7 +46,10 @@ sync
 echo 3 >/proc/sys/vm/drop_caches
 after=$(mem_avail_kb)
 echo "# MemAvailable before $before kB, after $after kB"
-check "cycles leak less than 2 MiB" [ $((before - after)) -lt 2048 ]
+# Free-page counts move by megabytes with per-CPU page lists and slab
+# growth; a leaked 4 MiB region per cycle would show as 200 MiB.
+check "cycles leak less than 32 MiB (a lost region would be 200)" \
+	[ $((before - after)) -lt 32768 ]
 check "load logs the ABI version" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: loaded, ABI version 1'"
 if [ "$VSM_VENDOR" = amd ]; then

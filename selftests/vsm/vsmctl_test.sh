@@ -43,6 +43,23 @@ vsmctl stats --json >"$out"
 check "stats --json is one object on one line" \
 	[ "$(grep -c '^{.*"cpus":\[.*\]}$' "$out")" -eq 1 -a "$(wc -l <"$out")" -eq 1 ]
 
+if [ "$state" = protected ]; then
+	vsmctl audit >"$out"
+	check "audit starts with log_start" sh -c "head -1 '$out' | grep -q ' log_start '"
+	check "audit has one cpu_protected record per CPU" \
+		[ "$(grep -c ' cpu_protected ' "$out")" -ge "$(nproc)" ]
+	vsmctl audit --verify >"$out"
+	check "audit --verify says the chain is intact" \
+		grep -q '^audit log: [0-9]* records, hash chain verified' "$out"
+	vsmctl audit --json >"$out"
+	check "audit --json prints one object per record" \
+		[ "$(grep -c '^{"seq":[0-9]*,.*"hash":"[0-9a-f]\{64\}"}$' "$out")" -eq "$(wc -l <"$out")" ]
+fi
+vsmctl audit --from x 2>/dev/null
+check "audit --from needs a number" [ $? -eq 2 ]
+vsmctl lock extra 2>/dev/null
+check "lock takes no argument" [ $? -eq 2 ]
+
 vsmctl frobnicate 2>"$out"
 check "unknown command exits 2" [ $? -eq 2 ]
 check "unknown command is named" grep -q "unknown command 'frobnicate'" "$out"

@@ -371,9 +371,9 @@ static int cmd_lock(int argc, char **argv)
 static void print_record(const struct vsm_audit_record *r, bool json)
 {
 	if (json) {
-		printf("{\"seq\":%llu,\"tsc\":%llu,\"cpu\":%u,\"type\":\"%s\","
-		       "\"args\":[%llu,%llu,%llu,%llu],\"hash\":\"",
-		       ULL(r->seq), ULL(r->tsc), r->cpu, vsm_audit_type_name(r->type),
+		printf("{\"seq\":%llu,\"tsc\":%llu,\"cpu\":%u,\"type\":\"%s\",",
+		       ULL(r->seq), ULL(r->tsc), r->cpu, vsm_audit_type_name(r->type));
+		printf("\"args\":[%llu,%llu,%llu,%llu],\"hash\":\"",
 		       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]), ULL(r->arg[3]));
 		for (int i = 0; i < 32; i++)
 			printf("%02x", r->hash[i]);

@@ -1,0 +1,57 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The one-way lock (run it in a VM of its own: it cannot be undone).
+# vsmctl asks for confirmation; once locked, the module cannot be unloaded,
+# CPUs cannot go offline, and a hostile module that asks the secure world
+# directly to leave the hypervisor is refused on every CPU, with audit
+# records, and the chain still verifies.
+. "$(dirname "$0")/lib.sh"
+
+echo "TAP version 13"
+require_protection "the lock"
+dir=$(dirname "$0")
+log_start=$(dmesg | wc -l)
+ensure_loaded
+state_is() { vsmctl info | grep -q "^state: *$1\$"; }
+
+echo no | vsmctl lock >/dev/null 2>&1
+check "a wrong answer does not lock" [ $? -eq 1 ]
+vsmctl lock </dev/null >/dev/null 2>&1
+check "no answer does not lock" [ $? -eq 1 ]
+check "still only protected" state_is protected
+
+check "typing 'lock' locks" sh -c 'echo lock | vsmctl lock >/dev/null'
+check "state is locked" state_is locked
+check "locking again is harmless" vsmctl lock --yes
+check "the kernel log says what the lock means" sh -c \
+	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: locked: the module cannot be unloaded'"
+
+check "rmmod is refused" sh -c '! rmmod vsm 2>/dev/null'
+check "the module is still loaded" grep -q '^vsm ' /proc/modules
+check "every CPU is still protected" "$dir/vsm_cpuid" present
+offline_refused=1
+for c in /sys/devices/system/cpu/cpu[1-9]*/online; do
+	[ -e "$c" ] || continue
+	echo 0 >"$c" 2>/dev/null && { offline_refused=0; echo 1 >"$c"; }
+done
+check "CPU offline is refused" [ "$offline_refused" -eq 1 ]
+
+# Attack: a kernel module calls the secure world itself on every CPU.
+check "a hostile module's devirtualize hypercall is refused on every CPU" \
+	insmod "$dir/vsm_attack.ko"
+dmesg | tail -n +$((log_start + 1)) | grep 'vsm_attack:' | sed 's/^/# /'
+rmmod vsm_attack 2>/dev/null
+check "every CPU is still protected after the attack" "$dir/vsm_cpuid" present
+check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
+
+out=$(mktemp)
+vsmctl audit >"$out"
+sed 's/^/# /' "$out"
+check "the audit log records the lock" grep -q ' locked ' "$out"
+check "the audit log records each refusal" \
+	[ "$(grep -c ' refused  *0x1 ' "$out")" -ge "$(nproc)" ]
+check "the audit log's hash chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
+check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
+rm -f "$out"
+tap_done

@@ -95,6 +95,35 @@ int vsm_pt_map(const struct vsm_pt_ops *ops, u64 *root, u64 va, u64 pa,
 }
 
 /**
+ * vsm_pt_table_for() - the table at a given level covering an address
+ * @ops: table allocator
+ * @root: the PML4
+ * @va: the address
+ * @level: 1 for the page table of 4 KiB entries, 2 for the page directory,
+ *	3 for the PDPT
+ *
+ * Missing tables on the way are allocated; entries of a new table are not
+ * present.  Used to prepare 4 KiB entries that the secure world fills in
+ * later without allocating.
+ *
+ * Return: the table, or NULL if a large page is in the way, allocation
+ * failed, or @level is out of range.
+ */
+u64 *vsm_pt_table_for(const struct vsm_pt_ops *ops, u64 *root, u64 va,
+		      unsigned int level)
+{
+	u64 *table = root;
+	unsigned int l;
+
+	if (level < 1 || level >= VSM_PT_LEVELS)
+		return NULL;
+	for (l = VSM_PT_LEVELS; l > level; l--)
+		if (next_table(ops, &table[pt_index(va, l)], l, &table))
+			return NULL;
+	return table;
+}
+
+/**
  * vsm_pt_map_identity() - identity-map [0, @limit) except some holes
  * @ops: table allocator
  * @root: the PML4

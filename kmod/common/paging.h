@@ -67,6 +67,8 @@ int vsm_pt_map_identity(const struct vsm_pt_ops *ops, u64 *root, u64 limit,
 void vsm_pt_coverage(const struct vsm_pt_ops *ops, const u64 *root,
 		     const struct vsm_range *ranges, unsigned int nr_ranges,
 		     struct vsm_pt_coverage *cov);
+u64 *vsm_pt_table_for(const struct vsm_pt_ops *ops, u64 *root, u64 va,
+		      unsigned int level);
 u64 vsm_pt_lookup(const struct vsm_pt_ops *ops, const u64 *root, u64 va,
 		  unsigned int *level);
 

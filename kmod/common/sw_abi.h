@@ -179,6 +179,7 @@ enum vsm_gpr {
  *	devirtualizes a CPU (it runs on the trampoline page tables)
  * @physmap_end: host RAM below this address is mapped 1:1 in the secure
  *	world's page tables (for guest page walks and hypercall buffers)
+ * @decoy_pa: the page the host sees in place of a secure page it touched
  */
 struct vsm_sw_boot {
 	u64 region_pa;
@@ -191,6 +192,7 @@ struct vsm_sw_boot {
 	u64 nr_cpu_ids;
 	u64 devirt_tail;
 	u64 physmap_end;
+	u64 decoy_pa;
 };
 
 /*

@@ -144,7 +144,7 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits)
 {
 	const struct vsm_pt_ops ops = { pt_alloc, pt_va, r };
 	struct vsm_range hole = { r->pa, r->pa + r->size };
-	u64 *root, pa;
+	u64 *root, pa, chunk;
 	int ret;
 
 	root = pt_alloc(r, &pa);
@@ -155,6 +155,10 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits)
 				  VSM_PTE_RW | VSM_PTE_US, 3);
 	if (ret)
 		return ret;
+	/* 4 KiB entries, all absent, for the secure world to point at the decoy. */
+	for (chunk = r->pa; chunk < r->pa + r->size; chunk += VSM_PT_SIZE(2))
+		if (!vsm_pt_table_for(&ops, root, chunk, 1))
+			return -ENOMEM;
 	vsm_pt_coverage(&ops, root, r->ram, r->nr_ram, &r->npt_cov);
 	return 0;
 }
@@ -175,7 +179,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
 	size_t percpu_offset;
-	u8 *areas, *msrpm, *iopm;
+	u8 *areas, *msrpm, *iopm, *decoy;
 	u64 ram_end = 0;
 	unsigned int i;
 	int ret;
@@ -211,7 +215,8 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	areas = region_alloc(r, (size_t)nr_cpu_ids * VSM_CPU_PAGES * VSM_PAGE_SIZE);
 	msrpm = region_alloc(r, 0x2000);
 	iopm = region_alloc(r, 0x3000);
-	if (!areas || !msrpm || !iopm)
+	decoy = region_alloc(r, VSM_PAGE_SIZE);
+	if (!areas || !msrpm || !iopm || !decoy)
 		goto too_small;
 	init_cpu_areas(r, areas, percpu_offset);
 
@@ -231,6 +236,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	r->boot->nr_cpu_ids = nr_cpu_ids;
 	r->boot->devirt_tail = devirt_tail;
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
+	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
 	return 0;
 
 too_small:

@@ -177,6 +177,35 @@ TEST(paging_map_errors)
 	pool_free(p);
 }
 
+TEST(paging_table_for_prepares_4k_entries_in_a_hole)
+{
+	struct pool *p = pool_new(64);
+	struct vsm_pt_ops ops = OPS(p);
+	struct vsm_range hole[] = { { 6 * MiB, 8 * MiB } };
+	u64 pa, *root = pool_alloc(p, &pa), *pt;
+	unsigned int i, level;
+
+	EXPECT_EQ(vsm_pt_map_identity(&ops, root, 1 * GiB, hole, 1, VSM_PTE_RW, 3), 0);
+	pt = vsm_pt_table_for(&ops, root, 6 * MiB + 4096, 1);
+	EXPECT(pt != NULL);
+	for (i = 0; i < 512; i++)
+		EXPECT_EQ(pt[i], 0);
+	EXPECT_EQ(vsm_pt_lookup(&ops, root, 6 * MiB + 4096, NULL), 0);
+	/* The same table again, no new allocation. */
+	i = p->used;
+	EXPECT(vsm_pt_table_for(&ops, root, 7 * MiB, 1) == pt);
+	EXPECT_EQ(p->used, i);
+	/* Filling one entry maps exactly that page. */
+	pt[1] = 0x5000 | VSM_PTE_P | VSM_PTE_RW;
+	EXPECT_EQ(vsm_pt_lookup(&ops, root, 6 * MiB + 4096 + 12, &level) & VSM_PTE_ADDR,
+		  0x5000);
+	EXPECT_EQ(level, 1);
+	/* A large page in the way. */
+	EXPECT(vsm_pt_table_for(&ops, root, 2 * MiB, 1) == NULL);
+	EXPECT(vsm_pt_table_for(&ops, root, 2 * MiB, 4) == NULL);
+	pool_free(p);
+}
+
 TEST(paging_map_at_high_address)
 {
 	struct pool *p = pool_new(64);

@@ -203,6 +203,7 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_REFUSED] = "refused",
 		[VSM_AUDIT_RECORDS_LOST] = "records_lost",
 		[VSM_AUDIT_HOST_SHUTDOWN] = "host_shutdown",
+		[VSM_AUDIT_PROTECTED_ACCESS] = "protected_access",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

@@ -295,9 +295,10 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		inject_exception(v, X86_UD_VECTOR, false);
 		break;
 	case SVM_EXIT_NPF:
-		/* Containment of host accesses to the secure region: issue 4. */
 		sw_count_exit(c, VSM_EXIT_NPF);
-		inject_exception(v, X86_GP_VECTOR, true);
+		if (sw_contain_access(c, v->control.exit_info2, v->save.rip,
+				      v->control.exit_info1))
+			inject_exception(v, X86_GP_VECTOR, true);
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		sw_count_exit(c, VSM_EXIT_SHUTDOWN);

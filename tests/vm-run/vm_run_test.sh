@@ -81,10 +81,12 @@ if [[ "$vendor" == amd ]]; then
 	check "missing command is a usage error" [ $? -eq 2 ]
 else
 	echo marker-intel >"$tmp/m.txt"
-	run --timeout 900 --add "$tmp/m.txt" -- sh -c 'cat /root/m.txt; exit 3'
+	run --timeout 900 --smp 2 --add "$tmp/m.txt" -- \
+		sh -c 'cat /root/m.txt; echo "cpus=$(nproc)"; exit 3'
 	rc=$?
 	check "exit status 3 passes through" [ $rc -eq 3 ]
 	check "--add files are in the VM" grep -q '^marker-intel$' "$tmp/out"
+	check "--smp 2 gives 2 CPUs" grep -q '^cpus=2$' "$tmp/out"
 	check "no emulator is left running" bash -c '! pgrep -x bochs >/dev/null'
 fi
 echo "1..$n"

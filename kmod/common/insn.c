@@ -115,3 +115,58 @@ int vsm_insn_length(const u8 *bytes, u32 n, const u8 *opcode, u32 opcode_len)
 			return -EINVAL;
 	return i + opcode_len;
 }
+
+/**
+ * vsm_io_insn_length() - length of a non-string IN or OUT at RIP
+ * @bytes: the bytes at RIP
+ * @n: how many are valid
+ * @in: IN (true) or OUT (false), as the exit reported
+ *
+ * Return: the length, or -EINVAL if the bytes are not such an instruction.
+ */
+int vsm_io_insn_length(const u8 *bytes, u32 n, bool in)
+{
+	static const u8 in_ops[4] = { 0xe4, 0xe5, 0xec, 0xed };
+	static const u8 out_ops[4] = { 0xe6, 0xe7, 0xee, 0xef };
+	const u8 *ops = in ? in_ops : out_ops;
+	unsigned int i;
+	int len;
+
+	for (i = 0; i < 4; i++) {
+		len = vsm_insn_length(bytes, n, &ops[i], 1);
+		if (len < 0)
+			continue;
+		/* The first two forms carry the port as an 8-bit immediate. */
+		if (i < 2) {
+			if ((u32)len + 1 > n)
+				return -EINVAL;
+			len++;
+		}
+		return len;
+	}
+	return -EINVAL;
+}
+
+/**
+ * vsm_io_resets_machine() - does this port write reset the platform?
+ * @port: I/O port
+ * @value: the value written
+ * @size: bytes written (1, 2 or 4)
+ *
+ * The reset control register (a byte at 0xCF9) resets when bit 2 is
+ * written as 1; the keyboard controller pulses the reset line on command
+ * 0xFE.  A doubleword at 0xCF8 is the PCI configuration address, not a
+ * reset, even though it spans 0xCF9.
+ *
+ * Return: true for a reset.
+ */
+bool vsm_io_resets_machine(u16 port, u32 value, u32 size)
+{
+	if (size != 1)
+		return false;
+	if (port == VSM_PORT_RESET_CTRL)
+		return value & VSM_BIT(2);
+	if (port == VSM_PORT_KBC_CMD)
+		return (value & 0xff) == 0xfe;
+	return false;
+}

@@ -28,5 +28,10 @@ int vsm_guest_translate(const struct vsm_guest_mem *mem, u64 cr3, u64 va,
 int vsm_guest_fetch(const struct vsm_guest_mem *mem, u64 cr3, u64 rip,
 		    u8 *buf, u32 len);
 int vsm_insn_length(const u8 *bytes, u32 n, const u8 *opcode, u32 opcode_len);
+int vsm_io_insn_length(const u8 *bytes, u32 n, bool in);
+bool vsm_io_resets_machine(u16 port, u32 value, u32 size);
+
+#define VSM_PORT_KBC_CMD	0x64
+#define VSM_PORT_RESET_CTRL	0xcf9
 
 #endif /* VSM_COMMON_INSN_H */

@@ -121,6 +121,7 @@ enum vsm_exit_class {
 	VSM_EXIT_NPF,
 	VSM_EXIT_SHUTDOWN,
 	VSM_EXIT_OTHER,
+	VSM_EXIT_IO,
 	VSM_EXIT_CLASSES
 };
 

@@ -28,6 +28,7 @@ static_assert(VSM_EXIT_VMRUN == VSM_EXIT_CLASS_VMRUN);
 static_assert(VSM_EXIT_NPF == VSM_EXIT_CLASS_NPF);
 static_assert(VSM_EXIT_SHUTDOWN == VSM_EXIT_CLASS_SHUTDOWN);
 static_assert(VSM_EXIT_OTHER == VSM_EXIT_CLASS_OTHER);
+static_assert(VSM_EXIT_IO == VSM_EXIT_CLASS_IO);
 
 /* One CPU's counters; @buf is a kernel page the secure world writes to. */
 static void read_cpu(unsigned int cpu, struct vsm_hc_cpu_stats *buf,

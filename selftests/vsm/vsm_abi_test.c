@@ -454,7 +454,7 @@ TEST_F(dev, stats_bad_requests_are_refused)
 	init_stats(&st);
 	ASSERT_EQ(0, vsm_ioctl(self->fd, VSM_IOC_STATS, &st));
 	EXPECT_GE(st.nr_cpus, sysconf(_SC_NPROCESSORS_ONLN));
-	EXPECT_EQ(8, st.nr_exit_classes);
+	EXPECT_EQ(9, st.nr_exit_classes);
 }
 
 TEST_F(dev, ping_bad_requests_are_refused)

@@ -113,3 +113,40 @@ TEST(insn_length_with_prefixes)
 	long_run[14] = 0xa2;
 	EXPECT_EQ(vsm_insn_length(long_run, 16, cpuid, 2), 15);
 }
+
+TEST(io_insn_lengths)
+{
+	static const u8 out_imm[] = { 0xe6, 0x64 };
+	static const u8 out_dx[] = { 0xee };
+	static const u8 out_dx16[] = { 0x66, 0xef };
+	static const u8 in_imm[] = { 0xe4, 0x64 };
+	static const u8 in_dx32[] = { 0xed };
+	static const u8 cut[] = { 0xe6 };
+	static const u8 nop[] = { 0x90, 0xee };
+
+	EXPECT_EQ(vsm_io_insn_length(out_imm, 2, false), 2);
+	EXPECT_EQ(vsm_io_insn_length(out_dx, 1, false), 1);
+	EXPECT_EQ(vsm_io_insn_length(out_dx16, 2, false), 2);
+	EXPECT_EQ(vsm_io_insn_length(in_imm, 2, true), 2);
+	EXPECT_EQ(vsm_io_insn_length(in_dx32, 1, true), 1);
+	/* Direction must match what the exit said. */
+	EXPECT_EQ(vsm_io_insn_length(out_dx, 1, true), -EINVAL);
+	EXPECT_EQ(vsm_io_insn_length(in_imm, 2, false), -EINVAL);
+	EXPECT_EQ(vsm_io_insn_length(cut, 1, false), -EINVAL);
+	EXPECT_EQ(vsm_io_insn_length(nop, 2, false), -EINVAL);
+}
+
+TEST(io_reset_writes)
+{
+	EXPECT(vsm_io_resets_machine(0xcf9, 0x06, 1));
+	EXPECT(vsm_io_resets_machine(0xcf9, 0x0e, 1));
+	EXPECT(vsm_io_resets_machine(0xcf9, 0x04, 1));
+	EXPECT(!vsm_io_resets_machine(0xcf9, 0x02, 1));
+	EXPECT(vsm_io_resets_machine(0x64, 0xfe, 1));
+	EXPECT(!vsm_io_resets_machine(0x64, 0xd1, 1));
+	EXPECT(!vsm_io_resets_machine(0x60, 0xfe, 1));
+	EXPECT(!vsm_io_resets_machine(0x80, 0x06, 1));
+	/* PCI configuration address writes span 0xCF9 but do not reset. */
+	EXPECT(!vsm_io_resets_machine(0xcf9, 0x06, 2));
+	EXPECT(!vsm_io_resets_machine(0xcf8, 0x80000604, 4));
+}

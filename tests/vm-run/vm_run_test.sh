@@ -73,6 +73,14 @@ if [[ "$vendor" == amd ]]; then
 	check "nothing crashed on the way" \
 		bash -c "! grep -qE 'Kernel panic|Oops|BUG:|general protection' '$tmp/out'"
 
+	# Locked: the hypervisor stays and wipes secure memory on the way out.
+	run -- sh -c 'insmod /vsm/vsm.ko lock=1 && reboot -f'
+	check "reboot while locked goes through the hypervisor's wipe" \
+		grep -q '^vsm: reset through the keyboard controller: secure memory wiped' "$tmp/out"
+	run --smp 1 --append reboot=pci -- sh -c 'insmod /vsm/vsm.ko lock=1 && reboot -f'
+	check "a reset through port 0xcf9 wipes secure memory first" \
+		grep -q '^vsm: reset through port 0xcf9: secure memory wiped' "$tmp/out"
+
 	"$VM_RUN" --smp 9 -- true >/dev/null 2>&1
 	check "--smp 9 is a usage error" [ $? -eq 2 ]
 	"$VM_RUN" --vendor arm -- true >/dev/null 2>&1

@@ -129,6 +129,7 @@ const char *vsm_exit_class_name(unsigned int cls)
 		[VSM_EXIT_CLASS_NPF] = "npf",
 		[VSM_EXIT_CLASS_SHUTDOWN] = "shutdown",
 		[VSM_EXIT_CLASS_OTHER] = "other",
+		[VSM_EXIT_CLASS_IO] = "io",
 	};
 
 	return cls < ARRAY_LEN(names) ? names[cls] : NULL;

@@ -153,6 +153,7 @@ struct vsm_info {
 #define VSM_EXIT_CLASS_NPF		5	/* nested page faults */
 #define VSM_EXIT_CLASS_SHUTDOWN		6
 #define VSM_EXIT_CLASS_OTHER		7
+#define VSM_EXIT_CLASS_IO		8	/* reset ports only */
 #define VSM_EXIT_CLASS_MAX		16	/* capacity of exits[] */
 
 /* vsm_cpu_stats.state */

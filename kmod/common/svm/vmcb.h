@@ -10,6 +10,7 @@
 
 /* Intercept vector 3 (offset 0x0c) */
 #define SVM_INTERCEPT_CPUID		VSM_BIT(18)
+#define SVM_INTERCEPT_IOIO_PROT		VSM_BIT(27)
 #define SVM_INTERCEPT_MSR_PROT		VSM_BIT(28)
 #define SVM_INTERCEPT_SHUTDOWN		VSM_BIT(31)
 /* Intercept vector 4 (offset 0x10) */
@@ -21,7 +22,15 @@
 
 /* Exit codes */
 #define SVM_EXIT_CPUID			0x072
+#define SVM_EXIT_IOIO			0x07b
 #define SVM_EXIT_MSR			0x07c
+
+/* EXITINFO1 of an I/O exit */
+#define SVM_IOIO_IN			VSM_BIT(0)
+#define SVM_IOIO_STR			VSM_BIT(2)
+#define SVM_IOIO_REP			VSM_BIT(3)
+#define SVM_IOIO_SIZE_SHIFT		4	/* bits 4..6: 1, 2 or 4 bytes */
+#define SVM_IOIO_PORT_SHIFT		16
 #define SVM_EXIT_SHUTDOWN		0x07f
 #define SVM_EXIT_VMRUN			0x080
 #define SVM_EXIT_VMMCALL		0x081

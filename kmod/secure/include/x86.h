@@ -49,6 +49,32 @@ static inline void sw_outb(u16 port, u8 val)
 	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));
 }
 
+static inline void sw_outw(u16 port, u16 val)
+{
+	asm volatile("outw %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline void sw_outl(u16 port, u32 val)
+{
+	asm volatile("outl %0, %1" : : "a"(val), "Nd"(port));
+}
+
+static inline u16 sw_inw(u16 port)
+{
+	u16 v;
+
+	asm volatile("inw %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline u32 sw_inl(u16 port)
+{
+	u32 v;
+
+	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
 static inline u8 sw_inb(u16 port)
 {
 	u8 v;

@@ -66,7 +66,7 @@ static void fill_guest_state(struct vmcb *v, const struct vsm_cpu_state *s)
 static void fill_controls(struct vmcb *v)
 {
 	v->control.intercept_misc3 = SVM_INTERCEPT_CPUID | SVM_INTERCEPT_MSR_PROT |
-				     SVM_INTERCEPT_SHUTDOWN;
+				     SVM_INTERCEPT_IOIO_PROT | SVM_INTERCEPT_SHUTDOWN;
 	v->control.intercept_misc4 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL;
 	v->control.iopm_base_pa = vsm_boot.iopm_pa;
 	v->control.msrpm_base_pa = vsm_boot.msrpm_pa;
@@ -86,6 +86,15 @@ static void set_msr_intercepts(void)
 	svm_msrpm_intercept(msrpm, MSR_VM_HSAVE_PA, true, true);
 }
 
+/* Only the two reset ports exit; every other port goes straight through. */
+static void set_io_intercepts(void)
+{
+	u8 *iopm = sw_va(vsm_boot.iopm_pa);
+
+	iopm[VSM_PORT_RESET_CTRL / 8] |= 1U << (VSM_PORT_RESET_CTRL % 8);
+	iopm[VSM_PORT_KBC_CMD / 8] |= 1U << (VSM_PORT_KBC_CMD % 8);
+}
+
 /**
  * arch_cpu_run() - make the launching CPU's state a guest and run it
  * @c: this CPU
@@ -95,6 +104,7 @@ void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
 	struct vmcb *v = guest_vmcb(c);
 
 	set_msr_intercepts();
+	set_io_intercepts();
 	fill_guest_state(v, &c->launch);
 	fill_controls(v);
 	c->state = VSM_SW_CPU_RUNNING;
@@ -254,13 +264,67 @@ static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
 
 static void __noreturn handle_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	sw_audit(c, VSM_AUDIT_HOST_SHUTDOWN, v->save.rip, 0, 0);
 	sw_puts("\nvsm: the host triple-faulted at rip ");
 	sw_put_hex(v->save.rip);
-	sw_puts("; resetting the machine\n");
-	sw_outb(0xcf9, 0x02);
-	sw_outb(0xcf9, 0x06);
-	cpu_halt_forever();
+	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
+	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
+}
+
+static u32 io_in(u16 port, u32 size)
+{
+	if (size == 1)
+		return sw_inb(port);
+	return size == 2 ? sw_inw(port) : sw_inl(port);
+}
+
+static void io_out(u16 port, u32 size, u32 val)
+{
+	if (size == 1)
+		sw_outb(port, (u8)val);
+	else if (size == 2)
+		sw_outw(port, (u16)val);
+	else
+		sw_outl(port, val);
+}
+
+/* An access to a reset port: pass it through unless it resets. */
+static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	u64 info = v->control.exit_info1;
+	u16 port = info >> SVM_IOIO_PORT_SHIFT;
+	u32 size = (info >> SVM_IOIO_SIZE_SHIFT) & 7;
+	bool in = info & SVM_IOIO_IN;
+	u32 mask = size == 4 ? 0xffffffffU : (1U << (8 * size)) - 1;
+	u8 bytes[VSM_INSN_MAX];
+	u32 val;
+	int n, len;
+
+	sw_count_exit(c, VSM_EXIT_IO);
+	if ((info & (SVM_IOIO_STR | SVM_IOIO_REP)) || size == 0 || size == 3 ||
+	    size > 4) {
+		inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
+	len = vsm_io_insn_length(bytes, n, in);
+	if (len < 0)
+		return;
+	if (in) {
+		val = io_in(port, size);
+		if (size == 4)
+			v->save.rax = val;
+		else
+			v->save.rax = (v->save.rax & ~(u64)mask) | val;
+	} else {
+		val = v->save.rax & mask;
+		if (vsm_io_resets_machine(port, val, size)) {
+			sw_reset_machine(c, port == VSM_PORT_KBC_CMD ?
+					 "reset through the keyboard controller" :
+					 "reset through port 0xcf9", port, (u8)val);
+		}
+		io_out(port, size, val);
+	}
+	v->save.rip += len;
 }
 
 /**
@@ -288,6 +352,9 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case SVM_EXIT_MSR:
 		handle_msr(c, v);
+		break;
+	case SVM_EXIT_IOIO:
+		handle_io(c, v);
 		break;
 	case SVM_EXIT_VMRUN:
 		/* The host sees no SVM: VMRUN is an invalid opcode for it. */

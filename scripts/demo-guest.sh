@@ -44,3 +44,21 @@ say "Unload: every CPU leaves the hypervisor, the secure region is wiped"
 run rmmod vsm
 dmesg | grep 'vsm:' | tail -n 2 | sed 's/^\[[ 0-9.]*\] //'
 run /vsm/selftests/vsm_cpuid
+
+say "Load again; root attacks the secure region through the kernel's direct map"
+run insmod "$VSM_KO"
+base=$(vsmctl info | sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p')
+run insmod /vsm/selftests/vsm_attack.ko mode=touch region="$base" size=$((4096 * 1024))
+dmesg | grep 'vsm_attack:' | tail -n 1 | sed 's/^\[[ 0-9.]*\] //'
+rmmod vsm_attack
+echo "(every read returned the decoy page; the secure world is untouched)"
+run sh -c 'vsmctl audit | grep protected_access | tail -n 2'
+
+say "Lock: from now on nothing can remove the hypervisor until reboot"
+run vsmctl lock --yes
+run rmmod vsm
+run insmod /vsm/selftests/vsm_attack.ko
+dmesg | grep 'vsm_attack:' | tail -n 1 | sed 's/^\[[ 0-9.]*\] //'
+run sh -c 'vsmctl audit | tail -n 3'
+
+run sh -c 'vsmctl audit --verify | tail -n 1'

@@ -26,6 +26,9 @@
 
 #define VSM_SW_MAGIC		VSM_UL(0x31574d53564d5356)	/* "VSMVSMW1" */
 
+/* Kept in secure memory for the attack tests to look for; never shown. */
+#define VSM_SECRET_MARKER	"vsm-secure-world-marker:0f3c9a51"
+
 #define VSM_SW_ABI_VERSION	1
 
 /* Per-CPU area in the secure region, in pages from its start. */

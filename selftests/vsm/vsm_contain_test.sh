@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Attack: root loads a kernel module that reads and writes every page of
-# the secure region through Linux's direct map, and reads it through
+# the secure region (its data, page tables and log) through Linux's direct
+# map and through memremap(), and reads it through /proc/kcore and
 # /dev/mem.  Nothing of the secure world is visible, the host does not
 # crash, the secure world keeps working, and the first touch of each page
 # is counted and audited (more pages than the log holds: the records-lost
@@ -27,8 +28,17 @@ check "the host survives reading and writing every secure page" \
 	insmod "$dir/vsm_attack.ko" mode=touch region="$base" size=$((kib * 1024))
 dmesg | tail -n +$((log_start + 1)) | grep 'vsm_attack:' | sed 's/^/# /'
 rmmod vsm_attack 2>/dev/null
-check "no read showed the secure world's image" sh -c \
-	"dmesg | tail -n +$((log_start + 1)) | grep -q 'pages: 0 showed the secure image'"
+check "no read showed the secure world's marker" sh -c \
+	"dmesg | tail -n +$((log_start + 1)) | grep -q 'direct map: read and wrote $pages pages: 0 showed'"
+check "memremap() shows nothing either" \
+	insmod "$dir/vsm_attack.ko" mode=memremap region="$base" size=$((kib * 1024))
+rmmod vsm_attack 2>/dev/null
+kcore=$(mktemp)
+"$dir/vsm_kcore" "$base" $((kib * 1024)) >"$kcore" 2>&1
+rc=$?
+sed 's/^/# /' "$kcore"
+rm -f "$kcore"
+check "/proc/kcore shows nothing of it" [ $rc -eq 0 ]
 after=$(npf)
 echo "# nested page faults: $before before, $after after"
 check "each page's first touch was counted" [ $((after - before)) -ge "$pages" ]

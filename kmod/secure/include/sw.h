@@ -11,6 +11,7 @@
 #include "../../common/types.h"
 
 extern struct vsm_sw_boot vsm_boot;
+extern char vsm_secret_marker[64];
 
 /* Addresses: the whole secure region is mapped at VSM_SW_BASE. */
 static inline u64 sw_pa(const void *va)

@@ -7,13 +7,14 @@
  * VMMCALL, to leave the hypervisor.  Loading succeeds only if every CPU
  * refused with -EPERM (the host must be locked).
  *
- * mode=touch region=PA size=BYTES: read and write every page of the secure
- * region through Linux's direct map.  Loading succeeds only if no read
- * returned the secure world's image (its header magic) and the host
- * survived; what was read is logged.
+ * mode=touch|memremap region=PA size=BYTES: read and write every page of
+ * the secure region through Linux's direct map, or through memremap().  Loading succeeds only if no read
+ * showed the secure world's marker or image header and the host survived;
+ * what was read is logged.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/printk.h>
@@ -50,22 +51,32 @@ static void try_devirt(void *unused)
 		atomic_inc(&other);
 }
 
-static int touch_region(void)
+/* kmod/common/sw_abi.h: VSM_SECRET_MARKER */
+static const char marker[] = "vsm-secure-world-marker:0f3c9a51";
+
+static bool page_shows_secret(const u8 *p)
+{
+	unsigned long i;
+
+	if (*(const u64 *)p == VSM_SW_MAGIC)
+		return true;
+	for (i = 0; i + sizeof(marker) - 1 <= PAGE_SIZE; i++)
+		if (!memcmp(p + i, marker, sizeof(marker) - 1))
+			return true;
+	return false;
+}
+
+/* Read every page at @va (a mapping of the region), then write to it. */
+static int scan_region(u8 *va, const char *how)
 {
 	unsigned long off, leaks = 0, zeros = 0, others = 0;
-	u64 first = 0, v;
 
-	if (!region || !size || (region | size) & ~PAGE_MASK)
-		return -EINVAL;
 	for (off = 0; off < size; off += PAGE_SIZE) {
-		u64 *p = phys_to_virt(region + off);
+		u64 *p = (u64 *)(va + off);
 
-		v = READ_ONCE(p[0]);
-		if (!off)
-			first = v;
-		if (v == VSM_SW_MAGIC)
+		if (page_shows_secret(va + off))
 			leaks++;
-		else if (!v)
+		else if (!READ_ONCE(p[0]))
 			zeros++;
 		else
 			others++;
@@ -73,14 +84,49 @@ static int touch_region(void)
 		if (READ_ONCE(p[1]) != PATTERN)
 			others++;
 	}
-	pr_info("read and wrote %lu pages: %lu showed the secure image, %lu read zero, %lu other; first word %#llx\n",
-		size >> PAGE_SHIFT, leaks, zeros, others, first);
+	pr_info("%s: read and wrote %lu pages: %lu showed the secure image, %lu read zero, %lu other\n",
+		how, size >> PAGE_SHIFT, leaks, zeros, others);
 	return leaks ? -EIO : 0;
+}
+
+/* The detector must see a marker where there is one, or the test proves nothing. */
+static bool detector_works(void)
+{
+	u8 *page = (u8 *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
+	bool ok;
+
+	if (!page)
+		return false;
+	memcpy(page + 1000, marker, sizeof(marker) - 1);
+	ok = page_shows_secret(page);
+	free_page((unsigned long)page);
+	return ok;
+}
+
+static int touch_region(void)
+{
+	void *va;
+	int ret;
+
+	if (!region || !size || (region | size) & ~PAGE_MASK)
+		return -EINVAL;
+	if (!detector_works()) {
+		pr_err("the marker detector does not work\n");
+		return -EINVAL;
+	}
+	if (!strcmp(mode, "touch"))
+		return scan_region(phys_to_virt(region), "direct map");
+	va = memremap(region, size, MEMREMAP_WB);
+	if (!va)
+		return -ENOMEM;
+	ret = scan_region(va, "memremap");
+	memunmap(va);
+	return ret;
 }
 
 static int __init vsm_attack_init(void)
 {
-	if (!strcmp(mode, "touch"))
+	if (!strcmp(mode, "touch") || !strcmp(mode, "memremap"))
 		return touch_region();
 	on_each_cpu(try_devirt, NULL, 1);
 	pr_info("%d CPUs refused, %d did not\n", atomic_read(&refused),

@@ -29,6 +29,7 @@ help:
 	@echo "make test       install dependencies, run every test, print a summary"
 	@echo "make check      hosted unit tests with ASan and UBSan"
 	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
+	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS (60) each"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
 	@echo "Overrides: KVER=, KDIR= (kernel to build for), VENDOR=, SMP="
@@ -74,6 +75,10 @@ check: $(BUILD)/hosted/unit
 lint: module
 	scripts/lint
 
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
+
 vmtest: all
 	scripts/vmtest $(VENDOR) $(SMP)
 
@@ -90,4 +95,4 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
 	rm -rf $(BUILD)
 
-.PHONY: all help module secure tools selftests check lint vmtest test demo deps clean
+.PHONY: all help module secure fuzz tools selftests check lint vmtest test demo deps clean

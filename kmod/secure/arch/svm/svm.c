@@ -262,10 +262,30 @@ static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
 	v->save.rip += len;
 }
 
+static void put_field(const char *name, u64 value)
+{
+	sw_puts(" ");
+	sw_puts(name);
+	sw_puts("=");
+	sw_put_hex(value);
+}
+
 static void __noreturn handle_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	sw_puts("\nvsm: the host triple-faulted at rip ");
-	sw_put_hex(v->save.rip);
+	sw_puts("\nvsm: the host triple-faulted on cpu ");
+	sw_put_hex(c->cpu);
+	put_field("rip", v->save.rip);
+	put_field("rsp", v->save.rsp);
+	put_field("cs", v->save.cs.selector);
+	put_field("cr0", v->save.cr0);
+	put_field("cr3", v->save.cr3);
+	put_field("cr4", v->save.cr4);
+	put_field("efer", v->save.efer);
+	put_field("idt", v->save.idtr.base);
+	put_field("exitintinfo", v->control.exit_int_info);
+	put_field("info1", v->control.exit_info1);
+	put_field("info2", v->control.exit_info2);
+	sw_puts("\n");
 	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
 	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
 }

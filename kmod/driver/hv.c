@@ -68,8 +68,9 @@ static int vsm_cpu_offline(unsigned int cpu)
 	int ret;
 
 	if (!READ_ONCE(allow_devirt)) {
-		pr_err("CPU %u cannot go offline while the host is protected (it would leave the hypervisor); unload vsm first\n",
-		       cpu);
+		pr_err("CPU %u cannot go offline while the host is protected (it would leave the hypervisor); %s\n",
+		       cpu, READ_ONCE(hv_state) == VSM_STATE_LOCKED ?
+		       "locked until reboot" : "unload vsm first");
 		return -EBUSY;
 	}
 	if (!this_cpu_read(cpu_protected))
@@ -168,8 +169,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 		return 0;
 	}
 	if (caps->vendor != VSM_VENDOR_AMD) {
-		pr_warn("%s hosts are not protected yet: only reporting capabilities\n",
-			caps->vendor == VSM_VENDOR_INTEL ? "Intel" : "this CPU's");
+		pr_warn("%s hosts are not protected yet: only reporting capabilities%s\n",
+			caps->vendor == VSM_VENDOR_INTEL ? "Intel" : "this CPU's",
+			lock ? " (lock=1 has nothing to lock)" : "");
 		return 0;
 	}
 	vendor = &vsm_svm_ops;

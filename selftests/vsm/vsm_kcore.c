@@ -18,6 +18,7 @@
 
 static const char marker[] = "vsm-secure-world-marker:0f3c9a51";
 static const uint64_t image_magic = 0x31574d53564d5356ULL;
+static const char zeros[16];
 
 int main(int argc, char **argv)
 {
@@ -53,7 +54,7 @@ int main(int argc, char **argv)
 		if (memmem(page, sizeof(page), marker, sizeof(marker) - 1) ||
 		    !memcmp(page, &image_magic, 8))
 			leaks++;
-		else if (!memcmp(page, (char[16]){ 0 }, 16))
+		else if (!memcmp(page, zeros, sizeof(zeros)))
 			zero++;
 		else
 			other++;

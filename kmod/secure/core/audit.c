@@ -74,14 +74,14 @@ void sw_audit_wipe(void)
 s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
 {
 	struct vsm_audit_record *out = (struct vsm_audit_record *)(uintptr_t)pa;
-	u64 bytes = max * sizeof(*out);
 	u32 n;
+	int ret;
 
 	if (!max || max > VSM_PAGE_SIZE / sizeof(*out))
 		return -EINVAL;
-	if ((pa & 7) || (pa & VSM_PAGE_SIZE_MASK) + bytes > VSM_PAGE_SIZE ||
-	    !sw_host_ram(pa, bytes))
-		return -EFAULT;
+	ret = sw_check_host_buffer(pa, max * sizeof(*out));
+	if (ret)
+		return ret;
 	lock_log();
 	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
 	unlock_log();

@@ -5,6 +5,7 @@
  */
 #include "../include/sw.h"
 #include "../include/x86.h"
+#include "../../common/hcall.h"
 
 #define SEL_CODE	0x08
 #define SEL_DATA	0x10
@@ -172,12 +173,27 @@ void __noreturn sw_exception(u64 vector, u64 error, u64 rip)
 	sw_panic("CPU stopped", vector);
 }
 
+static struct vsm_hc_limits host_limits(void)
+{
+	struct vsm_hc_limits lim = {
+		.physmap_end = vsm_boot.physmap_end,
+		.region_pa = vsm_boot.region_pa,
+		.region_size = vsm_boot.region_size,
+	};
+
+	return lim;
+}
+
 bool sw_host_ram(u64 pa, u64 len)
 {
-	u64 end = pa + len;
+	struct vsm_hc_limits lim = host_limits();
 
-	if (end < pa || end > vsm_boot.physmap_end)
-		return false;
-	return end <= vsm_boot.region_pa ||
-	       pa >= vsm_boot.region_pa + vsm_boot.region_size;
+	return vsm_hc_host_ram(&lim, pa, len);
+}
+
+int sw_check_host_buffer(u64 pa, u64 len)
+{
+	struct vsm_hc_limits lim = host_limits();
+
+	return vsm_hc_check_buffer(&lim, pa, len);
 }

@@ -30,12 +30,13 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 	struct vsm_hc_cpu_stats out;
 	struct vsm_sw_cpu *t;
 	unsigned int i;
+	int ret;
 
 	if (cpu >= vsm_boot.nr_cpu_ids)
 		return -EINVAL;
-	if ((pa & 7) || (pa & VSM_PAGE_SIZE_MASK) + sizeof(out) > VSM_PAGE_SIZE ||
-	    !sw_host_ram(pa, sizeof(out)))
-		return -EFAULT;
+	ret = sw_check_host_buffer(pa, sizeof(out));
+	if (ret)
+		return ret;
 	t = cpu_data(cpu);
 	out.state = t->state;
 	out.cpu = (u32)cpu;

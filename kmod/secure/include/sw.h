@@ -31,6 +31,7 @@ static inline void *sw_cpu_page(struct vsm_sw_cpu *c, unsigned int page)
 
 /* Host RAM outside the secure region, mapped 1:1 for the secure world. */
 bool sw_host_ram(u64 pa, u64 len);
+int sw_check_host_buffer(u64 pa, u64 len);
 
 /* core/lib.c */
 void *memset(void *s, int c, size_t n);

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Checks of hypercall arguments, done by the secure world on the values it
+ * copied out of the host's registers.  Pure, so they are unit-tested and
+ * fuzzed in the hosted build.
+ */
+#ifndef VSM_COMMON_HCALL_H
+#define VSM_COMMON_HCALL_H
+
+#include "types.h"
+
+/**
+ * struct vsm_hc_limits - what a host buffer must stay within
+ * @physmap_end: host RAM the secure world maps ends here
+ * @region_pa: the secure region, which a host buffer must not touch
+ * @region_size: its size
+ */
+struct vsm_hc_limits {
+	u64 physmap_end;
+	u64 region_pa;
+	u64 region_size;
+};
+
+bool vsm_hc_host_ram(const struct vsm_hc_limits *lim, u64 pa, u64 len);
+int vsm_hc_check_buffer(const struct vsm_hc_limits *lim, u64 pa, u64 len);
+
+#endif /* VSM_COMMON_HCALL_H */

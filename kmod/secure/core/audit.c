@@ -55,15 +55,6 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 }
 
 /**
- * sw_audit_wipe() - erase the log before the machine resets
- */
-void sw_audit_wipe(void)
-{
-	memset(&sw_log, 0, sizeof(sw_log));
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-}
-
-/**
  * sw_audit_read() - copy records to a host buffer
  * @cursor: first sequence number wanted
  * @pa: host-physical address of the buffer (host RAM outside the region)

@@ -9,17 +9,24 @@
 #include "../include/sw.h"
 #include "../include/x86.h"
 
+/* Linker script: the image's writable data and bss. */
+extern char __rodata_end[], __mem_end[];
+
 /**
- * sw_wipe_secrets() - erase everything the secure world keeps for the host
+ * sw_wipe_secrets() - erase everything the secure world keeps
  *
- * Today that is the audit log and the decoy page; key material joins it
- * when the key store lands.  Code, page tables and stacks stay: the CPU is
- * still running on them until the reset.
+ * The decoy page, then all of the image's data and bss: the audit log, the
+ * boot parameters, the secret marker, and later key material.  Code,
+ * read-only data, page tables and this CPU's stack stay: the CPU is still
+ * running on them until the reset.  Nothing after this may use data.
  */
 void sw_wipe_secrets(void)
 {
-	sw_audit_wipe();
+	char *data = __rodata_end;
+
 	memset(sw_va(vsm_boot.decoy_pa), 0, VSM_PAGE_SIZE);
+	memset(data, 0, __mem_end - data);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
 /**

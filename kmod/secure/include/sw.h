@@ -56,7 +56,6 @@ void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4]);
 /* core/audit.c */
 void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2);
 s64 sw_audit_read(u64 cursor, u64 pa, u64 max);
-void sw_audit_wipe(void);
 
 /* core/contain.c */
 int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Audit log ring with a SHA-256 hash chain.  When the ring wraps, a
- * VSM_AUDIT_RECORDS_LOST record says, inside the chain, which records are
+ * VSM_AEV_RECORDS_LOST record says, inside the chain, which records are
  * gone, so a reader can tell design from tampering.
  */
 #include "audit.h"
@@ -19,14 +19,14 @@ void vsm_audit_init(struct vsm_audit_log *log)
  * @out: the hash
  */
 void vsm_audit_hash(const u8 prev[VSM_SHA256_DIGEST],
-		    const struct vsm_audit_record *rec,
+		    const struct vsm_audit_entry *rec,
 		    u8 out[VSM_SHA256_DIGEST])
 {
 	struct vsm_sha256 s;
 
 	vsm_sha256_init(&s);
 	vsm_sha256_update(&s, prev, VSM_SHA256_DIGEST);
-	vsm_sha256_update(&s, rec, offsetof(struct vsm_audit_record, hash));
+	vsm_sha256_update(&s, rec, offsetof(struct vsm_audit_entry, hash));
 	vsm_sha256_final(&s, out);
 }
 
@@ -34,7 +34,7 @@ static u64 put(struct vsm_audit_log *log, u64 tsc, u32 cpu, u16 type,
 	       u64 a0, u64 a1, u64 a2, u64 a3)
 {
 	u64 seq = log->next_seq++;
-	struct vsm_audit_record *r = &log->ring[seq % VSM_AUDIT_RING];
+	struct vsm_audit_entry *r = &log->ring[seq % VSM_AUDIT_RING];
 
 	if (seq > VSM_AUDIT_RING)
 		log->lost++;
@@ -57,14 +57,14 @@ static u64 put(struct vsm_audit_log *log, u64 tsc, u32 cpu, u16 type,
  * @log: the log
  * @tsc: time stamp
  * @cpu: CPU of the event
- * @type: VSM_AUDIT_*
+ * @type: VSM_AEV_*
  * @a0: first argument
  * @a1: second argument
  * @a2: third argument
  * @a3: fourth argument
  *
  * Each time the ring has been filled once more, the record is preceded by
- * a VSM_AUDIT_RECORDS_LOST record.
+ * a VSM_AEV_RECORDS_LOST record.
  *
  * Return: the record's sequence number.
  */
@@ -72,7 +72,7 @@ u64 vsm_audit_append(struct vsm_audit_log *log, u64 tsc, u32 cpu, u16 type,
 		     u64 a0, u64 a1, u64 a2, u64 a3)
 {
 	if (log->next_seq > VSM_AUDIT_RING && log->next_seq % VSM_AUDIT_RING == 1)
-		put(log, tsc, cpu, VSM_AUDIT_RECORDS_LOST,
+		put(log, tsc, cpu, VSM_AEV_RECORDS_LOST,
 		    log->next_seq + 1 - VSM_AUDIT_RING, log->lost + 1, 0, 0);
 	return put(log, tsc, cpu, type, a0, a1, a2, a3);
 }
@@ -100,7 +100,7 @@ u64 vsm_audit_oldest(const struct vsm_audit_log *log)
  * Return: the number of records copied, in order.
  */
 u32 vsm_audit_copy(const struct vsm_audit_log *log, u64 cursor,
-		   struct vsm_audit_record *out, u32 max)
+		   struct vsm_audit_entry *out, u32 max)
 {
 	u64 seq = cursor;
 	u32 n = 0;
@@ -123,7 +123,7 @@ u32 vsm_audit_copy(const struct vsm_audit_log *log, u64 cursor,
  * Return: 0; -EINVAL if the sequence numbers are not consecutive;
  * -EBADMSG if a hash does not match.
  */
-int vsm_audit_verify(const struct vsm_audit_record *recs, u32 n,
+int vsm_audit_verify(const struct vsm_audit_entry *recs, u32 n,
 		     const u8 *prev_hash, u32 *bad)
 {
 	u8 h[VSM_SHA256_DIGEST];

@@ -7,11 +7,51 @@
 #ifndef VSM_COMMON_AUDIT_H
 #define VSM_COMMON_AUDIT_H
 
-#include <linux/vsm.h>
 #include "sha256.h"
 #include "types.h"
 
 #define VSM_AUDIT_RING		512
+
+/*
+ * Record types and the record itself.  The secure world cannot include the
+ * UAPI header, so they are defined here; include/uapi/linux/vsm.h publishes
+ * the same values (VSM_AUDIT_*, struct vsm_audit_record), and libvsm and
+ * the driver check at build time that both agree.
+ */
+enum vsm_audit_event {
+	VSM_AEV_LOG_START = 1,
+	VSM_AEV_CPU_PROTECTED = 2,
+	VSM_AEV_CPU_RELEASED = 3,
+	VSM_AEV_LOCKED = 4,
+	VSM_AEV_REFUSED = 5,
+	VSM_AEV_RECORDS_LOST = 6,
+	VSM_AEV_HOST_SHUTDOWN = 7,
+	VSM_AEV_PROTECTED_ACCESS = 8,
+};
+
+/* arg[0] of a VSM_AEV_REFUSED record */
+#define VSM_AEV_REFUSED_DEVIRT		1
+#define VSM_AEV_REFUSED_MSR_WRITE	2
+
+/**
+ * struct vsm_audit_entry - one record, laid out as struct vsm_audit_record
+ * @seq: sequence number, from 1
+ * @tsc: time stamp counter
+ * @cpu: CPU of the event
+ * @type: enum vsm_audit_event
+ * @reserved: zero
+ * @arg: event-specific values
+ * @hash: chain hash (see vsm_audit_hash())
+ */
+struct vsm_audit_entry {
+	u64 seq;
+	u64 tsc;
+	u32 cpu;
+	u16 type;
+	u16 reserved;
+	u64 arg[4];
+	u8 hash[VSM_SHA256_DIGEST];
+};
 
 /**
  * struct vsm_audit_log - the log
@@ -24,7 +64,7 @@ struct vsm_audit_log {
 	u64 next_seq;
 	u64 lost;
 	u8 last_hash[VSM_SHA256_DIGEST];
-	struct vsm_audit_record ring[VSM_AUDIT_RING];
+	struct vsm_audit_entry ring[VSM_AUDIT_RING];
 };
 
 void vsm_audit_init(struct vsm_audit_log *log);
@@ -32,11 +72,11 @@ u64 vsm_audit_append(struct vsm_audit_log *log, u64 tsc, u32 cpu, u16 type,
 		     u64 a0, u64 a1, u64 a2, u64 a3);
 u64 vsm_audit_oldest(const struct vsm_audit_log *log);
 u32 vsm_audit_copy(const struct vsm_audit_log *log, u64 cursor,
-		   struct vsm_audit_record *out, u32 max);
+		   struct vsm_audit_entry *out, u32 max);
 void vsm_audit_hash(const u8 prev[VSM_SHA256_DIGEST],
-		    const struct vsm_audit_record *rec,
+		    const struct vsm_audit_entry *rec,
 		    u8 out[VSM_SHA256_DIGEST]);
-int vsm_audit_verify(const struct vsm_audit_record *recs, u32 n,
+int vsm_audit_verify(const struct vsm_audit_entry *recs, u32 n,
 		     const u8 *prev_hash, u32 *bad);
 
 #endif /* VSM_COMMON_AUDIT_H */

@@ -14,9 +14,26 @@
 #include "hv.h"
 #include "vsm.h"
 #include "../common/abi.h"
+#include "../common/audit.h"
 #include "../common/sw_abi.h"
 
 static_assert(sizeof(struct vsm_lock) == VSM_LOCK_SIZE_VER0);
+/* What the secure world writes is what user space reads. */
+static_assert(sizeof(struct vsm_audit_record) == sizeof(struct vsm_audit_entry));
+static_assert(offsetof(struct vsm_audit_record, arg) ==
+	      offsetof(struct vsm_audit_entry, arg));
+static_assert(offsetof(struct vsm_audit_record, hash) ==
+	      offsetof(struct vsm_audit_entry, hash));
+static_assert(VSM_AUDIT_LOG_START == VSM_AEV_LOG_START);
+static_assert(VSM_AUDIT_CPU_PROTECTED == VSM_AEV_CPU_PROTECTED);
+static_assert(VSM_AUDIT_CPU_RELEASED == VSM_AEV_CPU_RELEASED);
+static_assert(VSM_AUDIT_LOCKED == VSM_AEV_LOCKED);
+static_assert(VSM_AUDIT_REFUSED == VSM_AEV_REFUSED);
+static_assert(VSM_AUDIT_RECORDS_LOST == VSM_AEV_RECORDS_LOST);
+static_assert(VSM_AUDIT_HOST_SHUTDOWN == VSM_AEV_HOST_SHUTDOWN);
+static_assert(VSM_AUDIT_PROTECTED_ACCESS == VSM_AEV_PROTECTED_ACCESS);
+static_assert(VSM_REFUSED_DEVIRT == VSM_AEV_REFUSED_DEVIRT);
+static_assert(VSM_REFUSED_MSR_WRITE == VSM_AEV_REFUSED_MSR_WRITE);
 static_assert(sizeof(struct vsm_audit_read) == VSM_AUDIT_READ_SIZE_VER0);
 
 #define RECORDS_PER_PAGE	(PAGE_SIZE / sizeof(struct vsm_audit_record))

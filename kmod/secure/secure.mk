@@ -22,10 +22,8 @@ SW_OBJS := $(patsubst %.c,$(SW_OUT)/%.o,$(SW_C_SRCS)) \
 SW_CC ?= gcc
 SW_LD ?= ld
 SW_GCC_INCLUDE := $(shell $(SW_CC) -print-file-name=include)
-# Only the compiler's freestanding headers, the project's own UAPI header
-# and two small stand-ins for the types it needs (kmod/secure/include/uapi).
-SW_CPPFLAGS := -nostdinc -isystem $(SW_GCC_INCLUDE) -DVSM_FREESTANDING \
-	-I$(SW_SRC)/include/uapi -Iinclude/uapi
+# Only the compiler's freestanding headers: no Linux include path at all.
+SW_CPPFLAGS := -nostdinc -isystem $(SW_GCC_INCLUDE) -DVSM_FREESTANDING
 SW_CFLAGS := $(SW_CPPFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-Wno-unused-parameter -ffreestanding -fno-builtin -fno-common \
 	-fno-stack-protector -fno-strict-aliasing -fpie -fvisibility=hidden \
@@ -75,7 +73,7 @@ secure: $(SW_BIN)
 SW_PROBE := $(SW_OUT)/probe
 secure-guards: $(SW_OBJS) $(SW_OUT)/secure.lds
 	@mkdir -p $(SW_PROBE)
-	@echo '#include <linux/kernel.h>' >$(SW_PROBE)/linux.c
+	@echo '#include <linux/types.h>' >$(SW_PROBE)/linux.c
 	@if $(SW_CC) $(SW_CFLAGS) -c -o $(SW_PROBE)/linux.o $(SW_PROBE)/linux.c 2>/dev/null; \
 	then echo "not ok - secure world: a Linux header is refused"; \
 	else echo "ok - secure world: a Linux header is refused"; fi

@@ -11,7 +11,7 @@
 #include "../../kmod/common/audit.h"
 
 static struct vsm_audit_log log_;
-static struct vsm_audit_record out[VSM_AUDIT_RING];
+static struct vsm_audit_entry out[VSM_AUDIT_RING];
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -42,9 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	/* Arbitrary bytes as records: the verifier must only say yes or no. */
-	if (size >= sizeof(struct vsm_audit_record))
+	if (size >= sizeof(struct vsm_audit_entry))
 		vsm_audit_verify((const void *)data,
-				 size / sizeof(struct vsm_audit_record),
+				 size / sizeof(struct vsm_audit_entry),
 				 size & 1 ? data : NULL, &bad);
 	return 0;
 }

@@ -22,11 +22,11 @@ TEST(audit_chain_verifies_and_detects_tampering)
 {
 	static const u8 zero[VSM_SHA256_DIGEST];
 	struct vsm_audit_log *log = new_log();
-	struct vsm_audit_record r[10], t;
+	struct vsm_audit_entry r[10], t;
 	u32 bad, i;
 
 	for (i = 0; i < 10; i++)
-		EXPECT_EQ(vsm_audit_append(log, 1000 + i, i % 3, VSM_AUDIT_REFUSED,
+		EXPECT_EQ(vsm_audit_append(log, 1000 + i, i % 3, VSM_AEV_REFUSED,
 					   i, 2, 3, 4), i + 1);
 	EXPECT_EQ(vsm_audit_copy(log, 1, r, 10), 10);
 	EXPECT_EQ(r[0].seq, 1);
@@ -67,14 +67,14 @@ TEST(audit_chain_verifies_and_detects_tampering)
 TEST(audit_cursor_reads)
 {
 	struct vsm_audit_log *log = new_log();
-	struct vsm_audit_record r[8];
+	struct vsm_audit_entry r[8];
 	u32 bad;
 
 	EXPECT_EQ(vsm_audit_copy(log, 1, r, 8), 0);
 	EXPECT_EQ(vsm_audit_oldest(log), 1);
-	vsm_audit_append(log, 1, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
-	vsm_audit_append(log, 2, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
-	vsm_audit_append(log, 3, 0, VSM_AUDIT_LOCKED, 0, 0, 0, 0);
+	vsm_audit_append(log, 1, 0, VSM_AEV_LOCKED, 0, 0, 0, 0);
+	vsm_audit_append(log, 2, 0, VSM_AEV_LOCKED, 0, 0, 0, 0);
+	vsm_audit_append(log, 3, 0, VSM_AEV_LOCKED, 0, 0, 0, 0);
 	EXPECT_EQ(vsm_audit_copy(log, 2, r, 8), 2);
 	EXPECT_EQ(r[0].seq, 2);
 	EXPECT_EQ(vsm_audit_verify(r, 2, NULL, &bad), 0);
@@ -87,12 +87,12 @@ TEST(audit_cursor_reads)
 TEST(audit_wrap_has_lost_marker_in_the_chain)
 {
 	struct vsm_audit_log *log = new_log();
-	struct vsm_audit_record *r = calloc(VSM_AUDIT_RING, sizeof(*r));
+	struct vsm_audit_entry *r = calloc(VSM_AUDIT_RING, sizeof(*r));
 	u32 n, i, bad, markers = 0;
 	u64 last = 0;
 
 	for (i = 0; i < 3 * VSM_AUDIT_RING; i++)
-		last = vsm_audit_append(log, i, 0, VSM_AUDIT_REFUSED, i, 0, 0, 0);
+		last = vsm_audit_append(log, i, 0, VSM_AEV_REFUSED, i, 0, 0, 0);
 	/* A marker each time the ring started over: three. */
 	EXPECT_EQ(last, 3 * VSM_AUDIT_RING + 3);
 	EXPECT_EQ(vsm_audit_oldest(log), last - VSM_AUDIT_RING + 1);
@@ -104,7 +104,7 @@ TEST(audit_wrap_has_lost_marker_in_the_chain)
 	EXPECT_EQ(r[n - 1].seq, last);
 	EXPECT_EQ(vsm_audit_verify(r, n, NULL, &bad), 0);
 	for (i = 0; i < n; i++) {
-		if (r[i].type != VSM_AUDIT_RECORDS_LOST)
+		if (r[i].type != VSM_AEV_RECORDS_LOST)
 			continue;
 		markers++;
 		/* The marker names the oldest record kept after it, and the count. */
@@ -118,6 +118,6 @@ TEST(audit_wrap_has_lost_marker_in_the_chain)
 
 TEST(audit_record_layout)
 {
-	EXPECT_EQ(sizeof(struct vsm_audit_record), 88);
-	EXPECT_EQ(offsetof(struct vsm_audit_record, hash), 56);
+	EXPECT_EQ(sizeof(struct vsm_audit_entry), 88);
+	EXPECT_EQ(offsetof(struct vsm_audit_entry, hash), 56);
 }

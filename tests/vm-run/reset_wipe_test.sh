@@ -15,15 +15,7 @@ tmp=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 sock=$tmp/monitor.sock
 marker=vsm-secure-world-marker
-n=0 failed=0
-
-check() {
-	local name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then echo "ok $n $name"; else
-		failed=$((failed + 1)); echo "not ok $n $name"; fi
-}
+. "$ROOT/tests/vm-run/lib.sh"
 
 # monitor COMMAND: one human-monitor command, answered before returning.
 monitor() {

@@ -13,15 +13,8 @@ VM_RUN=$ROOT/scripts/vm-run
 vendor=${1:-amd}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-
-check() {
-	local name=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then echo "ok $n $vendor: $name"; else
-		failed=$((failed + 1)); echo "not ok $n $vendor: $name"; fi
-}
+tap_prefix="$vendor: "
+. "$ROOT/tests/vm-run/lib.sh"
 
 run() { "$VM_RUN" --vendor "$vendor" "$@" >"$tmp/out" 2>&1; }
 

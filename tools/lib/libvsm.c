@@ -188,10 +188,20 @@ int vsm_audit_read(int fd, uint64_t *cursor, struct vsm_audit_record *recs,
  *
  * Return: 0, -EINVAL (sequence gap) or -EBADMSG (hash mismatch).
  */
+/*
+ * The UAPI record and the secure world's entry are the same bytes (the
+ * driver also checks that the type numbers agree).
+ */
+_Static_assert(sizeof(struct vsm_audit_record) == sizeof(struct vsm_audit_entry),
+	       "audit record size");
+_Static_assert(offsetof(struct vsm_audit_record, hash) ==
+	       offsetof(struct vsm_audit_entry, hash), "audit record layout");
+
 int vsm_audit_verify_chain(const struct vsm_audit_record *recs, uint32_t n,
 			   const uint8_t *prev_hash, uint32_t *bad)
 {
-	return vsm_audit_verify(recs, n, prev_hash, bad);
+	return vsm_audit_verify((const struct vsm_audit_entry *)recs, n,
+				prev_hash, bad);
 }
 
 const char *vsm_audit_type_name(uint32_t type)

@@ -33,12 +33,12 @@ static u64 rdtsc(void)
 /**
  * sw_audit() - append a record to the audit log
  * @c: the CPU the event happened on
- * @type: VSM_AUDIT_*
+ * @type: VSM_AEV_*
  * @a0: first argument
  * @a1: second argument
  * @a2: third argument
  *
- * The first record ever is VSM_AUDIT_LOG_START, with the region's place.
+ * The first record ever is VSM_AEV_LOG_START, with the region's place.
  */
 void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 {
@@ -47,7 +47,7 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 	lock_log();
 	if (!sw_log.next_seq) {
 		vsm_audit_init(&sw_log);
-		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AUDIT_LOG_START,
+		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AEV_LOG_START,
 				 vsm_boot.region_pa, vsm_boot.region_size, 0, 0);
 	}
 	vsm_audit_append(&sw_log, tsc, c->cpu, type, a0, a1, a2, 0);
@@ -64,7 +64,7 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
  */
 s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
 {
-	struct vsm_audit_record *out = (struct vsm_audit_record *)(uintptr_t)pa;
+	struct vsm_audit_entry *out = (struct vsm_audit_entry *)(uintptr_t)pa;
 	u32 n;
 	int ret;
 

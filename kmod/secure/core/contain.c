@@ -59,6 +59,6 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 	/* Several CPUs may fault on the same page: one audits it. */
 	if (__atomic_compare_exchange_n(pte, &expected, decoy, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		sw_audit(c, VSM_AUDIT_PROTECTED_ACCESS, page, rip, code);
+		sw_audit(c, VSM_AEV_PROTECTED_ACCESS, page, rip, code);
 	return 0;
 }

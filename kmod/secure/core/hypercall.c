@@ -49,10 +49,10 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 static s64 hc_devirt(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
 {
 	if (sw_locked()) {
-		sw_audit(c, VSM_AUDIT_REFUSED, VSM_REFUSED_DEVIRT, 0, 0);
+		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_DEVIRT, 0, 0);
 		return -EPERM;
 	}
-	sw_audit(c, VSM_AUDIT_CPU_RELEASED, 0, 0, 0);
+	sw_audit(c, VSM_AEV_CPU_RELEASED, 0, 0, 0);
 	arch_cpu_devirt(c, 0);
 }
 

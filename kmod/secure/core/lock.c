@@ -24,6 +24,6 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 
 	if (__atomic_compare_exchange_n(&sw_lock_state, &expected, true, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		sw_audit(c, VSM_AUDIT_LOCKED, 0, 0, 0);
+		sw_audit(c, VSM_AEV_LOCKED, 0, 0, 0);
 	return 0;
 }

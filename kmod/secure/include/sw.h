@@ -6,7 +6,7 @@
 #ifndef VSM_SW_H
 #define VSM_SW_H
 
-#include <linux/vsm.h>
+#include "../../common/audit.h"
 #include "../../common/sw_abi.h"
 #include "../../common/types.h"
 

@@ -108,7 +108,7 @@ void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
 	fill_guest_state(v, &c->launch);
 	fill_controls(v);
 	c->state = VSM_SW_CPU_RUNNING;
-	sw_audit(c, VSM_AUDIT_CPU_PROTECTED, 0, 0, 0);
+	sw_audit(c, VSM_AEV_CPU_PROTECTED, 0, 0, 0);
 	svm_run_loop(c);
 }
 
@@ -247,7 +247,7 @@ static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
 	if (write) {
 		val = (v->save.rax & 0xffffffffULL) | c->gprs[VSM_GPR_RDX] << 32;
 		if (!msr_write(c, v, msr, val)) {
-			sw_audit(c, VSM_AUDIT_REFUSED, VSM_REFUSED_MSR_WRITE, msr, val);
+			sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_MSR_WRITE, msr, val);
 			inject_exception(v, X86_GP_VECTOR, true);
 			return;
 		}

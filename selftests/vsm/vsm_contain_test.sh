@@ -3,11 +3,13 @@
 #
 # Attack: root loads a kernel module that reads and writes every page of
 # the secure region (its data, page tables and log) through Linux's direct
-# map and through memremap(), and reads it through /proc/kcore and
-# /dev/mem.  Nothing of the secure world is visible, the host does not
-# crash, the secure world keeps working, and the first touch of each page
-# is counted and audited (more pages than the log holds: the records-lost
-# marker appears and the chain still verifies).
+# map, memremap(), an uncached vmap() of its pages and ioremap(); maps it
+# into a process that reads and writes it and reads it again through
+# get_user_pages() (process_vm_readv, /proc/self/mem); and reads it through
+# /proc/kcore and /dev/mem (read and mmap).  Nothing of the secure world is
+# visible, the host does not crash, the secure world keeps working, and the
+# first touch of each page is counted and audited (more pages than the log
+# holds: the records-lost marker appears and the chain still verifies).
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -33,6 +35,26 @@ check "no read showed the secure world's marker" sh -c \
 check "memremap() shows nothing either" \
 	insmod "$dir/vsm_attack.ko" mode=memremap region="$base" size=$((kib * 1024))
 rmmod vsm_attack 2>/dev/null
+check "an uncached vmap() of its pages shows nothing" \
+	insmod "$dir/vsm_attack.ko" mode=vmap region="$base" size=$((kib * 1024))
+rmmod vsm_attack 2>/dev/null
+um=$(mktemp)
+if insmod "$dir/vsm_attack.ko" mode=usermap region="$base" size=$((kib * 1024)); then
+	"$dir/vsm_usermap" /dev/vsm_attack "$base" $((kib * 1024)) >"$um" 2>&1
+	rc=$?
+	rmmod vsm_attack
+else
+	echo "could not load the usermap attacker" >"$um"
+	rc=2
+fi
+sed 's/^/# /' "$um"
+check "a user mapping and get_user_pages() on it show nothing" [ $rc -eq 0 ]
+check "the user mapping was really made" grep -q '^user mapping: ' "$um"
+"$dir/vsm_usermap" /dev/mem "$base" $((kib * 1024)) >"$um" 2>&1
+rc=$?
+sed 's/^/# /' "$um"
+rm -f "$um"
+check "mmap of /dev/mem shows nothing" [ $rc -eq 0 ]
 kcore=$(mktemp)
 "$dir/vsm_kcore" "$base" $((kib * 1024)) >"$kcore" 2>&1
 rc=$?
@@ -60,4 +82,14 @@ check "the ring wrapped with a records_lost marker" grep -q ' records_lost ' "$o
 check "the audit chain still verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 rm -f "$out"
+
+# Last, because Linux answers it with a one-time warning of its own.
+log_start=$(dmesg | wc -l)
+check "ioremap() of the region is refused by Linux" \
+	insmod "$dir/vsm_attack.ko" mode=ioremap region="$base" size=$((kib * 1024))
+rmmod vsm_attack 2>/dev/null
+check "the only warning is ioremap's refusal of RAM" sh -c \
+	"dmesg | tail -n +$((log_start + 1)) | grep -q 'ioremap on RAM at' &&
+	 ! dmesg | tail -n +$((log_start + 1)) | grep -E 'Oops|BUG:|general protection'"
+check "the secure world still answers after all attacks" sh -c 'vsmctl ping >/dev/null'
 tap_done

@@ -7,19 +7,35 @@
  * VMMCALL, to leave the hypervisor.  Loading succeeds only if every CPU
  * refused with -EPERM (the host must be locked).
  *
- * mode=touch|memremap region=PA size=BYTES: read and write every page of
- * the secure region through Linux's direct map, or through memremap().  Loading succeeds only if no read
- * showed the secure world's marker or image header and the host survived;
- * what was read is logged.
+ * mode=touch|memremap|vmap region=PA size=BYTES: read and write every page
+ * of the secure region through Linux's direct map, through memremap(), or
+ * through a new uncached kernel mapping of its pages built with vmap().
+ * Loading succeeds only if no read showed the secure world's marker or
+ * image header and the host survived; what was read is logged.
+ *
+ * mode=ioremap: ask ioremap() for the region; Linux refuses RAM (with a
+ * one-time warning).  Loading succeeds only if it was refused.
+ *
+ * mode=usermap: offer /dev/vsm_attack, whose mmap() maps the region into
+ * the calling process (remap_pfn_range), for vsm_usermap to attack from
+ * user space.  Stays loaded until rmmod.
+ *
+ * mode=scan: only read the region (no write) and fail with -EIO if it
+ * shows the marker; for a kernel booted by kexec on a formerly protected
+ * host.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/gfp.h>
 #include <linux/io.h>
+#include <linux/miscdevice.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 
 #include "hypercall.h"
 
@@ -30,7 +46,7 @@
 
 static char *mode = "devirt";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "devirt or touch");
+MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap or scan");
 static unsigned long region;
 module_param(region, ulong, 0444);
 static unsigned long size;
@@ -66,8 +82,8 @@ static bool page_shows_secret(const u8 *p)
 	return false;
 }
 
-/* Read every page at @va (a mapping of the region), then write to it. */
-static int scan_region(u8 *va, const char *how)
+/* Read every page at @va (a mapping of the region), then write to it unless @read_only. */
+static int scan_region(u8 *va, const char *how, bool read_only)
 {
 	unsigned long off, leaks = 0, zeros = 0, others = 0;
 
@@ -80,12 +96,14 @@ static int scan_region(u8 *va, const char *how)
 			zeros++;
 		else
 			others++;
+		if (read_only)
+			continue;
 		WRITE_ONCE(p[1], PATTERN);
 		if (READ_ONCE(p[1]) != PATTERN)
 			others++;
 	}
-	pr_info("%s: read and wrote %lu pages: %lu showed the secure image, %lu read zero, %lu other\n",
-		how, size >> PAGE_SHIFT, leaks, zeros, others);
+	pr_info("%s: read%s %lu pages: %lu showed the secure image, %lu read zero, %lu other\n",
+		how, read_only ? "" : " and wrote", size >> PAGE_SHIFT, leaks, zeros, others);
 	return leaks ? -EIO : 0;
 }
 
@@ -103,6 +121,65 @@ static bool detector_works(void)
 	return ok;
 }
 
+/* A new kernel mapping of the region's pages, uncached, that Linux never checks. */
+static int vmap_region(void)
+{
+	unsigned long i, n = size >> PAGE_SHIFT;
+	struct page **pages;
+	void *va;
+	int ret;
+
+	pages = kvmalloc_array(n, sizeof(*pages), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		pages[i] = pfn_to_page(PHYS_PFN(region) + i);
+	va = vmap(pages, n, VM_MAP, pgprot_noncached(PAGE_KERNEL));
+	kvfree(pages);
+	if (!va)
+		return -ENOMEM;
+	ret = scan_region(va, "vmap uncached", false);
+	vunmap(va);
+	return ret;
+}
+
+static int ioremap_region(void)
+{
+	void __iomem *va = ioremap(region, size);
+
+	if (!va) {
+		pr_info("ioremap: refused\n");
+		return 0;
+	}
+	pr_err("ioremap: mapped the region at %px\n", va);
+	iounmap(va);
+	return -EIO;
+}
+
+static int usermap_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long len = vma->vm_end - vma->vm_start;
+
+	if (vma->vm_pgoff || len > size)
+		return -EINVAL;
+	return remap_pfn_range(vma, vma->vm_start, PHYS_PFN(region), len,
+			       vma->vm_page_prot);
+}
+
+static const struct file_operations usermap_fops = {
+	.owner = THIS_MODULE,
+	.mmap = usermap_mmap,
+};
+
+static struct miscdevice usermap_dev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "vsm_attack",
+	.fops = &usermap_fops,
+	.mode = 0600,
+};
+
+static bool usermap_registered;
+
 static int touch_region(void)
 {
 	void *va;
@@ -115,18 +192,31 @@ static int touch_region(void)
 		return -EINVAL;
 	}
 	if (!strcmp(mode, "touch"))
-		return scan_region(phys_to_virt(region), "direct map");
+		return scan_region(phys_to_virt(region), "direct map", false);
+	if (!strcmp(mode, "scan"))
+		return scan_region(phys_to_virt(region), "scan", true);
+	if (!strcmp(mode, "vmap"))
+		return vmap_region();
+	if (!strcmp(mode, "ioremap"))
+		return ioremap_region();
+	if (!strcmp(mode, "usermap")) {
+		ret = misc_register(&usermap_dev);
+		usermap_registered = !ret;
+		return ret;
+	}
+	if (strcmp(mode, "memremap"))
+		return -EINVAL;
 	va = memremap(region, size, MEMREMAP_WB);
 	if (!va)
 		return -ENOMEM;
-	ret = scan_region(va, "memremap");
+	ret = scan_region(va, "memremap", false);
 	memunmap(va);
 	return ret;
 }
 
 static int __init vsm_attack_init(void)
 {
-	if (!strcmp(mode, "touch") || !strcmp(mode, "memremap"))
+	if (strcmp(mode, "devirt"))
 		return touch_region();
 	on_each_cpu(try_devirt, NULL, 1);
 	pr_info("%d CPUs refused, %d did not\n", atomic_read(&refused),
@@ -136,6 +226,8 @@ static int __init vsm_attack_init(void)
 
 static void __exit vsm_attack_exit(void)
 {
+	if (usermap_registered)
+		misc_deregister(&usermap_dev);
 }
 
 module_init(vsm_attack_init);

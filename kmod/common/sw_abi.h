@@ -210,7 +210,8 @@ struct vsm_sw_boot {
 #define VSM_HC_DEVIRT		3	/* leave this CPU; -EPERM once locked */
 #define VSM_HC_LOCK		4	/* one way, until reset */
 #define VSM_HC_AUDIT_READ	5	/* RBX: cursor, RCX: PA, RDX: records */
-#define VSM_HC_COUNT		6
+#define VSM_HC_SEAL		6	/* wipe all secrets, for a restart; any state */
+#define VSM_HC_COUNT		7
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

@@ -111,7 +111,16 @@ static int vsm_reboot_notify(struct notifier_block *nb, unsigned long action,
 		pr_info("reboot: leaving the hypervisor and wiping the secure region\n");
 		hv_stop_locked();
 	} else if (hv_state == VSM_STATE_LOCKED) {
-		pr_info("reboot: locked, the hypervisor stays until the machine resets\n");
+		/*
+		 * A kexec ends here too, and no reset follows it for the
+		 * hypervisor to see: drop the secrets now.
+		 */
+		long ret = vsm_hv_call(VSM_HC_SEAL, 0, 0, 0);
+
+		if (ret)
+			pr_err("reboot: the secure world did not wipe its secrets (%ld)\n", ret);
+		else
+			pr_info("reboot: locked: secrets wiped, the hypervisor stays until the machine resets\n");
 	}
 	mutex_unlock(&hv_lock);
 	return NOTIFY_DONE;

@@ -47,6 +47,14 @@ SECTIONS
 	. = ALIGN(4096);
 	__rodata_end = .;
 
+	/* Secrets only (key material, the marker): wiped as one range. */
+	.secret : {
+		__secret_start = .;
+		*(.secret .secret.*)
+		. = ALIGN(64);
+		__secret_end = .;
+	} :data
+
 	.data : {
 		*(.data .data.*)
 	} :data

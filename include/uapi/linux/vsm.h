@@ -240,6 +240,7 @@ struct vsm_ping {
 #define VSM_AUDIT_RECORDS_LOST		6	/* oldest seq kept, total lost */
 #define VSM_AUDIT_HOST_SHUTDOWN		7	/* host RIP */
 #define VSM_AUDIT_PROTECTED_ACCESS	8	/* address, host RIP, NPF code */
+#define VSM_AUDIT_SECRETS_WIPED		9	/* bytes wiped (restart, kexec) */
 
 /* What a VSM_AUDIT_REFUSED record refused (arg[0]). */
 #define VSM_REFUSED_DEVIRT		1	/* leave the hypervisor, locked */

@@ -11,5 +11,5 @@ struct vsm_sw_boot vsm_boot __section(".data");
  * A known pattern in secure memory: the attack selftests search everything
  * the host can read for it.  (VSM_SECRET_MARKER in kmod/common/sw_abi.h.)
  */
-char vsm_secret_marker[64] __section(".data") __aligned(64) =
+char vsm_secret_marker[64] __section(".secret") __aligned(64) =
 	VSM_SECRET_MARKER;

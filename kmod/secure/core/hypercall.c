@@ -66,6 +66,11 @@ static s64 hc_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 	return sw_audit_read(cursor, pa, max);
 }
 
+static s64 hc_seal(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
+{
+	return sw_seal(c);
+}
+
 static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_VERSION] = hc_version,
 	[VSM_HC_PING] = hc_ping,
@@ -73,6 +78,7 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_DEVIRT] = hc_devirt,
 	[VSM_HC_LOCK] = hc_lock,
 	[VSM_HC_AUDIT_READ] = hc_audit_read,
+	[VSM_HC_SEAL] = hc_seal,
 };
 
 /**

@@ -9,8 +9,41 @@
 #include "../include/sw.h"
 #include "../include/x86.h"
 
-/* Linker script: the image's writable data and bss. */
-extern char __rodata_end[], __mem_end[];
+/* Linker script: the image's writable data and bss, and its secrets. */
+extern char __rodata_end[], __mem_end[], __secret_start[], __secret_end[];
+
+static bool sw_seal_state;
+
+bool sw_sealed(void)
+{
+	return __atomic_load_n(&sw_seal_state, __ATOMIC_ACQUIRE);
+}
+
+/**
+ * sw_seal() - wipe every secret, keep protecting; one way until reset
+ * @c: the calling CPU
+ *
+ * For a restart the hypervisor may not see through to the end, such as
+ * kexec: the driver calls it from the reboot notifier of a locked host.
+ * Only the secrets go (the .secret section, later the key store): the
+ * hypervisor, its page tables and the audit log keep working, and the host
+ * still cannot reach the region.  Any state may ask; at worst it is a
+ * denial of service, which root has anyway.  A later call changes nothing.
+ *
+ * Return: 0.
+ */
+s64 sw_seal(struct vsm_sw_cpu *c)
+{
+	bool expected = false;
+
+	if (!__atomic_compare_exchange_n(&sw_seal_state, &expected, true, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return 0;
+	memset(__secret_start, 0, __secret_end - __secret_start);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	sw_audit(c, VSM_AEV_SECRETS_WIPED, __secret_end - __secret_start, 0, 0);
+	return 0;
+}
 
 /**
  * sw_wipe_secrets() - erase everything the secure world keeps

@@ -64,6 +64,8 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code);
 void __noreturn sw_reset_machine(struct vsm_sw_cpu *c, const char *how,
 				 u16 port, u8 value);
 void sw_wipe_secrets(void);
+s64 sw_seal(struct vsm_sw_cpu *c);
+bool sw_sealed(void);
 
 /* core/lock.c */
 bool sw_locked(void);

@@ -21,8 +21,8 @@
  * user space.  Stays loaded until rmmod.
  *
  * mode=scan: only read the region (no write) and fail with -EIO if it
- * shows the marker; for a kernel booted by kexec on a formerly protected
- * host.
+ * shows the marker (the image itself is no secret); for a kernel booted by
+ * kexec on a formerly protected host.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -70,11 +70,18 @@ static void try_devirt(void *unused)
 /* kmod/common/sw_abi.h: VSM_SECRET_MARKER */
 static const char marker[] = "vsm-secure-world-marker:0f3c9a51";
 
+/*
+ * The marker is the secret; the image header only proves the read reached
+ * the secure image, which is not secret but must not be visible while the
+ * region is protected.  After a kexec (@secret_only) only secrets count.
+ */
+static bool secret_only;
+
 static bool page_shows_secret(const u8 *p)
 {
 	unsigned long i;
 
-	if (*(const u64 *)p == VSM_SW_MAGIC)
+	if (!secret_only && *(const u64 *)p == VSM_SW_MAGIC)
 		return true;
 	for (i = 0; i + sizeof(marker) - 1 <= PAGE_SIZE; i++)
 		if (!memcmp(p + i, marker, sizeof(marker) - 1))
@@ -193,8 +200,10 @@ static int touch_region(void)
 	}
 	if (!strcmp(mode, "touch"))
 		return scan_region(phys_to_virt(region), "direct map", false);
-	if (!strcmp(mode, "scan"))
+	if (!strcmp(mode, "scan")) {
+		secret_only = true;
 		return scan_region(phys_to_virt(region), "scan", true);
+	}
 	if (!strcmp(mode, "vmap"))
 		return vmap_region();
 	if (!strcmp(mode, "ioremap"))

@@ -63,7 +63,8 @@ static int read_all(const char *map, size_t bytes, int how, const char *name)
 		if (shows_secret(page, PAGE))
 			leaks++;
 		if (how == 0)
-			((volatile uint64_t *)(map + off))[2] = 0x5a5a5a5a5a5a5a5aULL;
+			__atomic_store_n((uint64_t *)(map + off) + 2, 0x5a5a5a5a5a5a5a5aULL,
+					 __ATOMIC_RELAXED);
 	}
 	if (mem >= 0)
 		close(mem);

@@ -158,7 +158,7 @@ static int ioremap_region(void)
 		pr_info("ioremap: refused\n");
 		return 0;
 	}
-	pr_err("ioremap: mapped the region at %px\n", va);
+	pr_err("ioremap: mapped the region\n");
 	iounmap(va);
 	return -EIO;
 }

@@ -92,4 +92,7 @@ check "the only warning is ioremap's refusal of RAM" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'ioremap on RAM at' &&
 	 ! dmesg | tail -n +$((log_start + 1)) | grep -E 'Oops|BUG:|general protection'"
 check "the secure world still answers after all attacks" sh -c 'vsmctl ping >/dev/null'
+# Not kept yet, so not pretended: see Documentation/threat-model.rst.
+tap_skip "an INIT IPI to another CPU leaves it protected" \
+	"needs VM_CR.R_INIT to intercept INIT, which QEMU TCG lacks; kexec_wipe_test.sh shows the gap"
 tap_done

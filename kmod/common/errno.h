@@ -14,6 +14,14 @@
 #define EBUSY		16
 #define EEXIST		17
 #define EINVAL		22
+#define ENOSPC		28
+#define ENODEV		19
+#define EDQUOT		122
+#define ENOKEY		126
+#define EKEYREJECTED	129
+#define EACCES		13
+#define ENOENT		2
+#define ESHUTDOWN	108
 #define EBADMSG		74
 #define EOPNOTSUPP	95
 

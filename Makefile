@@ -30,6 +30,7 @@ help:
 	@echo "make check      hosted unit tests with ASan and UBSan"
 	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
 	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS (60) each"
+	@echo "make kat        Wycheproof-format known-answer files, KAT='FILE.json ...'"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
 	@echo "Overrides: KVER=, KDIR= (kernel to build for), VENDOR=, SMP="
@@ -65,12 +66,24 @@ selftests: $(BUILD)/kselftest/kselftest_harness.h
 	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests KDIR=$(KDIR)
 
 $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
-		      $(wildcard tests/hosted/*.h kmod/common/*.h) include/uapi/linux/vsm.h
+		      $(wildcard tests/hosted/*.h kmod/common/*.h kmod/common/*/*.h) \
+		      include/uapi/linux/vsm.h
 	@mkdir -p $(BUILD)/hosted
 	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c -lcrypto
 
 check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit
+
+# The known-answer runner: the secure world's crypto sources, built hosted.
+CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c) kmod/common/sha256.c
+KAT ?= $(wildcard tests/kat/*.json)
+$(BUILD)/vsm-kat: tools/kat/kat.c tools/kat/json.c tools/kat/json.h $(CRYPTO_SRCS) \
+		  $(wildcard kmod/common/crypto/*.h) tests/hosted/crypto_util.h
+	@mkdir -p $(BUILD)
+	$(CC) $(SAN_CFLAGS) -o $@ tools/kat/kat.c tools/kat/json.c $(CRYPTO_SRCS)
+
+kat: $(BUILD)/vsm-kat
+	$(BUILD)/vsm-kat $(KAT)
 
 lint: module
 	scripts/lint
@@ -95,4 +108,4 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
 	rm -rf $(BUILD)
 
-.PHONY: all help module secure fuzz tools selftests check lint vmtest test demo deps clean
+.PHONY: all help module secure fuzz kat tools selftests check lint vmtest test demo deps clean

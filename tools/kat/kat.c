@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsm-kat - run Wycheproof-format known-answer files through the secure
+ * world's cryptography (built hosted, the same source files).
+ *
+ * Usage: vsm-kat [-v] FILE.json...
+ *
+ * Schemas: aead_test_schema.json (AES-GCM), mac_test_schema.json
+ * (HMAC-SHA256) and hkdf_test_schema.json (HKDF-SHA256).  A valid test
+ * passes when the result matches; an invalid one only when it is
+ * rejected; an acceptable one either way.  A test the code cannot run (an
+ * unknown algorithm, a malformed field) fails; nothing is skipped.
+ * Prints "N passed, N failed"; exit 0 only if nothing failed, 2 if a file
+ * cannot be read or parsed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "../../kmod/common/crypto/gcm.h"
+#include "../../kmod/common/crypto/hmac.h"
+#include "../../tests/hosted/crypto_util.h"
+
+#define MAX_FIELD	(1 << 16)
+
+enum verdict { VALID, INVALID, ACCEPTABLE };
+
+struct field {
+	u8 *b;
+	size_t n;
+};
+
+static int verbose;
+
+/* Decode hex field @name of @t; false if missing or not hex. */
+static bool get_hex(const struct json *t, const char *name, struct field *f)
+{
+	const char *s = json_string(t, name);
+	long n;
+
+	if (!s)
+		return false;
+	f->b = malloc(strlen(s) / 2 + 1);
+	if (!f->b)
+		return false;
+	n = unhex(s, f->b, strlen(s) / 2 + 1);
+	f->n = n < 0 ? 0 : (size_t)n;
+	return n >= 0;
+}
+
+static void put(struct field *f)
+{
+	free(f->b);
+	f->b = NULL;
+}
+
+/* One AEAD test; returns the code's result: 1 accepted as given, 0 rejected, -1 cannot run. */
+static int run_aead(const struct json *g __attribute__((unused)), const struct json *t)
+{
+	struct field key = { 0 }, iv = { 0 }, aad = { 0 }, msg = { 0 }, ct = { 0 }, tag = { 0 };
+	struct vsm_gcm gcm;
+	int res = -1;
+	u8 *out = NULL, *otag = NULL;
+
+	if (!get_hex(t, "key", &key) || !get_hex(t, "iv", &iv) || !get_hex(t, "aad", &aad) ||
+	    !get_hex(t, "msg", &msg) || !get_hex(t, "ct", &ct) || !get_hex(t, "tag", &tag) ||
+	    msg.n != ct.n)
+		goto out;
+	out = malloc(msg.n + 1);
+	otag = malloc(tag.n + 1);
+	if (!out || !otag)
+		goto out;
+	if (vsm_gcm_setkey(&gcm, key.b, key.n)) {
+		res = -1;	/* an unsupported key size: cannot run */
+		goto out;
+	}
+	/* Open must accept exactly the valid ones, and give back msg. */
+	if (vsm_gcm_open(&gcm, iv.b, iv.n, aad.b, aad.n, ct.b, ct.n, tag.b, tag.n, out)) {
+		res = 0;
+		goto out;
+	}
+	res = !memcmp(out, msg.b, msg.n);
+	/* Seal must reproduce ct and tag. */
+	if (res && (vsm_gcm_seal(&gcm, iv.b, iv.n, aad.b, aad.n, msg.b, msg.n, out, otag, tag.n) ||
+		    memcmp(out, ct.b, ct.n) || memcmp(otag, tag.b, tag.n)))
+		res = 0;
+out:
+	free(out);
+	free(otag);
+	put(&key), put(&iv), put(&aad), put(&msg), put(&ct), put(&tag);
+	return res;
+}
+
+static int run_mac(const struct json *g, const struct json *t)
+{
+	struct field key = { 0 }, msg = { 0 }, tag = { 0 };
+	double bits = json_number(g, "tagSize", -1);
+	int res = -1;
+
+	if (get_hex(t, "key", &key) && get_hex(t, "msg", &msg) && get_hex(t, "tag", &tag) &&
+	    bits > 0 && (int)bits % 8 == 0 && bits <= 256)
+		res = tag.n == (size_t)bits / 8 &&
+		      vsm_hmac_verify(key.b, key.n, msg.b, msg.n, tag.b, tag.n);
+	put(&key), put(&msg), put(&tag);
+	return res;
+}
+
+static int run_hkdf(const struct json *g __attribute__((unused)), const struct json *t)
+{
+	struct field ikm = { 0 }, salt = { 0 }, info = { 0 }, okm = { 0 };
+	double size = json_number(t, "size", -1);
+	int res = -1;
+	u8 *out;
+
+	if (get_hex(t, "ikm", &ikm) && get_hex(t, "salt", &salt) && get_hex(t, "info", &info) &&
+	    get_hex(t, "okm", &okm) && size >= 0 && size <= MAX_FIELD) {
+		/* Too large a size is the code's to refuse, before it writes. */
+		out = malloc(size <= VSM_HKDF_MAX_OUT ? (size_t)size + 1 : 1);
+		if (out) {
+			res = !vsm_hkdf(salt.b, salt.n, ikm.b, ikm.n, info.b, info.n, out,
+					(size_t)size) &&
+			      okm.n == (size_t)size && !memcmp(out, okm.b, okm.n);
+			free(out);
+		}
+	}
+	put(&ikm), put(&salt), put(&info), put(&okm);
+	return res;
+}
+
+typedef int (*runner)(const struct json *g, const struct json *t);
+
+static runner runner_for(const struct json *doc, const char **why)
+{
+	const char *schema = json_string(doc, "schema");
+	const char *alg = json_string(doc, "algorithm");
+
+	*why = "unsupported schema or algorithm";
+	if (!schema || !alg)
+		return NULL;
+	/* Later Wycheproof releases add a version suffix to schema names. */
+	if (!strncmp(schema, "aead_test_schema", 16) && !strcmp(alg, "AES-GCM"))
+		return run_aead;
+	if (!strncmp(schema, "mac_test_schema", 15) && !strcmp(alg, "HMACSHA256"))
+		return run_mac;
+	if (!strncmp(schema, "hkdf_test_schema", 16) && !strcmp(alg, "HKDF-SHA-256"))
+		return run_hkdf;
+	return NULL;
+}
+
+static int run_file(const char *path, unsigned long *passed, unsigned long *failed)
+{
+	const struct json *groups;
+	const char *error = NULL, *why;
+	struct json *doc;
+	size_t len, gi, ti;
+	runner run;
+	char *text;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (!f)
+		return perror(path), -1;
+	fseek(f, 0, SEEK_END);
+	len = (size_t)ftell(f);
+	rewind(f);
+	text = malloc(len + 1);
+	if (!text || fread(text, 1, len, f) != len) {
+		fclose(f);
+		free(text);
+		return fprintf(stderr, "%s: cannot read\n", path), -1;
+	}
+	fclose(f);
+	text[len] = 0;
+	doc = json_parse(text, &error);
+	free(text);
+	if (!doc)
+		return fprintf(stderr, "%s: not JSON: %s\n", path, error), -1;
+	groups = json_get(doc, "testGroups");
+	run = runner_for(doc, &why);
+	if (!groups || groups->type != JSON_ARRAY) {
+		json_free(doc);
+		free(doc);
+		return fprintf(stderr, "%s: no testGroups\n", path), -1;
+	}
+	for (gi = 0; gi < groups->count; gi++) {
+		const struct json *g = &groups->items[gi], *tests = json_get(g, "tests");
+
+		for (ti = 0; tests && ti < tests->count; ti++) {
+			const struct json *t = &tests->items[ti];
+			const char *r = json_string(t, "result");
+			enum verdict want = !r ? INVALID : !strcmp(r, "valid") ? VALID :
+					    !strcmp(r, "acceptable") ? ACCEPTABLE : INVALID;
+			int got = run ? run(g, t) : -1;
+			bool ok = got >= 0 && (want == ACCEPTABLE || got == (want == VALID));
+
+			if (ok) {
+				(*passed)++;
+			} else {
+				(*failed)++;
+				printf("FAIL %s tcId %d (%s): %s\n", path,
+				       (int)json_number(t, "tcId", -1), r ? r : "?",
+				       got < 0 ? (run ? "cannot run" : why) :
+				       got ? "accepted" : "rejected");
+			}
+			if (verbose && ok)
+				printf("ok %s tcId %d\n", path, (int)json_number(t, "tcId", -1));
+		}
+	}
+	json_free(doc);
+	free(doc);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long passed = 0, failed = 0;
+	int i, bad = 0;
+
+	if (argc > 1 && !strcmp(argv[1], "-v")) {
+		verbose = 1;
+		argv++;
+		argc--;
+	}
+	if (argc < 2) {
+		fprintf(stderr, "usage: vsm-kat [-v] FILE.json...\n");
+		return 2;
+	}
+	for (i = 1; i < argc; i++)
+		bad |= run_file(argv[i], &passed, &failed) != 0;
+	printf("%lu passed, %lu failed\n", passed, failed);
+	return bad ? 2 : failed ? 1 : 0;
+}

@@ -16,7 +16,7 @@ SAN_CFLAGS := -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	      -fsanitize=address,undefined -fno-sanitize-recover=all \
 	      -I$(ROOT)/include/uapi -I$(ROOT)/tools/lib
 
-COMMON_SRCS := $(wildcard kmod/common/*.c kmod/common/*/*.c)
+COMMON_SRCS := $(wildcard kmod/common/*.c kmod/common/*/*.c kmod/common/crypto/x86/*.S)
 HOSTED_TESTS := $(wildcard tests/hosted/*.c)
 
 all: module tools selftests
@@ -75,7 +75,8 @@ check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit
 
 # The known-answer runner: the secure world's crypto sources, built hosted.
-CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c) kmod/common/sha256.c
+CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) \
+	       kmod/common/sha256.c
 KAT ?= $(wildcard tests/kat/*.json)
 $(BUILD)/vsm-kat: tools/kat/kat.c tools/kat/json.c tools/kat/json.h $(CRYPTO_SRCS) \
 		  $(wildcard kmod/common/crypto/*.h) tests/hosted/crypto_util.h

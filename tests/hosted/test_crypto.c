@@ -12,8 +12,18 @@
 
 #include "crypto_util.h"
 #include "unit.h"
+#include "../../kmod/common/crypto/accel.h"
 #include "../../kmod/common/crypto/gcm.h"
 #include "../../kmod/common/crypto/hmac.h"
+
+/*
+ * Each AES and GCM test runs on the portable path, then on the AES-NI and
+ * PCLMULQDQ path where this CPU has it.
+ */
+#define FOR_EACH_PATH(p)						\
+	for (p = 0, vsm_crypto_accel = false;				\
+	     p < 1 + vsm_crypto_accel_supported();			\
+	     vsm_crypto_accel = ++p == 1)
 
 static int same(const u8 *got, const char *want_hex, size_t len)
 {
@@ -34,19 +44,23 @@ TEST(aes_fips197_vectors)
 	u8 key[32], pt[16], ct[16];
 	struct vsm_aes_key k;
 	int i, v;
+	int path;
 
-	for (i = 0; i < 32; i++)
-		key[i] = (u8)i;
-	unhex("00112233445566778899aabbccddeeff", pt, 16);
-	for (v = 0; v < 3; v++) {
-		EXPECT_EQ(vsm_aes_setkey(&k, key, 16 + 8 * v), 0);
-		vsm_aes_encrypt_portable(&k, pt, ct);
-		EXPECT(same(ct, want[v], 16));
-		vsm_aes_encrypt(&k, pt, ct);
-		EXPECT(same(ct, want[v], 16));
+	FOR_EACH_PATH(path) {
+		for (i = 0; i < 32; i++)
+			key[i] = (u8)i;
+		unhex("00112233445566778899aabbccddeeff", pt, 16);
+		for (v = 0; v < 3; v++) {
+			EXPECT_EQ(vsm_aes_setkey(&k, key, 16 + 8 * v), 0);
+			vsm_aes_encrypt_portable(&k, pt, ct);
+			EXPECT(same(ct, want[v], 16));
+			vsm_aes_encrypt(&k, pt, ct);
+			EXPECT(same(ct, want[v], 16));
+		}
+		EXPECT_EQ(vsm_aes_setkey(&k, key, 31), -EINVAL);
+		EXPECT_EQ(vsm_aes_setkey(&k, key, 0), -EINVAL);
 	}
-	EXPECT_EQ(vsm_aes_setkey(&k, key, 31), -EINVAL);
-	EXPECT_EQ(vsm_aes_setkey(&k, key, 0), -EINVAL);
+	vsm_crypto_accel = false;
 }
 
 TEST(gcm_specification_vectors)
@@ -59,28 +73,35 @@ TEST(gcm_specification_vectors)
 		"8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662";
 	u8 key[32] = { 0 }, iv[12] = { 0 }, pt[64] = { 0 }, ct[64], tag[16], aad[20];
 	struct vsm_gcm g;
+	int path;
 
-	/* Test cases 13 and 14: zero key and IV. */
-	EXPECT_EQ(vsm_gcm_setkey(&g, key, 32), 0);
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, NULL, 0, NULL, tag, 16), 0);
-	EXPECT(same(tag, "530f8afbc74536b9a963b4f1c4cb738b", 16));
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 16, ct, tag, 16), 0);
-	EXPECT(same(ct, "cea7403d4d606b6e074ec5d3baf39d18", 16));
-	EXPECT(same(tag, "d0d1c8a799996bf0265b98b5d48ab919", 16));
+	FOR_EACH_PATH(path) {
+		/* Test cases 13 and 14: zero key and IV. */
+		memset(key, 0, sizeof(key));
+		memset(iv, 0, sizeof(iv));
+		memset(pt, 0, sizeof(pt));
+		EXPECT_EQ(vsm_gcm_setkey(&g, key, 32), 0);
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, NULL, 0, NULL, tag, 16), 0);
+		EXPECT(same(tag, "530f8afbc74536b9a963b4f1c4cb738b", 16));
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 16, ct, tag, 16), 0);
+		EXPECT(same(ct, "cea7403d4d606b6e074ec5d3baf39d18", 16));
+		EXPECT(same(tag, "d0d1c8a799996bf0265b98b5d48ab919", 16));
 
-	/* Test case 16: 60 bytes with associated data. */
-	unhex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
-	      key, 32);
-	unhex("cafebabefacedbaddecaf888", iv, 12);
-	unhex(p60, pt, 60);
-	unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2", aad, 20);
-	EXPECT_EQ(vsm_gcm_setkey(&g, key, 32), 0);
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, aad, 20, pt, 60, ct, tag, 16), 0);
-	EXPECT(same(ct, c60, 60));
-	EXPECT(same(tag, "76fc6ece0f4e1768cddf8853bb2d551b", 16));
-	memset(pt, 0, sizeof(pt));
-	EXPECT_EQ(vsm_gcm_open(&g, iv, 12, aad, 20, ct, 60, tag, 16, pt), 0);
-	EXPECT(same(pt, p60, 60));
+		/* Test case 16: 60 bytes with associated data. */
+		unhex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
+		      key, 32);
+		unhex("cafebabefacedbaddecaf888", iv, 12);
+		unhex(p60, pt, 60);
+		unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2", aad, 20);
+		EXPECT_EQ(vsm_gcm_setkey(&g, key, 32), 0);
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, aad, 20, pt, 60, ct, tag, 16), 0);
+		EXPECT(same(ct, c60, 60));
+		EXPECT(same(tag, "76fc6ece0f4e1768cddf8853bb2d551b", 16));
+		memset(pt, 0, sizeof(pt));
+		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, aad, 20, ct, 60, tag, 16, pt), 0);
+		EXPECT(same(pt, p60, 60));
+	}
+	vsm_crypto_accel = false;
 }
 
 TEST(gcm_rejects_forgeries_without_output)
@@ -88,28 +109,32 @@ TEST(gcm_rejects_forgeries_without_output)
 	u8 key[32] = { 1 }, iv[12] = { 2 }, pt[40], ct[40], tag[16], out[40];
 	struct vsm_gcm g;
 	int i;
+	int path;
 
-	memset(pt, 0x77, sizeof(pt));
-	vsm_gcm_setkey(&g, key, 32);
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, (u8 *)"ad", 2, pt, 40, ct, tag, 16), 0);
-	for (i = 0; i < 40 * 8; i += 37) {
-		ct[i / 8] ^= 1 << (i % 8);
-		memset(out, 0xee, sizeof(out));
-		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out),
-			  -EBADMSG);
-		EXPECT_EQ(out[0], 0xee);	/* nothing decrypted */
-		ct[i / 8] ^= 1 << (i % 8);
+	FOR_EACH_PATH(path) {
+		memset(pt, 0x77, sizeof(pt));
+		vsm_gcm_setkey(&g, key, 32);
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, (u8 *)"ad", 2, pt, 40, ct, tag, 16), 0);
+		for (i = 0; i < 40 * 8; i += 37) {
+			ct[i / 8] ^= 1 << (i % 8);
+			memset(out, 0xee, sizeof(out));
+			EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out),
+				  -EBADMSG);
+			EXPECT_EQ(out[0], 0xee);	/* nothing decrypted */
+			ct[i / 8] ^= 1 << (i % 8);
+		}
+		tag[15] ^= 0x80;
+		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out), -EBADMSG);
+		tag[15] ^= 0x80;
+		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"aD", 2, ct, 40, tag, 16, out), -EBADMSG);
+		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out), 0);
+		EXPECT(!memcmp(out, pt, 40));
+		/* Bad lengths. */
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 0, NULL, 0, pt, 1, ct, tag, 16), -EINVAL);
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 1, ct, tag, 3), -EINVAL);
+		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 1, ct, tag, 17), -EINVAL);
 	}
-	tag[15] ^= 0x80;
-	EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out), -EBADMSG);
-	tag[15] ^= 0x80;
-	EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"aD", 2, ct, 40, tag, 16, out), -EBADMSG);
-	EXPECT_EQ(vsm_gcm_open(&g, iv, 12, (u8 *)"ad", 2, ct, 40, tag, 16, out), 0);
-	EXPECT(!memcmp(out, pt, 40));
-	/* Bad lengths. */
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 0, NULL, 0, pt, 1, ct, tag, 16), -EINVAL);
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 1, ct, tag, 3), -EINVAL);
-	EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, NULL, 0, pt, 1, ct, tag, 17), -EINVAL);
+	vsm_crypto_accel = false;
 }
 
 static void fill(u8 *p, size_t n)
@@ -155,16 +180,20 @@ static int gcm_vs_openssl(size_t key_len, size_t iv_len, size_t aad_len,
 TEST(gcm_matches_openssl)
 {
 	int i, bad = 0;
+	int path;
 
-	srandom(1);
-	for (i = 0; i < 600; i++) {
-		size_t iv_len = i % 5 ? 12 : 1 + random() % 64;
+	FOR_EACH_PATH(path) {
+		srandom(1);
+		for (i = 0; i < 600; i++) {
+			size_t iv_len = i % 5 ? 12 : 1 + random() % 64;
 
-		bad += !!gcm_vs_openssl(16 + 8 * (i % 3), iv_len, random() % 300,
-					i < 200 ? (size_t)i : (size_t)(random() % 1100),
-					4 + random() % 13);
+			bad += !!gcm_vs_openssl(16 + 8 * (i % 3), iv_len, random() % 300,
+						i < 200 ? (size_t)i : (size_t)(random() % 1100),
+						4 + random() % 13);
+		}
+		EXPECT_EQ(bad, 0);
 	}
-	EXPECT_EQ(bad, 0);
+	vsm_crypto_accel = false;
 }
 
 TEST(hmac_rfc4231_vectors)
@@ -256,4 +285,11 @@ TEST(hkdf_matches_openssl)
 		bad += !!memcmp(okm, ref, ol);
 	}
 	EXPECT_EQ(bad, 0);
+}
+
+TEST(crypto_fast_path_is_tested_here)
+{
+	if (!vsm_crypto_accel_supported())
+		printf("# this CPU lacks AES-NI/PCLMULQDQ: only the portable path was tested\n");
+	EXPECT(!vsm_crypto_accel);
 }

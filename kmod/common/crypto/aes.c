@@ -7,6 +7,7 @@
  * is constant-time on any CPU, at the price of speed; the AES-NI path
  * (crypto/x86) is the fast one.
  */
+#include "accel.h"
 #include "aes.h"
 #include "ct.h"
 
@@ -175,5 +176,8 @@ void vsm_aes_encrypt_portable(const struct vsm_aes_key *k,
 void vsm_aes_encrypt(const struct vsm_aes_key *k, const u8 in[VSM_AES_BLOCK],
 		     u8 out[VSM_AES_BLOCK])
 {
-	vsm_aes_encrypt_portable(k, in, out);
+	if (vsm_crypto_accel)
+		vsm_aesni_encrypt(k, in, out);
+	else
+		vsm_aes_encrypt_portable(k, in, out);
 }

@@ -5,6 +5,7 @@
  * ciphertext first and decrypts only when it matches: a forged message
  * never produces plaintext.
  */
+#include "accel.h"
 #include "ct.h"
 #include "gcm.h"
 
@@ -28,29 +29,45 @@ static void ghash_mul(u64 x[2], const u64 h[2])
 	x[1] = zl;
 }
 
-/* Absorb @len bytes, zero-padding the last block. */
-static void ghash_update(u64 x[2], const u64 h[2], const u8 *p, size_t len)
+/* x = (x ^ block) * H for @n whole blocks; x in GCM's byte order. */
+static void ghash_blocks(const struct vsm_gcm *g, u8 x[16], const u8 *p, size_t n)
 {
-	u8 block[16];
+	u64 v[2];
 
-	while (len) {
-		size_t n = len < 16 ? len : 16;
+	if (vsm_crypto_accel) {
+		vsm_clmul_ghash(x, g->h_bytes, p, n);
+		return;
+	}
+	v[0] = vsm_load_be64(x);
+	v[1] = vsm_load_be64(x + 8);
+	for (; n; n--, p += 16) {
+		v[0] ^= vsm_load_be64(p);
+		v[1] ^= vsm_load_be64(p + 8);
+		ghash_mul(v, g->h);
+	}
+	vsm_store_be64(x, v[0]);
+	vsm_store_be64(x + 8, v[1]);
+}
 
-		memset(block, 0, sizeof(block));
-		memcpy(block, p, n);
-		x[0] ^= vsm_load_be64(block);
-		x[1] ^= vsm_load_be64(block + 8);
-		ghash_mul(x, h);
-		p += n;
-		len -= n;
+/* Absorb @len bytes, zero-padding the last block. */
+static void ghash_update(const struct vsm_gcm *g, u8 x[16], const u8 *p, size_t len)
+{
+	u8 block[16] = { 0 };
+
+	ghash_blocks(g, x, p, len / 16);
+	if (len % 16) {
+		memcpy(block, p + len - len % 16, len % 16);
+		ghash_blocks(g, x, block, 1);
 	}
 }
 
-static void ghash_lengths(u64 x[2], const u64 h[2], u64 a_bytes, u64 c_bytes)
+static void ghash_lengths(const struct vsm_gcm *g, u8 x[16], u64 a_bytes, u64 c_bytes)
 {
-	x[0] ^= a_bytes * 8;
-	x[1] ^= c_bytes * 8;
-	ghash_mul(x, h);
+	u8 block[16];
+
+	vsm_store_be64(block, a_bytes * 8);
+	vsm_store_be64(block + 8, c_bytes * 8);
+	ghash_blocks(g, x, block, 1);
 }
 
 /**
@@ -71,6 +88,7 @@ int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 	vsm_aes_encrypt(&g->aes, zero, h);
 	g->h[0] = vsm_load_be64(h);
 	g->h[1] = vsm_load_be64(h + 8);
+	memcpy(g->h_bytes, h, sizeof(h));
 	vsm_wipe(h, sizeof(h));
 	return 0;
 }
@@ -78,17 +96,14 @@ int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 /* The pre-counter block J0 for @iv. */
 static void gcm_j0(const struct vsm_gcm *g, const u8 *iv, size_t iv_len, u8 j0[16])
 {
-	u64 x[2] = { 0, 0 };
-
 	if (iv_len == VSM_GCM_IV) {
 		memcpy(j0, iv, VSM_GCM_IV);
 		vsm_store_be32(j0 + 12, 1);
 		return;
 	}
-	ghash_update(x, g->h, iv, iv_len);
-	ghash_lengths(x, g->h, 0, iv_len);
-	vsm_store_be64(j0, x[0]);
-	vsm_store_be64(j0 + 8, x[1]);
+	memset(j0, 0, 16);
+	ghash_update(g, j0, iv, iv_len);
+	ghash_lengths(g, j0, 0, iv_len);
 }
 
 /* CTR mode from the block after @j0 (inc32), XORed into @out. */
@@ -100,6 +115,13 @@ static void gcm_ctr(const struct vsm_gcm *g, const u8 j0[16], const u8 *in,
 	size_t i, n;
 
 	memcpy(ctr, j0, 16);
+	if (vsm_crypto_accel && len >= 16) {
+		vsm_aesni_ctr32(&g->aes, ctr, in, out, len / 16);
+		c = vsm_load_be32(ctr + 12);
+		in += len - len % 16;
+		out += len - len % 16;
+		len %= 16;
+	}
 	while (len) {
 		vsm_store_be32(ctr + 12, ++c);
 		vsm_aes_encrypt(&g->aes, ctr, ks);
@@ -117,15 +139,12 @@ static void gcm_ctr(const struct vsm_gcm *g, const u8 j0[16], const u8 *in,
 static void gcm_tag(const struct vsm_gcm *g, const u8 j0[16], const u8 *aad,
 		    size_t aad_len, const u8 *c, size_t len, u8 tag[16])
 {
-	u64 x[2] = { 0, 0 };
-	u8 s[16], ek[16];
+	u8 s[16] = { 0 }, ek[16];
 	int i;
 
-	ghash_update(x, g->h, aad, aad_len);
-	ghash_update(x, g->h, c, len);
-	ghash_lengths(x, g->h, aad_len, len);
-	vsm_store_be64(s, x[0]);
-	vsm_store_be64(s + 8, x[1]);
+	ghash_update(g, s, aad, aad_len);
+	ghash_update(g, s, c, len);
+	ghash_lengths(g, s, aad_len, len);
 	vsm_aes_encrypt(&g->aes, j0, ek);
 	for (i = 0; i < 16; i++)
 		tag[i] = s[i] ^ ek[i];

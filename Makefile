@@ -30,6 +30,7 @@ help:
 	@echo "make check      hosted unit tests with ASan and UBSan"
 	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
 	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS (60) each"
+	@echo "make bench      performance figures (so far: crypto vs OpenSSL, hosted)"
 	@echo "make kat        Wycheproof-format known-answer files, KAT='FILE.json ...'"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
@@ -83,6 +84,15 @@ $(BUILD)/vsm-kat: tools/kat/kat.c tools/kat/json.c tools/kat/json.h $(CRYPTO_SRC
 	@mkdir -p $(BUILD)
 	$(CC) $(SAN_CFLAGS) -o $@ tools/kat/kat.c tools/kat/json.c $(CRYPTO_SRCS)
 
+# Hosted crypto benchmark against OpenSSL (optimised build, no sanitizers).
+$(BUILD)/vsm-crypto-bench: tools/bench/crypto_bench.c $(CRYPTO_SRCS) \
+			   $(wildcard kmod/common/crypto/*.h)
+	@mkdir -p $(BUILD)
+	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ tools/bench/crypto_bench.c $(CRYPTO_SRCS) -lcrypto
+
+bench: $(BUILD)/vsm-crypto-bench
+	$(BUILD)/vsm-crypto-bench
+
 kat: $(BUILD)/vsm-kat
 	$(BUILD)/vsm-kat $(KAT)
 
@@ -109,4 +119,4 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
 	rm -rf $(BUILD)
 
-.PHONY: all help module secure fuzz kat tools selftests check lint vmtest test demo deps clean
+.PHONY: all help module secure fuzz kat bench tools selftests check lint vmtest test demo deps clean

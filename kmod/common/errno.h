@@ -7,6 +7,7 @@
 #define VSM_COMMON_ERRNO_H
 
 #define EPERM		1
+#define EAGAIN		11
 #define EIO		5
 #define E2BIG		7
 #define ENOMEM		12

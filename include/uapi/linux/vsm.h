@@ -241,6 +241,25 @@ struct vsm_ping {
 #define VSM_AUDIT_HOST_SHUTDOWN		7	/* host RIP */
 #define VSM_AUDIT_PROTECTED_ACCESS	8	/* address, host RIP, NPF code */
 #define VSM_AUDIT_SECRETS_WIPED		9	/* bytes wiped (restart, kexec) */
+#define VSM_AUDIT_KEY_OP		10	/* domain, key, VSM_KEY_OP_* | result << 32 */
+
+/* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
+#define VSM_KEY_OP_DOMAIN_CREATE	1
+#define VSM_KEY_OP_DOMAIN_BIND		2
+#define VSM_KEY_OP_DOMAIN_DESTROY	3
+#define VSM_KEY_OP_CREATE		4
+#define VSM_KEY_OP_IMPORT		5
+#define VSM_KEY_OP_DELETE		6
+#define VSM_KEY_OP_LIST			7
+#define VSM_KEY_OP_SEAL			8
+#define VSM_KEY_OP_OPEN			9
+#define VSM_KEY_OP_SIGN			10
+#define VSM_KEY_OP_VERIFY		11
+#define VSM_KEY_OP_DERIVE		12
+#define VSM_KEY_OP_WRAP			13
+#define VSM_KEY_OP_UNWRAP		14
+#define VSM_KEY_OP_RANDOM		15
+#define VSM_KEY_OP_UNBIND		16
 
 /* What a VSM_AUDIT_REFUSED record refused (arg[0]). */
 #define VSM_REFUSED_DEVIRT		1	/* leave the hypervisor, locked */
@@ -308,6 +327,300 @@ struct vsm_audit_read {
 #define VSM_AUDIT_READ_SIZE_VER0	56
 #define VSM_AUDIT_READ_MAX		4096
 
+/* Key store (Documentation/keys.rst). */
+
+/* Largest secret a domain is created or bound with. */
+#define VSM_DOMAIN_SECRET_MAX	64
+#define VSM_DOMAIN_SECRET_MIN	16
+#define VSM_KEY_LABEL_LEN	32
+/* Largest message, associated data or key material in one call. */
+#define VSM_KEY_DATA_MAX	16384
+#define VSM_KEY_AAD_MAX		4096
+
+/**
+ * struct vsm_domain_create - VSM_IOC_DOMAIN_CREATE: a new key domain
+ * @hdr: common header; no flags are defined
+ * @domain_id: out: the new domain's id (never 0)
+ * @secret_len: length of @secret, VSM_DOMAIN_SECRET_MIN to
+ *	VSM_DOMAIN_SECRET_MAX; whoever presents it later may bind to the domain
+ * @max_keys: most keys the domain may hold (1 to the global limit)
+ * @max_bytes: most bytes of key material it may hold (1 to the global limit)
+ * @ops_per_sec: most key operations per second, 0 for no limit
+ * @reserved: must be zero
+ * @secret: the authorization secret (the kernel wipes its copy)
+ */
+struct vsm_domain_create {
+	struct vsm_hdr hdr;
+	__u32 domain_id;
+	__u32 secret_len;
+	__u32 max_keys;
+	__u32 max_bytes;
+	__u32 ops_per_sec;
+	__u32 reserved;
+	__u8 secret[VSM_DOMAIN_SECRET_MAX];
+};
+
+#define VSM_DOMAIN_CREATE_SIZE_VER0	96
+
+/**
+ * struct vsm_domain_bind - VSM_IOC_DOMAIN_BIND: bind this open file to a domain
+ * @hdr: common header; no flags are defined
+ * @domain_id: the domain
+ * @secret_len: length of @secret
+ * @secret: the domain's authorization secret (the kernel wipes its copy)
+ */
+struct vsm_domain_bind {
+	struct vsm_hdr hdr;
+	__u32 domain_id;
+	__u32 secret_len;
+	__u8 secret[VSM_DOMAIN_SECRET_MAX];
+};
+
+#define VSM_DOMAIN_BIND_SIZE_VER0	80
+
+/* Key types. */
+#define VSM_KEY_AES256_GCM	1	/* 32 bytes; AEAD */
+#define VSM_KEY_HMAC_SHA256	2	/* 16 to 64 bytes; MAC */
+#define VSM_KEY_SECRET		3	/* 16 to 64 bytes; derivation only */
+
+/* Key usages (struct vsm_key_create @usage). */
+#define VSM_KEY_USE_ENCRYPT	(1U << 0)
+#define VSM_KEY_USE_DECRYPT	(1U << 1)
+#define VSM_KEY_USE_SIGN	(1U << 2)
+#define VSM_KEY_USE_VERIFY	(1U << 3)
+#define VSM_KEY_USE_DERIVE	(1U << 4)
+#define VSM_KEY_USE_WRAP	(1U << 5)	/* wraps other keys */
+#define VSM_KEY_USE_UNWRAP	(1U << 6)	/* unwraps blobs made with WRAP */
+#define VSM_KEY_USE_ALL		0x7fU
+
+/* Key attributes (struct vsm_key_create @attrs). */
+#define VSM_KEY_ATTR_EXPORTABLE	(1U << 0)	/* may leave as a wrapped blob */
+#define VSM_KEY_ATTR_ALL	0x1U
+
+/* struct vsm_key_create @hdr.flags */
+#define VSM_KEY_CREATE_IMPORT	(1U << 0)	/* material from @material_ptr */
+
+/**
+ * struct vsm_key_create - VSM_IOC_KEY_CREATE: generate or import a key
+ * @hdr: common header; flags: VSM_KEY_CREATE_IMPORT
+ * @type: VSM_KEY_*
+ * @usage: VSM_KEY_USE_* bits the key may ever be used for (not zero)
+ * @attrs: VSM_KEY_ATTR_* bits
+ * @key_id: out: the new key's id in the bound domain
+ * @material_ptr: import: user address of the key material, else zero
+ * @material_len: import: its length (the type's size), else zero
+ * @reserved: must be zero
+ * @label: free text, NUL-padded; shown by VSM_IOC_KEY_LIST
+ */
+struct vsm_key_create {
+	struct vsm_hdr hdr;
+	__u32 type;
+	__u32 usage;
+	__u32 attrs;
+	__u32 key_id;
+	__u64 material_ptr;
+	__u32 material_len;
+	__u32 reserved;
+	__u8 label[VSM_KEY_LABEL_LEN];
+};
+
+#define VSM_KEY_CREATE_SIZE_VER0	72
+
+/**
+ * struct vsm_key_delete - VSM_IOC_KEY_DELETE: zeroise and forget a key
+ * @hdr: common header; no flags are defined
+ * @key_id: the key
+ * @reserved: must be zero
+ */
+struct vsm_key_delete {
+	struct vsm_hdr hdr;
+	__u32 key_id;
+	__u32 reserved;
+};
+
+#define VSM_KEY_DELETE_SIZE_VER0	16
+
+/**
+ * struct vsm_key_info - one key's attributes, as VSM_IOC_KEY_LIST reports them
+ * @key_id: id
+ * @type: VSM_KEY_*
+ * @usage: VSM_KEY_USE_* bits
+ * @attrs: VSM_KEY_ATTR_* bits
+ * @bytes: length of the key material (never the material itself)
+ * @reserved: zero
+ * @label: its label
+ */
+struct vsm_key_info {
+	__u32 key_id;
+	__u32 type;
+	__u32 usage;
+	__u32 attrs;
+	__u32 bytes;
+	__u32 reserved;
+	__u8 label[VSM_KEY_LABEL_LEN];
+};
+
+/**
+ * struct vsm_key_list - VSM_IOC_KEY_LIST: the bound domain's keys
+ * @hdr: common header; no flags are defined
+ * @nr_keys: in: capacity of the array at @keys_ptr (at most
+ *	VSM_KEY_LIST_MAX); out: number of keys the domain holds (more than
+ *	the capacity means the list was cut short)
+ * @reserved: must be zero
+ * @keys_ptr: user address of an array of struct vsm_key_info
+ */
+struct vsm_key_list {
+	struct vsm_hdr hdr;
+	__u32 nr_keys;
+	__u32 reserved;
+	__u64 keys_ptr;
+};
+
+#define VSM_KEY_LIST_SIZE_VER0	24
+#define VSM_KEY_LIST_MAX	256
+
+/* struct vsm_aead @hdr.flags */
+#define VSM_AEAD_OPEN		(1U << 0)	/* decrypt and verify */
+#define VSM_AEAD_CALLER_IV	(1U << 1)	/* seal with @iv, not a fresh one */
+
+#define VSM_AEAD_IV_LEN		12
+#define VSM_AEAD_TAG_LEN	16
+
+/**
+ * struct vsm_aead - VSM_IOC_AEAD: AES-256-GCM seal or open with a stored key
+ * @hdr: common header; flags: VSM_AEAD_OPEN, VSM_AEAD_CALLER_IV (seal only)
+ * @key_id: a VSM_KEY_AES256_GCM key with ENCRYPT (seal) or DECRYPT (open)
+ * @len: length of @in_ptr and @out_ptr (0 to VSM_KEY_DATA_MAX)
+ * @aad_ptr: user address of the associated data
+ * @aad_len: its length (0 to VSM_KEY_AAD_MAX)
+ * @reserved: must be zero
+ * @in_ptr: user address of the plaintext (seal) or ciphertext (open)
+ * @out_ptr: user address for the result; written only on success
+ * @iv: seal: out, a fresh random IV (in, with VSM_AEAD_CALLER_IV);
+ *	open: in, the IV used to seal
+ * @reserved2: must be zero
+ * @tag: seal: out; open: in
+ */
+struct vsm_aead {
+	struct vsm_hdr hdr;
+	__u32 key_id;
+	__u32 len;
+	__u64 aad_ptr;
+	__u32 aad_len;
+	__u32 reserved;
+	__u64 in_ptr;
+	__u64 out_ptr;
+	__u8 iv[VSM_AEAD_IV_LEN];
+	__u32 reserved2;
+	__u8 tag[VSM_AEAD_TAG_LEN];
+};
+
+#define VSM_AEAD_SIZE_VER0	80
+
+/* struct vsm_mac @hdr.flags */
+#define VSM_MAC_VERIFY		(1U << 0)	/* check @tag instead of making it */
+
+#define VSM_MAC_TAG_MAX		32
+#define VSM_MAC_TAG_MIN		16
+
+/**
+ * struct vsm_mac - VSM_IOC_MAC: HMAC-SHA256 sign or verify with a stored key
+ * @hdr: common header; flags: VSM_MAC_VERIFY
+ * @key_id: a VSM_KEY_HMAC_SHA256 key with SIGN or VERIFY
+ * @tag_len: VSM_MAC_TAG_MIN to VSM_MAC_TAG_MAX bytes (truncated MACs)
+ * @msg_ptr: user address of the message
+ * @msg_len: its length (0 to VSM_KEY_DATA_MAX)
+ * @reserved: must be zero
+ * @tag: sign: out; verify: in (compared in constant time)
+ */
+struct vsm_mac {
+	struct vsm_hdr hdr;
+	__u32 key_id;
+	__u32 tag_len;
+	__u64 msg_ptr;
+	__u32 msg_len;
+	__u32 reserved;
+	__u8 tag[VSM_MAC_TAG_MAX];
+};
+
+#define VSM_MAC_SIZE_VER0	64
+
+/**
+ * struct vsm_key_derive - VSM_IOC_KEY_DERIVE: HKDF-SHA256 into a new key
+ * @hdr: common header; no flags are defined
+ * @key_id: parent: a SECRET or HMAC key with DERIVE
+ * @type: the new key's VSM_KEY_* type
+ * @usage: the new key's usage, a subset of the parent's
+ * @attrs: the new key's attributes, a subset of the parent's
+ * @new_key_id: out: the derived key
+ * @salt_len: length of the salt (0 to VSM_KEY_AAD_MAX)
+ * @salt_ptr: user address of the salt
+ * @info_ptr: user address of the context information
+ * @info_len: its length (0 to VSM_KEY_AAD_MAX)
+ * @reserved: must be zero
+ * @label: the new key's label
+ */
+struct vsm_key_derive {
+	struct vsm_hdr hdr;
+	__u32 key_id;
+	__u32 type;
+	__u32 usage;
+	__u32 attrs;
+	__u32 new_key_id;
+	__u32 salt_len;
+	__u64 salt_ptr;
+	__u64 info_ptr;
+	__u32 info_len;
+	__u32 reserved;
+	__u8 label[VSM_KEY_LABEL_LEN];
+};
+
+#define VSM_KEY_DERIVE_SIZE_VER0	88
+
+/* struct vsm_key_wrap @hdr.flags */
+#define VSM_KEY_UNWRAP		(1U << 0)	/* blob in, new key out */
+
+/* A blob is this much longer than the key material it carries. */
+#define VSM_KEY_BLOB_OVERHEAD	88	/* 60 header, 12 IV, 16 tag */
+#define VSM_KEY_BLOB_MAX	(64 + VSM_KEY_BLOB_OVERHEAD)
+
+/**
+ * struct vsm_key_wrap - VSM_IOC_KEY_WRAP: export a key as a blob, or import one
+ * @hdr: common header; flags: VSM_KEY_UNWRAP
+ * @key_id: wrap: in, an EXPORTABLE key; unwrap: out, the new key
+ * @wrapping_key_id: 0 for the secure world's storage key, else an
+ *	AES-256-GCM key of the domain with WRAP (wrap) or UNWRAP (unwrap)
+ * @blob_ptr: user address of the blob buffer
+ * @blob_len: wrap: in, buffer size, out, blob length; unwrap: in, blob length
+ * @reserved: must be zero
+ */
+struct vsm_key_wrap {
+	struct vsm_hdr hdr;
+	__u32 key_id;
+	__u32 wrapping_key_id;
+	__u64 blob_ptr;
+	__u32 blob_len;
+	__u32 reserved;
+};
+
+#define VSM_KEY_WRAP_SIZE_VER0	32
+
+/**
+ * struct vsm_random - VSM_IOC_RANDOM: bytes from the secure world's DRBG
+ * @hdr: common header; no flags are defined
+ * @len: bytes wanted (1 to VSM_KEY_DATA_MAX)
+ * @reserved: must be zero
+ * @ptr: user address for them
+ */
+struct vsm_random {
+	struct vsm_hdr hdr;
+	__u32 len;
+	__u32 reserved;
+	__u64 ptr;
+};
+
+#define VSM_RANDOM_SIZE_VER0	24
+
 #define VSM_IOC_MAGIC		0xB2	/* free in ioctl-number.rst */
 
 /**
@@ -353,5 +666,99 @@ struct vsm_audit_read {
  * -ENODEV (not protected: there is no log).
  */
 #define VSM_IOC_AUDIT_READ	_IOWR(VSM_IOC_MAGIC, 0x04, struct vsm_audit_read)
+
+/*
+ * Key store ioctls.  All but VSM_IOC_DOMAIN_CREATE and VSM_IOC_RANDOM need
+ * a file bound with VSM_IOC_DOMAIN_BIND (-EACCES otherwise), see only the
+ * bound domain's keys (-ENOKEY for any other id) and need a protected host
+ * (-ENODEV).  Every call is audited.  Common errors: -EFAULT, -EINVAL,
+ * -E2BIG; each ioctl lists the others.  Documentation/keys.rst has the
+ * full reference.
+ */
+
+/**
+ * VSM_IOC_DOMAIN_CREATE - create a key domain (CAP_SYS_ADMIN)
+ *
+ * Argument: struct vsm_domain_create.  Errors: -EPERM, -ENOSPC (no free
+ * domain), -EINVAL (secret length, quotas above the global limits).
+ */
+#define VSM_IOC_DOMAIN_CREATE	_IOWR(VSM_IOC_MAGIC, 0x10, struct vsm_domain_create)
+
+/**
+ * VSM_IOC_DOMAIN_BIND - bind the open file to a domain, once
+ *
+ * Argument: struct vsm_domain_bind.  Errors: -EACCES (wrong secret or no
+ * such domain: the two are not told apart), -EBUSY (already bound),
+ * -ENOSPC (too many bound files).
+ */
+#define VSM_IOC_DOMAIN_BIND	_IOWR(VSM_IOC_MAGIC, 0x11, struct vsm_domain_bind)
+
+/**
+ * VSM_IOC_DOMAIN_DESTROY - zeroise every key of the bound domain and remove it
+ *
+ * Argument: struct vsm_hdr.  Files still bound to it get -EACCES afterwards.
+ */
+#define VSM_IOC_DOMAIN_DESTROY	_IOWR(VSM_IOC_MAGIC, 0x12, struct vsm_hdr)
+
+/**
+ * VSM_IOC_KEY_CREATE - generate a key in the secure world, or import one
+ *
+ * Argument: struct vsm_key_create.  Errors: -EDQUOT (the domain's quota),
+ * -ENOSPC (the global key table), -ENODEV (no hardware random source for a
+ * generated key), -EINVAL (type, usage, attributes, material length).
+ */
+#define VSM_IOC_KEY_CREATE	_IOWR(VSM_IOC_MAGIC, 0x13, struct vsm_key_create)
+
+/** VSM_IOC_KEY_DELETE - zeroise a key.  Errors: -ENOKEY. */
+#define VSM_IOC_KEY_DELETE	_IOWR(VSM_IOC_MAGIC, 0x14, struct vsm_key_delete)
+
+/** VSM_IOC_KEY_LIST - attributes of the bound domain's keys, never material */
+#define VSM_IOC_KEY_LIST	_IOWR(VSM_IOC_MAGIC, 0x15, struct vsm_key_list)
+
+/**
+ * VSM_IOC_AEAD - AES-256-GCM seal or open
+ *
+ * Argument: struct vsm_aead.  Errors: -ENOKEY, -EACCES (usage),
+ * -EBADMSG (open: the tag does not match; nothing is written), -EINVAL
+ * (key type, flags), -E2BIG (lengths), -EBUSY (rate limit).
+ */
+#define VSM_IOC_AEAD		_IOWR(VSM_IOC_MAGIC, 0x16, struct vsm_aead)
+
+/**
+ * VSM_IOC_MAC - HMAC-SHA256 sign or verify
+ *
+ * Argument: struct vsm_mac.  Errors: -ENOKEY, -EACCES, -EBADMSG (verify:
+ * mismatch), -EINVAL (key type, tag length), -E2BIG, -EBUSY.
+ */
+#define VSM_IOC_MAC		_IOWR(VSM_IOC_MAGIC, 0x17, struct vsm_mac)
+
+/**
+ * VSM_IOC_KEY_DERIVE - HKDF-SHA256 from a stored key into a new one
+ *
+ * Argument: struct vsm_key_derive.  Errors: -ENOKEY, -EACCES (parent
+ * lacks DERIVE, or the new usage or attributes are not a subset),
+ * -EDQUOT, -ENOSPC, -EINVAL, -E2BIG.
+ */
+#define VSM_IOC_KEY_DERIVE	_IOWR(VSM_IOC_MAGIC, 0x18, struct vsm_key_derive)
+
+/**
+ * VSM_IOC_KEY_WRAP - wrap a key into a blob, or unwrap a blob into a key
+ *
+ * Argument: struct vsm_key_wrap.  A blob is authenticated, bound to its
+ * attributes and to the domain, and valid until the machine restarts
+ * (the storage key lives only in the secure world).  Errors: -ENOKEY,
+ * -EACCES (not EXPORTABLE, wrapping key usage), -EKEYREJECTED (a blob
+ * that is damaged, of another domain or of another boot), -ENOSPC (wrap:
+ * buffer too small, @blob_len says how much is needed), -EDQUOT.
+ */
+#define VSM_IOC_KEY_WRAP	_IOWR(VSM_IOC_MAGIC, 0x19, struct vsm_key_wrap)
+
+/**
+ * VSM_IOC_RANDOM - random bytes from the secure world
+ *
+ * Argument: struct vsm_random.  Errors: -ENODEV (no hardware random
+ * source, or not protected).
+ */
+#define VSM_IOC_RANDOM		_IOWR(VSM_IOC_MAGIC, 0x1a, struct vsm_random)
 
 #endif /* _UAPI_LINUX_VSM_H */

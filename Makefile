@@ -41,7 +41,8 @@ module: $(SW_BIN)
 
 tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
 
-LIBVSM_SRCS := tools/lib/libvsm.c kmod/common/audit.c kmod/common/sha256.c
+LIBVSM_SRCS := tools/lib/libvsm.c tools/lib/libvsm_keys.c kmod/common/audit.c \
+	       kmod/common/sha256.c
 LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
 	       kmod/common/audit.h kmod/common/sha256.h
 
@@ -52,9 +53,11 @@ $(BUILD)/vsmctl: tools/vsmctl/vsmctl.c $(LIBVSM_DEPS)
 $(BUILD)/libvsm.a: $(LIBVSM_DEPS)
 	@mkdir -p $(BUILD)/lib
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm.o tools/lib/libvsm.c
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm_keys.o tools/lib/libvsm_keys.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/audit.o kmod/common/audit.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/sha256.o kmod/common/sha256.c
-	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/audit.o $(BUILD)/lib/sha256.o
+	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/libvsm_keys.o $(BUILD)/lib/audit.o \
+		$(BUILD)/lib/sha256.o
 
 $(BUILD)/kselftest/kselftest_harness.h:
 	@mkdir -p $(BUILD)/kselftest
@@ -70,7 +73,8 @@ $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
 		      $(wildcard tests/hosted/*.h kmod/common/*.h kmod/common/*/*.h) \
 		      include/uapi/linux/vsm.h
 	@mkdir -p $(BUILD)/hosted
-	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c -lcrypto
+	$(CC) $(SAN_CFLAGS) -o $@ $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
+		tools/lib/libvsm_keys.c -lcrypto
 
 check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit

@@ -28,6 +28,7 @@ enum vsm_audit_event {
 	VSM_AEV_HOST_SHUTDOWN = 7,
 	VSM_AEV_PROTECTED_ACCESS = 8,
 	VSM_AEV_SECRETS_WIPED = 9,
+	VSM_AEV_KEY_OP = 10,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */

@@ -42,3 +42,22 @@ int vsm_hc_check_buffer(const struct vsm_hc_limits *lim, u64 pa, u64 len)
 		return -EFAULT;
 	return vsm_hc_host_ram(lim, pa, len) ? 0 : -EFAULT;
 }
+
+/**
+ * vsm_hc_check_span() - check a hypercall buffer that may span pages
+ * @lim: the limits
+ * @pa: host-physical address of the buffer (physically contiguous)
+ * @len: its length
+ * @max: the largest length the call accepts
+ *
+ * Return: 0; -EINVAL for an empty or too long buffer; -EFAULT if it is
+ * misaligned or not host RAM outside the region.
+ */
+int vsm_hc_check_span(const struct vsm_hc_limits *lim, u64 pa, u64 len, u64 max)
+{
+	if (!len || len > max)
+		return -EINVAL;
+	if (pa & 7)
+		return -EFAULT;
+	return vsm_hc_host_ram(lim, pa, len) ? 0 : -EFAULT;
+}

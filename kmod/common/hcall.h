@@ -23,5 +23,6 @@ struct vsm_hc_limits {
 
 bool vsm_hc_host_ram(const struct vsm_hc_limits *lim, u64 pa, u64 len);
 int vsm_hc_check_buffer(const struct vsm_hc_limits *lim, u64 pa, u64 len);
+int vsm_hc_check_span(const struct vsm_hc_limits *lim, u64 pa, u64 len, u64 max);
 
 #endif /* VSM_COMMON_HCALL_H */

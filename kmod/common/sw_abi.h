@@ -184,6 +184,7 @@ enum vsm_gpr {
  * @physmap_end: host RAM below this address is mapped 1:1 in the secure
  *	world's page tables (for guest page walks and hypercall buffers)
  * @decoy_pa: the page the host sees in place of a secure page it touched
+ * @tsc_khz: the TSC's frequency, for the key store's rate limits
  */
 struct vsm_sw_boot {
 	u64 region_pa;
@@ -197,6 +198,7 @@ struct vsm_sw_boot {
 	u64 devirt_tail;
 	u64 physmap_end;
 	u64 decoy_pa;
+	u64 tsc_khz;
 };
 
 /*
@@ -211,7 +213,8 @@ struct vsm_sw_boot {
 #define VSM_HC_LOCK		4	/* one way, until reset */
 #define VSM_HC_AUDIT_READ	5	/* RBX: cursor, RCX: PA, RDX: records */
 #define VSM_HC_SEAL		6	/* wipe all secrets, for a restart; any state */
-#define VSM_HC_COUNT		7
+#define VSM_HC_KEY		7	/* RBX: PA of a struct vsm_ks_req, RCX: its size */
+#define VSM_HC_COUNT		8
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

@@ -38,6 +38,14 @@ static bool same_command(unsigned int a, unsigned int b)
 	return (a & ~IOCSIZE_MASK) == (b & ~IOCSIZE_MASK);
 }
 
+/* Key-store commands: _IOWR(VSM_IOC_MAGIC, 0x10 ...) and up (keys.c). */
+static bool key_command(unsigned int cmd)
+{
+	return _IOC_TYPE(cmd) == VSM_IOC_MAGIC &&
+	       _IOC_DIR(cmd) == (_IOC_READ | _IOC_WRITE) &&
+	       _IOC_NR(cmd) >= _IOC_NR(VSM_IOC_DOMAIN_CREATE);
+}
+
 static long vsm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	unsigned int i;
@@ -45,11 +53,26 @@ static long vsm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	for (i = 0; i < ARRAY_SIZE(vsm_ioctls); i++)
 		if (same_command(cmd, vsm_ioctls[i].cmd))
 			return vsm_ioctls[i].handler((void __user *)arg);
+	if (key_command(cmd))
+		return vsm_keys_ioctl(file, _IOC_NR(cmd), (void __user *)arg);
 	return -ENOTTY;
+}
+
+static int vsm_open(struct inode *inode, struct file *file)
+{
+	return vsm_keys_open(file);
+}
+
+static int vsm_release(struct inode *inode, struct file *file)
+{
+	vsm_keys_release(file);
+	return 0;
 }
 
 static const struct file_operations vsm_fops = {
 	.owner = THIS_MODULE,
+	.open = vsm_open,
+	.release = vsm_release,
 	.unlocked_ioctl = vsm_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,

@@ -237,6 +237,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	r->boot->devirt_tail = devirt_tail;
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
+	r->boot->tsc_khz = tsc_khz;
 	return 0;
 
 too_small:

@@ -29,6 +29,12 @@ int vsm_ioctl_ping(void __user *uarg);
 int vsm_ioctl_lock(void __user *uarg);
 int vsm_ioctl_audit_read(void __user *uarg);
 
+/* keys.c: the key-store ioctls and the per-file session. */
+struct file;
+long vsm_keys_ioctl(struct file *file, unsigned int nr, void __user *uarg);
+int vsm_keys_open(struct file *file);
+void vsm_keys_release(struct file *file);
+
 /* uarg.c: copying extensible argument structures across the boundary. */
 int vsm_copy_arg_from_user(void *karg, u32 ksize, u32 min_size,
 			   const void __user *uarg);

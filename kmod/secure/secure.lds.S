@@ -60,6 +60,14 @@ SECTIONS
 	} :data
 	__file_end = .;
 
+	/* Zero-initialised secrets (the key store): wiped with .secret. */
+	.secret_bss (NOLOAD) : ALIGN(64) {
+		__secret_bss_start = .;
+		*(.bss.secret .bss.secret.*)
+		. = ALIGN(64);
+		__secret_bss_end = .;
+	} :data
+
 	.bss : {
 		*(.bss .bss.* COMMON)
 	} :data

@@ -32,6 +32,12 @@ TEST(hcall_buffer_rules)
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x10000, 0), -EINVAL);
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x10000, 4097), -EINVAL);
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x10004, 80), -EFAULT);
+	/* Spans: several pages are fine, the limits still hold. */
+	EXPECT_EQ(vsm_hc_check_span(&lim, 0x10f00, 20000, 20480), 0);
+	EXPECT_EQ(vsm_hc_check_span(&lim, 0x10f00, 20481, 20480), -EINVAL);
+	EXPECT_EQ(vsm_hc_check_span(&lim, 0x10f00, 0, 20480), -EINVAL);
+	EXPECT_EQ(vsm_hc_check_span(&lim, 0x10f04, 64, 20480), -EFAULT);
+	EXPECT_EQ(vsm_hc_check_span(&lim, ~0ULL - 63, 128, 20480), -EFAULT);
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x10ff8, 16), -EFAULT);
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x10000, 4096), 0);
 	EXPECT_EQ(vsm_hc_check_buffer(&lim, 0x3401000, 8), -EFAULT);

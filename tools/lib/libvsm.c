@@ -216,6 +216,7 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_HOST_SHUTDOWN] = "host_shutdown",
 		[VSM_AUDIT_PROTECTED_ACCESS] = "protected_access",
 		[VSM_AUDIT_SECRETS_WIPED] = "secrets_wiped",
+		[VSM_AUDIT_KEY_OP] = "key_op",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

@@ -38,4 +38,49 @@ const char *vsm_vendor_name(uint32_t vendor);
 const struct vsm_cap_name *vsm_cap_names(size_t *count);
 const char *vsm_exit_class_name(unsigned int cls);
 
+/*
+ * Key store (libvsm_keys.c).  Every function returns 0 or a negative
+ * errno from the ioctl; secrets and key material passed in are copied by
+ * the kernel and wiped there; the library keeps no copy.
+ */
+int vsm_domain_create(int fd, const void *secret, size_t secret_len,
+		      uint32_t max_keys, uint32_t max_bytes, uint32_t ops_per_sec,
+		      uint32_t *domain_id);
+int vsm_domain_bind(int fd, uint32_t domain_id, const void *secret,
+		    size_t secret_len);
+int vsm_domain_destroy(int fd);
+int vsm_key_generate(int fd, uint32_t type, uint32_t usage, uint32_t attrs,
+		     const char *label, uint32_t *key_id);
+int vsm_key_import(int fd, uint32_t type, uint32_t usage, uint32_t attrs,
+		   const char *label, const void *material, size_t len,
+		   uint32_t *key_id);
+int vsm_key_delete(int fd, uint32_t key_id);
+int vsm_key_list(int fd, struct vsm_key_info *keys, uint32_t capacity,
+		 uint32_t *count);
+int vsm_aead_seal(int fd, uint32_t key_id, const void *aad, size_t aad_len,
+		  const void *in, size_t len, void *out,
+		  uint8_t iv[VSM_AEAD_IV_LEN], uint8_t tag[VSM_AEAD_TAG_LEN]);
+int vsm_aead_seal_with_iv(int fd, uint32_t key_id,
+			  const uint8_t iv[VSM_AEAD_IV_LEN], const void *aad,
+			  size_t aad_len, const void *in, size_t len, void *out,
+			  uint8_t tag[VSM_AEAD_TAG_LEN]);
+int vsm_aead_open(int fd, uint32_t key_id, const uint8_t iv[VSM_AEAD_IV_LEN],
+		  const void *aad, size_t aad_len, const void *in, size_t len,
+		  const uint8_t tag[VSM_AEAD_TAG_LEN], void *out);
+int vsm_mac_sign(int fd, uint32_t key_id, const void *msg, size_t len,
+		 uint8_t *tag, size_t tag_len);
+int vsm_mac_verify(int fd, uint32_t key_id, const void *msg, size_t len,
+		   const uint8_t *tag, size_t tag_len);
+int vsm_key_derive(int fd, uint32_t parent_id, uint32_t type, uint32_t usage,
+		   uint32_t attrs, const char *label, const void *salt,
+		   size_t salt_len, const void *info, size_t info_len,
+		   uint32_t *key_id);
+int vsm_key_wrap(int fd, uint32_t key_id, uint32_t wrapping_key_id, void *blob,
+		 size_t *blob_len);
+int vsm_key_unwrap(int fd, uint32_t wrapping_key_id, const void *blob,
+		   size_t blob_len, uint32_t *key_id);
+int vsm_random(int fd, void *buf, size_t len);
+const char *vsm_key_type_name(uint32_t type);
+int vsm_key_type_from_name(const char *name);
+
 #endif /* LIBVSM_H */

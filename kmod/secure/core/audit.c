@@ -10,25 +10,6 @@
 static struct vsm_audit_log sw_log;
 static u32 sw_log_lock;
 
-static void lock_log(void)
-{
-	while (__atomic_exchange_n(&sw_log_lock, 1, __ATOMIC_ACQUIRE))
-		while (__atomic_load_n(&sw_log_lock, __ATOMIC_RELAXED))
-			asm volatile("pause");
-}
-
-static void unlock_log(void)
-{
-	__atomic_store_n(&sw_log_lock, 0, __ATOMIC_RELEASE);
-}
-
-static u64 rdtsc(void)
-{
-	u32 lo, hi;
-
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return (u64)hi << 32 | lo;
-}
 
 /**
  * sw_audit() - append a record to the audit log
@@ -42,16 +23,16 @@ static u64 rdtsc(void)
  */
 void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 {
-	u64 tsc = rdtsc();
+	u64 tsc = sw_rdtsc();
 
-	lock_log();
+	sw_spin_lock(&sw_log_lock);
 	if (!sw_log.next_seq) {
 		vsm_audit_init(&sw_log);
 		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AEV_LOG_START,
 				 vsm_boot.region_pa, vsm_boot.region_size, 0, 0);
 	}
 	vsm_audit_append(&sw_log, tsc, c->cpu, type, a0, a1, a2, 0);
-	unlock_log();
+	sw_spin_unlock(&sw_log_lock);
 }
 
 /**
@@ -73,8 +54,8 @@ s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
 	ret = sw_check_host_buffer(pa, max * sizeof(*out));
 	if (ret)
 		return ret;
-	lock_log();
+	sw_spin_lock(&sw_log_lock);
 	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
-	unlock_log();
+	sw_spin_unlock(&sw_log_lock);
 	return n;
 }

@@ -197,3 +197,10 @@ int sw_check_host_buffer(u64 pa, u64 len)
 
 	return vsm_hc_check_buffer(&lim, pa, len);
 }
+
+int sw_check_host_span(u64 pa, u64 len, u64 max)
+{
+	struct vsm_hc_limits lim = host_limits();
+
+	return vsm_hc_check_span(&lim, pa, len, max);
+}

@@ -71,6 +71,11 @@ static s64 hc_seal(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
 	return sw_seal(c);
 }
 
+static s64 hc_key(struct vsm_sw_cpu *c, u64 pa, u64 size, u64 a2)
+{
+	return sw_keys_call(c, pa, size);
+}
+
 static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_VERSION] = hc_version,
 	[VSM_HC_PING] = hc_ping,
@@ -79,6 +84,7 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_LOCK] = hc_lock,
 	[VSM_HC_AUDIT_READ] = hc_audit_read,
 	[VSM_HC_SEAL] = hc_seal,
+	[VSM_HC_KEY] = hc_key,
 };
 
 /**

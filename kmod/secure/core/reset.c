@@ -11,6 +11,7 @@
 
 /* Linker script: the image's writable data and bss, and its secrets. */
 extern char __rodata_end[], __mem_end[], __secret_start[], __secret_end[];
+extern char __secret_bss_start[], __secret_bss_end[];
 
 static bool sw_seal_state;
 
@@ -25,7 +26,7 @@ bool sw_sealed(void)
  *
  * For a restart the hypervisor may not see through to the end, such as
  * kexec: the driver calls it from the reboot notifier of a locked host.
- * Only the secrets go (the .secret section, later the key store): the
+ * Only the secrets go (the .secret sections: the marker, the key store): the
  * hypervisor, its page tables and the audit log keep working, and the host
  * still cannot reach the region.  Any state may ask; at worst it is a
  * denial of service, which root has anyway.  A later call changes nothing.
@@ -39,9 +40,12 @@ s64 sw_seal(struct vsm_sw_cpu *c)
 	if (!__atomic_compare_exchange_n(&sw_seal_state, &expected, true, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		return 0;
+	sw_keys_seal();
 	memset(__secret_start, 0, __secret_end - __secret_start);
+	memset(__secret_bss_start, 0, __secret_bss_end - __secret_bss_start);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	sw_audit(c, VSM_AEV_SECRETS_WIPED, __secret_end - __secret_start, 0, 0);
+	sw_audit(c, VSM_AEV_SECRETS_WIPED, (__secret_end - __secret_start) +
+		 (__secret_bss_end - __secret_bss_start), 0, 0);
 	return 0;
 }
 

@@ -32,6 +32,7 @@ static inline void *sw_cpu_page(struct vsm_sw_cpu *c, unsigned int page)
 /* Host RAM outside the secure region, mapped 1:1 for the secure world. */
 bool sw_host_ram(u64 pa, u64 len);
 int sw_check_host_buffer(u64 pa, u64 len);
+int sw_check_host_span(u64 pa, u64 len, u64 max);
 
 /* core/lib.c */
 void *memset(void *s, int c, size_t n);
@@ -66,6 +67,31 @@ void __noreturn sw_reset_machine(struct vsm_sw_cpu *c, const char *how,
 void sw_wipe_secrets(void);
 s64 sw_seal(struct vsm_sw_cpu *c);
 bool sw_sealed(void);
+
+/* core/keys.c */
+s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size);
+void sw_keys_seal(void);
+
+/* A spinlock for the few global structures (exits run with GIF clear). */
+static inline void sw_spin_lock(u32 *lock)
+{
+	while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE))
+		while (__atomic_load_n(lock, __ATOMIC_RELAXED))
+			asm volatile("pause");
+}
+
+static inline void sw_spin_unlock(u32 *lock)
+{
+	__atomic_store_n(lock, 0, __ATOMIC_RELEASE);
+}
+
+static inline u64 sw_rdtsc(void)
+{
+	u32 lo, hi;
+
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (u64)hi << 32 | lo;
+}
 
 /* core/lock.c */
 bool sw_locked(void);

@@ -279,10 +279,13 @@ static int key_create(struct vsm_keystore *ks, const struct vsm_ks_env *env,
 	ret = room_for(ks, d, len);
 	if (ret)
 		return ret;
-	if (import)
+	if (import) {
 		memcpy(material, req->payload, len);
-	else if ((ret = ks_random(ks, env, material, len)))
-		return ret;
+	} else {
+		ret = ks_random(ks, env, material, len);
+		if (ret)
+			return ret;
+	}
 	req->new_id = add_key(ks, d, req, req->type, req->usage, req->attrs, material, len)->id;
 	vsm_wipe(material, sizeof(material));
 	return 0;

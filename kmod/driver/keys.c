@@ -26,7 +26,7 @@ static_assert(VSM_KS_DATA_MAX == VSM_KEY_DATA_MAX);
 static_assert(VSM_KS_AAD_MAX == VSM_KEY_AAD_MAX);
 static_assert(VSM_KS_SECRET_MAX == VSM_DOMAIN_SECRET_MAX);
 static_assert(VSM_KS_LABEL_LEN == VSM_KEY_LABEL_LEN);
-static_assert(VSM_KS_INFO_SIZE == sizeof(struct vsm_key_info));
+static_assert(sizeof(struct vsm_key_info) == VSM_KS_INFO_SIZE);
 static_assert(VSM_KS_BLOB_OVERHEAD == VSM_KEY_BLOB_OVERHEAD);
 static_assert(VSM_KS_USE_ALL == VSM_KEY_USE_ALL);
 static_assert(VSM_KS_CALLER_IV == VSM_AEAD_CALLER_IV);
@@ -475,8 +475,10 @@ void vsm_keys_release(struct file *file)
 	struct vsm_file *vf = file->private_data;
 	struct vsm_ks_req *req;
 
-	if (vf->session && (req = ks_alloc(VSM_KS_UNBIND, vf->session, 0))) {
-		ks_call(req);
+	if (vf->session) {
+		req = ks_alloc(VSM_KS_UNBIND, vf->session, 0);
+		if (req)
+			ks_call(req);
 		ks_free(req, 0);
 	}
 	kfree(vf);

@@ -58,14 +58,20 @@ FIXTURE_TEARDOWN(keys)
 	close(self->admin);
 }
 
-#define NEEDS_PROTECTION() do { if (self->skip) SKIP(return, "vsm protects only AMD hosts so far"); } while (0)
+static bool unprotected(struct __test_metadata *_metadata, bool skip)
+{
+	if (!skip)
+		return false;
+	SKIP(return true, "vsm protects only AMD hosts so far");
+}
 
 TEST_F(keys, seal_open_round_trip)
 {
 	uint8_t msg[1000], ct[1000], back[1000], iv[12], iv2[12], tag[16];
 	uint32_t k;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	memset(msg, 'm', sizeof(msg));
 	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_AES256_GCM,
 				   VSM_KEY_USE_ENCRYPT | VSM_KEY_USE_DECRYPT, 0, "disk", &k), 0);
@@ -104,7 +110,8 @@ TEST_F(keys, caller_iv_is_deterministic)
 	uint8_t iv[12] = { 9 }, c1[32], c2[32], t1[16], t2[16], msg[32] = { 1 };
 	uint32_t k;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_AES256_GCM, VSM_KEY_USE_ENCRYPT, 0,
 				   NULL, &k), 0);
 	ASSERT_EQ(vsm_aead_seal_with_iv(self->fd, k, iv, NULL, 0, msg, 32, c1, t1), 0);
@@ -128,7 +135,8 @@ TEST_F(keys, import_mac_sign_verify)
 	uint8_t tag[32];
 	uint32_t k;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_import(self->fd, VSM_KEY_HMAC_SHA256,
 				 VSM_KEY_USE_SIGN | VSM_KEY_USE_VERIFY, 0, "rfc4231", key,
 				 sizeof(key), &k), 0);
@@ -151,7 +159,8 @@ TEST_F(keys, list_shows_attributes_never_material)
 	static const uint8_t material[32] = "0123456789abcdef0123456789abcde";
 	uint32_t k, n;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_import(self->fd, VSM_KEY_AES256_GCM, VSM_KEY_USE_ENCRYPT,
 				 VSM_KEY_ATTR_EXPORTABLE, "listed", material, 32, &k), 0);
 	ASSERT_EQ(vsm_key_list(self->fd, info, 4, &n), 0);
@@ -176,7 +185,8 @@ TEST_F(keys, domains_cannot_see_each_other)
 	uint8_t ct[8], iv[12], tag[16];
 	int fb = vsm_open(VSM_DEVICE_PATH), stranger = vsm_open(VSM_DEVICE_PATH);
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_domain_create(self->admin, secret_b, sizeof(secret_b), 4, 256, 0, &b), 0);
 	EXPECT_EQ(vsm_domain_bind(fb, b, secret_a, sizeof(secret_a)), -EACCES);
 	EXPECT_EQ(vsm_domain_bind(fb, 0x7fffffff, secret_b, sizeof(secret_b)), -EACCES);
@@ -206,7 +216,8 @@ TEST_F(keys, quotas)
 	uint32_t q, k, i, made = 0;
 	int fq = vsm_open(VSM_DEVICE_PATH);
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_domain_create(self->admin, secret_b, sizeof(secret_b), 3, 1024, 0, &q), 0);
 	ASSERT_EQ(vsm_domain_bind(fq, q, secret_b, sizeof(secret_b)), 0);
 	for (i = 0; i < 5; i++)
@@ -225,7 +236,8 @@ TEST_F(keys, rate_limit)
 	uint8_t ct[1], iv[12], tag[16];
 	int fr = vsm_open(VSM_DEVICE_PATH);
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_domain_create(self->admin, secret_b, sizeof(secret_b), 2, 64, 5, &r), 0);
 	ASSERT_EQ(vsm_domain_bind(fr, r, secret_b, sizeof(secret_b)), 0);
 	ASSERT_EQ(vsm_key_generate(fr, VSM_KEY_AES256_GCM, VSM_KEY_USE_ENCRYPT, 0, NULL, &k), 0);
@@ -244,7 +256,8 @@ TEST_F(keys, wrap_delete_unwrap)
 	size_t len = 10;
 	uint32_t k, k2, nx, w;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_AES256_GCM,
 				   VSM_KEY_USE_ENCRYPT | VSM_KEY_USE_DECRYPT,
 				   VSM_KEY_ATTR_EXPORTABLE, "vm-disk", &k), 0);
@@ -283,7 +296,8 @@ TEST_F(keys, blobs_are_bound_to_their_domain)
 	uint32_t b, k;
 	int fb = vsm_open(VSM_DEVICE_PATH);
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_HMAC_SHA256, VSM_KEY_USE_SIGN,
 				   VSM_KEY_ATTR_EXPORTABLE, NULL, &k), 0);
 	ASSERT_EQ(vsm_key_wrap(self->fd, k, 0, blob, &len), 0);
@@ -299,7 +313,8 @@ TEST_F(keys, derive_inherits_restrictions)
 	uint32_t parent, c1, c2, bad;
 	uint8_t ct[16], back[16], iv[12], tag[16];
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_SECRET, VSM_KEY_USE_DERIVE |
 				   VSM_KEY_USE_ENCRYPT | VSM_KEY_USE_DECRYPT, 0, "root", &parent), 0);
 	ASSERT_EQ(vsm_key_derive(self->fd, parent, VSM_KEY_AES256_GCM, VSM_KEY_USE_ENCRYPT, 0,
@@ -320,7 +335,8 @@ TEST_F(keys, random_bytes)
 {
 	uint8_t a[64], b[64];
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	ASSERT_EQ(vsm_random(self->admin, a, sizeof(a)), 0);
 	ASSERT_EQ(vsm_random(self->admin, b, sizeof(b)), 0);
 	EXPECT_NE(memcmp(a, b, sizeof(a)), 0);
@@ -335,7 +351,8 @@ TEST_F(keys, bad_arguments)
 	struct vsm_key_create kc;
 	uint32_t k;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	memset(&a, 0, sizeof(a));
 	a.hdr.size = sizeof(a);
 	a.key_id = 1;
@@ -393,7 +410,8 @@ TEST_F(keys, one_exit_per_operation)
 	uint32_t k, i, cpu;
 	cpu_set_t set;
 
-	NEEDS_PROTECTION();
+	if (unprotected(_metadata, self->skip))
+		return;
 	cpu = (uint32_t)sched_getcpu();
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);

@@ -65,12 +65,10 @@ TEST(aes_fips197_vectors)
 
 TEST(gcm_specification_vectors)
 {
-	static const char p60[] =
-		"d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-		"1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39";
-	static const char c60[] =
-		"522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
-		"8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662";
+	static const char p60a[] = "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72";
+	static const char p60b[] = "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39";
+	static const char c60a[] = "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa";
+	static const char c60b[] = "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662";
 	u8 key[32] = { 0 }, iv[12] = { 0 }, pt[64] = { 0 }, ct[64], tag[16], aad[20];
 	struct vsm_gcm g;
 	int path;
@@ -91,15 +89,16 @@ TEST(gcm_specification_vectors)
 		unhex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
 		      key, 32);
 		unhex("cafebabefacedbaddecaf888", iv, 12);
-		unhex(p60, pt, 60);
+		unhex(p60a, pt, 32);
+		unhex(p60b, pt + 32, 28);
 		unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2", aad, 20);
 		EXPECT_EQ(vsm_gcm_setkey(&g, key, 32), 0);
 		EXPECT_EQ(vsm_gcm_seal(&g, iv, 12, aad, 20, pt, 60, ct, tag, 16), 0);
-		EXPECT(same(ct, c60, 60));
+		EXPECT(same(ct, c60a, 32) && same(ct + 32, c60b, 28));
 		EXPECT(same(tag, "76fc6ece0f4e1768cddf8853bb2d551b", 16));
 		memset(pt, 0, sizeof(pt));
 		EXPECT_EQ(vsm_gcm_open(&g, iv, 12, aad, 20, ct, 60, tag, 16, pt), 0);
-		EXPECT(same(pt, p60, 60));
+		EXPECT(same(pt, p60a, 32) && same(pt + 32, p60b, 28));
 	}
 	vsm_crypto_accel = false;
 }
@@ -250,12 +249,12 @@ TEST(hkdf_rfc5869_vectors)
 	vsm_hkdf_extract(salt, 13, ikm, 22, prk);
 	EXPECT(same(prk, "077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5", 32));
 	EXPECT_EQ(vsm_hkdf(salt, 13, ikm, 22, info, 10, okm, 42), 0);
-	EXPECT(same(okm, "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
-		    "34007208d5b887185865", 42));
+	EXPECT(same(okm, "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf", 32));
+	EXPECT(same(okm + 32, "34007208d5b887185865", 10));
 	/* Test case 3: no salt, no info. */
 	EXPECT_EQ(vsm_hkdf(NULL, 0, ikm, 22, NULL, 0, okm, 42), 0);
-	EXPECT(same(okm, "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
-		    "9d201395faa4b61a96c8", 42));
+	EXPECT(same(okm, "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d", 32));
+	EXPECT(same(okm + 32, "9d201395faa4b61a96c8", 10));
 	EXPECT_EQ(vsm_hkdf(salt, 13, ikm, 22, info, 10, okm, VSM_HKDF_MAX_OUT + 1), -EINVAL);
 }
 

@@ -105,13 +105,14 @@ int main(int argc, char **argv)
 			double v = rate((enum op)(2 * a), sizes[s], ctx, &g);
 			double o = rate((enum op)(2 * a + 1), sizes[s], ctx, &g);
 
-			if (json)
-				printf("{\"op\": \"%s\", \"bytes\": %zu, \"vsm_mbps\": %.1f, "
-				       "\"openssl_mbps\": %.1f, \"ratio\": %.3f}\n",
-				       names[a], sizes[s], v / 1e6, o / 1e6, v / o);
-			else
+			if (json) {
+				printf("{\"op\": \"%s\", \"bytes\": %zu, ", names[a], sizes[s]);
+				printf("\"vsm_mbps\": %.1f, \"openssl_mbps\": %.1f, ", v / 1e6, o / 1e6);
+				printf("\"ratio\": %.3f}\n", v / o);
+			} else {
 				printf("%-18s %7zu %12.1f %12.1f %7.3f\n", names[a], sizes[s],
 				       v / 1e6, o / 1e6, v / o);
+			}
 		}
 	}
 	EVP_CIPHER_CTX_free(ctx);

@@ -97,12 +97,26 @@ static int parse_string(struct parser *ps, char **out)
 		}
 		c = (unsigned char)*ps->p++;
 		switch (c) {
-		case '"': case '\\': case '/': *o++ = (char)c; break;
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 't': *o++ = '\t'; break;
+		case '"':
+		case '\\':
+		case '/':
+			*o++ = (char)c;
+			break;
+		case 'b':
+			*o++ = '\b';
+			break;
+		case 'f':
+			*o++ = '\f';
+			break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 'r':
+			*o++ = '\r';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
 		case 'u':
 			if (parse_u4(ps, &cp))
 				return free(buf), -1;

@@ -9,6 +9,7 @@
 
 #include "libvsm.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define INIT(arg) do { memset(&(arg), 0, sizeof(arg)); (arg).hdr.size = sizeof(arg); } while (0)
 
 static void wipe(void *p, size_t len)
@@ -423,7 +424,7 @@ static const char *const type_names[] = {
 /* Stable name of a VSM_KEY_* type, or NULL. */
 const char *vsm_key_type_name(uint32_t type)
 {
-	return type < sizeof(type_names) / sizeof(type_names[0]) ? type_names[type] : NULL;
+	return type < ARRAY_SIZE(type_names) ? type_names[type] : NULL;
 }
 
 /* The VSM_KEY_* type for a name, or -EINVAL. */
@@ -431,7 +432,7 @@ int vsm_key_type_from_name(const char *name)
 {
 	unsigned int i;
 
-	for (i = 1; i < sizeof(type_names) / sizeof(type_names[0]); i++)
+	for (i = 1; i < ARRAY_SIZE(type_names); i++)
 		if (!strcmp(name, type_names[i]))
 			return (int)i;
 	return -EINVAL;

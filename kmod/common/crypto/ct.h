@@ -24,13 +24,16 @@ static inline u64 vsm_ct_mask64(u64 bit)
  */
 static inline bool vsm_ct_memeq(const void *a, const void *b, size_t len)
 {
-	const volatile u8 *x = a, *y = b;
-	u8 diff = 0;
+	const u8 *x = a, *y = b;
+	u32 diff = 0;
 	size_t i;
 
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
 		diff |= x[i] ^ y[i];
-	return ((u32)diff - 1) >> 31;
+		/* Hide @diff from the optimiser: no early exit. */
+		__asm__("" : "+r"(diff));
+	}
+	return (diff - 1) >> 31;
 }
 
 /**

@@ -9,9 +9,6 @@
 #include "../include/sw.h"
 #include "../include/x86.h"
 
-/* Linker script: the image's writable data and bss, and its secrets. */
-extern char __rodata_end[], __mem_end[], __secret_start[], __secret_end[];
-extern char __secret_bss_start[], __secret_bss_end[];
 
 static bool sw_seal_state;
 

@@ -11,6 +11,11 @@
 #include "../../common/types.h"
 
 extern struct vsm_sw_boot vsm_boot;
+
+/* Linker script: the image's writable data and bss, and its secrets. */
+extern char __rodata_end[], __mem_end[];
+extern char __secret_start[], __secret_end[];
+extern char __secret_bss_start[], __secret_bss_end[];
 extern char vsm_secret_marker[64];
 
 /* Addresses: the whole secure region is mapped at VSM_SW_BASE. */

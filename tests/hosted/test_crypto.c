@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto_util.h"
+#include "openssl_ref.h"
 #include "unit.h"
 #include "../../kmod/common/crypto/accel.h"
 #include "../../kmod/common/crypto/gcm.h"
@@ -146,27 +147,16 @@ static void fill(u8 *p, size_t n)
 static int gcm_vs_openssl(size_t key_len, size_t iv_len, size_t aad_len,
 			  size_t len, size_t tag_len)
 {
-	static const EVP_CIPHER *(*const ciphers[])(void) = {
-		EVP_aes_128_gcm, EVP_aes_192_gcm, EVP_aes_256_gcm,
-	};
 	u8 key[32], iv[64], aad[300], pt[1100], ct[1100], ref[1100], back[1100];
 	u8 tag[16], rtag[16];
-	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
 	struct vsm_gcm g;
-	int n, bad = 0;
+	int bad = 0;
 
 	fill(key, key_len);
 	fill(iv, iv_len);
 	fill(aad, aad_len);
 	fill(pt, len);
-	EVP_EncryptInit_ex(ctx, ciphers[(key_len - 16) / 8](), NULL, NULL, NULL);
-	EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, (int)iv_len, NULL);
-	EVP_EncryptInit_ex(ctx, NULL, NULL, key, iv);
-	EVP_EncryptUpdate(ctx, NULL, &n, aad, (int)aad_len);
-	EVP_EncryptUpdate(ctx, ref, &n, pt, (int)len);
-	EVP_EncryptFinal_ex(ctx, ref + n, &n);
-	EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, rtag);
-	EVP_CIPHER_CTX_free(ctx);
+	ref_gcm_seal(key, key_len, iv, iv_len, aad, aad_len, pt, len, ref, rtag);
 
 	bad |= vsm_gcm_setkey(&g, key, key_len);
 	bad |= vsm_gcm_seal(&g, iv, iv_len, aad, aad_len, pt, len, ct, tag, tag_len);

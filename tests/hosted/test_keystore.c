@@ -86,15 +86,22 @@ static int run(struct fixture *f)
 	return f->req->result;
 }
 
-static u32 make_domain(struct fixture *f, const char *secret, u32 max_keys)
+static u32 make_domain_limits(struct fixture *f, const char *secret, u32 max_keys,
+			      u32 max_bytes, u32 ops_per_sec)
 {
 	struct vsm_ks_req *r = req(f, VSM_KS_DOMAIN_CREATE, 0);
 
 	r->secret_len = (u32)strlen(secret);
 	memcpy(r->secret, secret, r->secret_len);
 	r->max_keys = max_keys;
-	r->max_bytes = VSM_KS_MAX_KEY_BYTES;
+	r->max_bytes = max_bytes;
+	r->ops_per_sec = ops_per_sec;
 	return run(f) ? 0 : r->new_id;
+}
+
+static u32 make_domain(struct fixture *f, const char *secret, u32 max_keys)
+{
+	return make_domain_limits(f, secret, max_keys, VSM_KS_MAX_KEY_BYTES, 0);
 }
 
 static u32 bind(struct fixture *f, u32 domain, const char *secret)
@@ -116,6 +123,22 @@ static u32 make_key(struct fixture *f, u32 session, u32 type, u32 usage, u32 att
 	r->attrs = attrs;
 	memcpy(r->label, "test key", 8);
 	return run(f) ? 0 : r->new_id;
+}
+
+/* Open @len bytes of @ct sealed with associated data "aad". */
+static int open_ct(struct fixture *f, u32 session, u32 key, const u8 *ct, u32 len,
+		   const u8 *iv, const u8 *tag)
+{
+	struct vsm_ks_req *r = req(f, VSM_KS_OPEN, session);
+
+	r->key_id = key;
+	r->in_len = len;
+	memcpy(r->payload, ct, len);
+	memcpy(r->payload + len, "aad", 3);
+	r->aad_len = 3;
+	memcpy(r->iv, iv, 12);
+	memcpy(r->tag, tag, 16);
+	return run(f);
 }
 
 /* Seal @len bytes of 'p' with @key; ciphertext stays in the payload. */
@@ -154,15 +177,7 @@ TEST(keystore_seal_open_round_trip)
 	memcpy(tag, f.req->tag, 16);
 	EXPECT(memchr(ct, 'p', 100) == NULL || memcmp(ct, "pppp", 4));
 
-	req(&f, VSM_KS_OPEN, s);
-	f.req->key_id = k;
-	f.req->in_len = 100;
-	memcpy(f.req->payload, ct, 100);
-	memcpy(f.req->payload + 100, "aad", 3);
-	f.req->aad_len = 3;
-	memcpy(f.req->iv, iv, 12);
-	memcpy(f.req->tag, tag, 16);
-	EXPECT_EQ(run(&f), 0);
+	EXPECT_EQ(open_ct(&f, s, k, ct, 100, iv, tag), 0);
 	EXPECT_EQ(f.req->payload[0], 'p');
 	EXPECT_EQ(f.req->payload[99], 'p');
 	EXPECT_EQ(f.st.last_op, VSM_KS_OPEN);
@@ -244,23 +259,11 @@ TEST(keystore_quotas_and_table_limits)
 TEST(keystore_byte_quota)
 {
 	struct fixture f;
-	struct vsm_ks_req *r;
 	u32 d, s;
 
 	setup(&f, true);
-	r = req(&f, VSM_KS_DOMAIN_CREATE, 0);
-	r->secret_len = 20;
-	memset(r->secret, 's', 20);
-	r->max_keys = 10;
-	r->max_bytes = 70;
-	EXPECT_EQ(run(&f), 0);
-	d = r->new_id;
-	r = req(&f, VSM_KS_DOMAIN_BIND, 0);
-	r->domain_id = d;
-	r->secret_len = 20;
-	memset(r->secret, 's', 20);
-	EXPECT_EQ(run(&f), 0);
-	s = r->new_id;
+	d = make_domain_limits(&f, A_SECRET, 10, 70, 0);
+	s = bind(&f, d, A_SECRET);
 	EXPECT(make_key(&f, s, VSM_KS_SECRET, VSM_KS_USE_DERIVE, 0));
 	EXPECT(make_key(&f, s, VSM_KS_SECRET, VSM_KS_USE_DERIVE, 0));
 	EXPECT_EQ(make_key(&f, s, VSM_KS_SECRET, VSM_KS_USE_DERIVE, 0), 0);
@@ -315,16 +318,8 @@ TEST(keystore_wrap_delete_unwrap)
 	k2 = r->new_id;
 	EXPECT(k2 != k);
 	/* The unwrapped key opens what the original sealed. */
-	r = req(&f, VSM_KS_OPEN, s);
-	r->key_id = k2;
-	r->in_len = 32;
-	memcpy(r->payload, ct, 32);
-	memcpy(r->payload + 32, "aad", 3);
-	r->aad_len = 3;
-	memcpy(r->iv, iv, 12);
-	memcpy(r->tag, tag, 16);
-	EXPECT_EQ(run(&f), 0);
-	EXPECT_EQ(r->payload[31], 'p');
+	EXPECT_EQ(open_ct(&f, s, k2, ct, 32, iv, tag), 0);
+	EXPECT_EQ(f.req->payload[31], 'p');
 
 	/* Any changed byte, another domain, a wrong length: rejected. */
 	for (bl = 0; bl < sizeof(blob); bl += 7) {
@@ -430,15 +425,7 @@ TEST(keystore_mac_and_derive)
 		memcpy(ct, f.req->payload, 20);
 		memcpy(iv, f.req->iv, 12);
 		memcpy(tg, f.req->tag, 16);
-		r = req(&f, VSM_KS_OPEN, s);
-		r->key_id = c2;
-		r->in_len = 20;
-		memcpy(r->payload, ct, 20);
-		memcpy(r->payload + 20, "aad", 3);
-		r->aad_len = 3;
-		memcpy(r->iv, iv, 12);
-		memcpy(r->tag, tg, 16);
-		EXPECT_EQ(run(&f), 0);
+		EXPECT_EQ(open_ct(&f, s, c2, ct, 20, iv, tg), 0);
 	}
 	/* More usage, or exportability, than the parent: refused. */
 	r = req(&f, VSM_KS_DERIVE, s);
@@ -500,24 +487,11 @@ TEST(keystore_without_hardware_random)
 TEST(keystore_rate_limit)
 {
 	struct fixture f;
-	struct vsm_ks_req *r;
 	u32 d, s, k;
 
 	setup(&f, true);
-	r = req(&f, VSM_KS_DOMAIN_CREATE, 0);
-	r->secret_len = 20;
-	memset(r->secret, 's', 20);
-	r->max_keys = 4;
-	r->max_bytes = 256;
-	r->ops_per_sec = 3;
-	EXPECT_EQ(run(&f), 0);
-	d = r->new_id;
-	r = req(&f, VSM_KS_DOMAIN_BIND, 0);
-	r->domain_id = d;
-	r->secret_len = 20;
-	memset(r->secret, 's', 20);
-	EXPECT_EQ(run(&f), 0);
-	s = r->new_id;
+	d = make_domain_limits(&f, A_SECRET, 4, 256, 3);
+	s = bind(&f, d, A_SECRET);
 	k = make_key(&f, s, VSM_KS_AES256_GCM, VSM_KS_USE_ENCRYPT, 0);	/* op 1 */
 	EXPECT_EQ(seal(&f, s, k, 1), 0);					/* op 2 */
 	EXPECT_EQ(seal(&f, s, k, 1), 0);					/* op 3 */

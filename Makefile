@@ -46,9 +46,9 @@ LIBVSM_SRCS := tools/lib/libvsm.c tools/lib/libvsm_keys.c kmod/common/audit.c \
 LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
 	       kmod/common/audit.h kmod/common/sha256.h
 
-$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c $(LIBVSM_DEPS)
+$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c tools/vsmctl/keys.c tools/vsmctl/vsmctl.h $(LIBVSM_DEPS)
 	@mkdir -p $(BUILD)
-	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c $(LIBVSM_SRCS)
+	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c tools/vsmctl/keys.c $(LIBVSM_SRCS)
 
 $(BUILD)/libvsm.a: $(LIBVSM_DEPS)
 	@mkdir -p $(BUILD)/lib

@@ -81,6 +81,7 @@ int vsm_key_unwrap(int fd, uint32_t wrapping_key_id, const void *blob,
 		   size_t blob_len, uint32_t *key_id);
 int vsm_random(int fd, void *buf, size_t len);
 const char *vsm_key_type_name(uint32_t type);
+const char *vsm_key_op_name(uint32_t op);
 int vsm_key_type_from_name(const char *name);
 
 #endif /* LIBVSM_H */

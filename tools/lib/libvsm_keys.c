@@ -421,6 +421,31 @@ static const char *const type_names[] = {
 	[VSM_KEY_SECRET] = "secret",
 };
 
+static const char *const op_names[] = {
+	[VSM_KEY_OP_DOMAIN_CREATE] = "domain_create",
+	[VSM_KEY_OP_DOMAIN_BIND] = "domain_bind",
+	[VSM_KEY_OP_DOMAIN_DESTROY] = "domain_destroy",
+	[VSM_KEY_OP_CREATE] = "create",
+	[VSM_KEY_OP_IMPORT] = "import",
+	[VSM_KEY_OP_DELETE] = "delete",
+	[VSM_KEY_OP_LIST] = "list",
+	[VSM_KEY_OP_SEAL] = "seal",
+	[VSM_KEY_OP_OPEN] = "open",
+	[VSM_KEY_OP_SIGN] = "sign",
+	[VSM_KEY_OP_VERIFY] = "verify",
+	[VSM_KEY_OP_DERIVE] = "derive",
+	[VSM_KEY_OP_WRAP] = "wrap",
+	[VSM_KEY_OP_UNWRAP] = "unwrap",
+	[VSM_KEY_OP_RANDOM] = "random",
+	[VSM_KEY_OP_UNBIND] = "unbind",
+};
+
+/* Stable name of a VSM_KEY_OP_* (a key_op audit record's operation), or NULL. */
+const char *vsm_key_op_name(uint32_t op)
+{
+	return op < ARRAY_SIZE(op_names) ? op_names[op] : NULL;
+}
+
 /* Stable name of a VSM_KEY_* type, or NULL. */
 const char *vsm_key_type_name(uint32_t type)
 {

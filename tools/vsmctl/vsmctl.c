@@ -16,8 +16,7 @@
 #include <unistd.h>
 
 #include "libvsm.h"
-
-#define EXIT_USAGE 2
+#include "vsmctl.h"
 
 static const char *device_path = VSM_DEVICE_PATH;
 
@@ -33,6 +32,9 @@ static void usage(FILE *out)
 		"  lock [--yes]    lock until reboot: no unload, no leaving the hypervisor\n"
 		"  audit [--json] [--verify] [--from SEQ]\n"
 		"                  print the audit log; --verify checks its hash chain\n"
+		"  domain create|destroy ...   key domains (vsmctl domain --help)\n"
+		"  key COMMAND ...             keys and their use (vsmctl key --help)\n"
+		"  random BYTES [--out FILE]   random bytes from the secure world\n"
 		"  help            show this help\n"
 		"\n"
 		"Options:\n"
@@ -41,7 +43,7 @@ static void usage(FILE *out)
 		"  -V, --version       show the ABI version vsmctl was built for\n");
 }
 
-static int open_device(void)
+int vsmctl_open_device(void)
 {
 	int fd = vsm_open(device_path);
 
@@ -160,7 +162,7 @@ static int cmd_info(int argc, char **argv)
 	ret = parse_json_opt(argc, argv, "vsmctl info [--json]", &json);
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	fd = open_device();
+	fd = vsmctl_open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
 	ret = vsm_get_info(fd, &info);
@@ -254,7 +256,7 @@ static int cmd_stats(int argc, char **argv)
 	ret = parse_json_opt(argc, argv, "vsmctl stats [--json]", &json);
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	fd = open_device();
+	fd = vsmctl_open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
 	ret = vsm_get_stats(fd, &st, NULL, 0);
@@ -291,7 +293,7 @@ static int cmd_ping(int argc, char **argv)
 	ret = parse_json_opt(argc, argv, "vsmctl ping [--json]", &json);
 	if (ret)
 		return ret < 0 ? 0 : ret;
-	fd = open_device();
+	fd = vsmctl_open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
 	for (cpu = 0; cpu < ncpu; cpu++) {
@@ -354,7 +356,7 @@ static int cmd_lock(int argc, char **argv)
 			return EXIT_FAILURE;
 		}
 	}
-	fd = open_device();
+	fd = vsmctl_open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
 	ret = vsm_lock(fd);
@@ -380,9 +382,17 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 		printf("\"}\n");
 		return;
 	}
-	printf("%8llu  tsc %-16llu cpu %-3u %-14s %#llx %#llx %#llx\n",
-	       ULL(r->seq), ULL(r->tsc), r->cpu, vsm_audit_type_name(r->type),
-	       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
+	printf("%8llu  tsc %-16llu cpu %-3u %-14s ", ULL(r->seq), ULL(r->tsc), r->cpu,
+	       vsm_audit_type_name(r->type));
+	if (r->type == VSM_AUDIT_KEY_OP) {
+		const char *op = vsm_key_op_name((uint32_t)r->arg[2]);
+		int32_t res = (int32_t)(r->arg[2] >> 32);
+
+		printf("domain %llu key %llu %s %s\n", ULL(r->arg[0]), ULL(r->arg[1]),
+		       op ? op : "?", res ? strerror(-res) : "ok");
+		return;
+	}
+	printf("%#llx %#llx %#llx\n", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
 }
 
 static int cmd_audit(int argc, char **argv)
@@ -430,7 +440,7 @@ static int cmd_audit(int argc, char **argv)
 		fprintf(stderr, "vsmctl audit: unexpected argument '%s'\n", argv[optind]);
 		return EXIT_USAGE;
 	}
-	fd = open_device();
+	fd = vsmctl_open_device();
 	if (fd < 0)
 		return EXIT_FAILURE;
 	for (;;) {
@@ -520,6 +530,12 @@ int main(int argc, char **argv)
 		return cmd_lock(argc, argv);
 	if (!strcmp(argv[0], "audit"))
 		return cmd_audit(argc, argv);
+	if (!strcmp(argv[0], "domain"))
+		return vsmctl_cmd_domain(argc, argv);
+	if (!strcmp(argv[0], "key"))
+		return vsmctl_cmd_key(argc, argv);
+	if (!strcmp(argv[0], "random"))
+		return vsmctl_cmd_random(argc, argv);
 	if (!strcmp(argv[0], "help")) {
 		usage(stdout);
 		return 0;

@@ -20,6 +20,14 @@
  * the calling process (remap_pfn_range), for vsm_usermap to attack from
  * user space.  Stays loaded until rmmod.
  *
+ * mode=findram region=PA size=BYTES: offer /dev/vsm_findram, whose ioctl
+ * (any command; the argument points to a NUL-terminated hex pattern of 1
+ * to 64 bytes) searches every page of System RAM, except the secure region
+ * (the host cannot read it) and KFENCE's guard pages, and returns how many
+ * places hold the pattern; for the key store's no-leak test.  An ioctl
+ * rather than a module load per search, so that as little as possible
+ * runs between the caller's last key operation and the search.
+ *
  * mode=scan: only read the region (no write) and fail with -EIO if it
  * shows the marker (the image itself is no secret); for a kernel booted by
  * kexec on a formerly protected host.
@@ -27,6 +35,9 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/gfp.h>
+#include <linux/ioport.h>
+#include <linux/kfence.h>
+#include <linux/sched.h>
 #include <linux/io.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
@@ -223,8 +234,100 @@ static int touch_region(void)
 	return ret;
 }
 
+struct findram {
+	const u8 *pat;
+	size_t len;
+	unsigned long hits;
+};
+
+static int findram_range(struct resource *res, void *arg)
+{
+	unsigned long start_pfn = PFN_UP(res->start);
+	unsigned long nr = PFN_DOWN(res->end + 1) - start_pfn;
+	struct findram *f = arg;
+	unsigned long pfn, off;
+
+	for (pfn = start_pfn; pfn < start_pfn + nr; pfn++) {
+		phys_addr_t pa = PFN_PHYS(pfn);
+		const u8 *va = pfn_to_kaddr(pfn);
+		/* A copy may run into the next page when that is RAM too. */
+		unsigned long room = pfn + 1 < start_pfn + nr ? PAGE_SIZE : PAGE_SIZE - f->len + 1;
+
+		if (pa >= region && pa < region + size)
+			continue;
+		if (is_kfence_address(va))
+			continue;
+		for (off = 0; off < room; off++) {
+			if (va[off] != f->pat[0] || va + off == f->pat)
+				continue;
+			if (!memcmp(va + off, f->pat, f->len)) {
+				if (f->hits < 4)
+					pr_info("findram: pattern at %pa + %#lx\n", &pa, off);
+				f->hits++;
+			}
+		}
+		cond_resched();
+	}
+	return 0;
+}
+
+static long findram_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct findram f = { };
+	char hex[129];
+	long len;
+	u8 *pat;
+	int ret;
+
+	len = strncpy_from_user(hex, (const char __user *)arg, sizeof(hex));
+	if (len < 0)
+		return len;
+	if (len == sizeof(hex) || !len || len % 2)
+		return -EINVAL;
+	f.len = len / 2;
+	pat = kmalloc(f.len, GFP_KERNEL);
+	if (!pat)
+		return -ENOMEM;
+	ret = hex2bin(pat, hex, f.len);
+	if (!ret) {
+		f.pat = pat;
+		walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,
+				    0, -1, &f, findram_range);
+		pr_info("findram: %lu places hold the pattern\n", f.hits);
+	}
+	kfree_sensitive(pat);
+	return ret ? -EINVAL : (long)f.hits;
+}
+
+static const struct file_operations findram_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = findram_ioctl,
+};
+
+static struct miscdevice findram_dev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "vsm_findram",
+	.fops = &findram_fops,
+	.mode = 0600,
+};
+
+static bool findram_registered;
+
+static int findram(void)
+{
+	int ret;
+
+	if (!region || !size)
+		return -EINVAL;
+	ret = misc_register(&findram_dev);
+	findram_registered = !ret;
+	return ret;
+}
+
 static int __init vsm_attack_init(void)
 {
+	if (!strcmp(mode, "findram"))
+		return findram();
 	if (strcmp(mode, "devirt"))
 		return touch_region();
 	on_each_cpu(try_devirt, NULL, 1);
@@ -237,6 +340,8 @@ static void __exit vsm_attack_exit(void)
 {
 	if (usermap_registered)
 		misc_deregister(&usermap_dev);
+	if (findram_registered)
+		misc_deregister(&findram_dev);
 }
 
 module_init(vsm_attack_init);

@@ -19,6 +19,8 @@
 #include "libvsm.h"
 #include "vsmctl.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Everything the domain and key commands take. */
 struct key_opts {
 	const char *secret_file, *in, *out, *aad, *import, *label, *salt, *info, *tag;
@@ -143,21 +145,23 @@ static int parse_u32(const char *s, uint32_t *out)
 	return 0;
 }
 
+/* VSM_KEY_USE_* bit i is usage_names[i]. */
+static const char *const usage_names[] = {
+	"encrypt", "decrypt", "sign", "verify", "derive", "wrap", "unwrap",
+};
+
 static int parse_usage(const char *s, uint32_t *out)
 {
-	static const char *const names[] = {
-		"encrypt", "decrypt", "sign", "verify", "derive", "wrap", "unwrap",
-	};
 	char *copy = strdup(s), *tok, *save = NULL;
 	unsigned int i;
 	int ret = 0;
 
 	*out = 0;
 	for (tok = strtok_r(copy, ",", &save); tok && !ret; tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (!strcmp(tok, names[i]))
+		for (i = 0; i < ARRAY_SIZE(usage_names); i++)
+			if (!strcmp(tok, usage_names[i]))
 				break;
-		if (i == sizeof(names) / sizeof(names[0])) {
+		if (i == ARRAY_SIZE(usage_names)) {
 			fprintf(stderr, "vsmctl: unknown usage '%s'\n", tok);
 			ret = -1;
 		}
@@ -167,9 +171,11 @@ static int parse_usage(const char *s, uint32_t *out)
 	return ret;
 }
 
-enum { O_SECRET = 256, O_DOMAIN, O_KEY, O_WRAPPING, O_TYPE, O_USAGE, O_EXPORTABLE, O_LABEL,
-       O_IMPORT, O_IN, O_OUT, O_AAD, O_SALT, O_INFO, O_TAG, O_TAGLEN, O_MAXKEYS, O_MAXBYTES,
-       O_RATE, O_JSON, O_HELP };
+enum {
+	O_SECRET = 256, O_DOMAIN, O_KEY, O_WRAPPING, O_TYPE, O_USAGE, O_EXPORTABLE, O_LABEL,
+	O_IMPORT, O_IN, O_OUT, O_AAD, O_SALT, O_INFO, O_TAG, O_TAGLEN, O_MAXKEYS, O_MAXBYTES,
+	O_RATE, O_JSON, O_HELP
+};
 
 static int parse_opts(int argc, char **argv, struct key_opts *o)
 {
@@ -206,10 +212,18 @@ static int parse_opts(int argc, char **argv, struct key_opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case O_SECRET: o->secret_file = optarg; break;
-		case O_DOMAIN: bad |= parse_u32(optarg, &o->domain); break;
-		case O_KEY: bad |= parse_u32(optarg, &o->key); break;
-		case O_WRAPPING: bad |= parse_u32(optarg, &o->wrapping_key); break;
+		case O_SECRET:
+			o->secret_file = optarg;
+			break;
+		case O_DOMAIN:
+			bad |= parse_u32(optarg, &o->domain);
+			break;
+		case O_KEY:
+			bad |= parse_u32(optarg, &o->key);
+			break;
+		case O_WRAPPING:
+			bad |= parse_u32(optarg, &o->wrapping_key);
+			break;
 		case O_TYPE:
 			t = vsm_key_type_from_name(optarg);
 			if (t < 0)
@@ -218,21 +232,51 @@ static int parse_opts(int argc, char **argv, struct key_opts *o)
 			bad |= t < 0;
 			o->type = t < 0 ? 0 : (uint32_t)t;
 			break;
-		case O_USAGE: bad |= parse_usage(optarg, &o->usage); break;
-		case O_EXPORTABLE: o->attrs |= VSM_KEY_ATTR_EXPORTABLE; break;
-		case O_LABEL: o->label = optarg; break;
-		case O_IMPORT: o->import = optarg; break;
-		case O_IN: o->in = optarg; break;
-		case O_OUT: o->out = optarg; break;
-		case O_AAD: o->aad = optarg; break;
-		case O_SALT: o->salt = optarg; break;
-		case O_INFO: o->info = optarg; break;
-		case O_TAG: o->tag = optarg; break;
-		case O_TAGLEN: bad |= parse_u32(optarg, &o->tag_len); break;
-		case O_MAXKEYS: bad |= parse_u32(optarg, &o->max_keys); break;
-		case O_MAXBYTES: bad |= parse_u32(optarg, &o->max_bytes); break;
-		case O_RATE: bad |= parse_u32(optarg, &o->rate); break;
-		case O_JSON: o->json = true; break;
+		case O_USAGE:
+			bad |= parse_usage(optarg, &o->usage);
+			break;
+		case O_EXPORTABLE:
+			o->attrs |= VSM_KEY_ATTR_EXPORTABLE;
+			break;
+		case O_LABEL:
+			o->label = optarg;
+			break;
+		case O_IMPORT:
+			o->import = optarg;
+			break;
+		case O_IN:
+			o->in = optarg;
+			break;
+		case O_OUT:
+			o->out = optarg;
+			break;
+		case O_AAD:
+			o->aad = optarg;
+			break;
+		case O_SALT:
+			o->salt = optarg;
+			break;
+		case O_INFO:
+			o->info = optarg;
+			break;
+		case O_TAG:
+			o->tag = optarg;
+			break;
+		case O_TAGLEN:
+			bad |= parse_u32(optarg, &o->tag_len);
+			break;
+		case O_MAXKEYS:
+			bad |= parse_u32(optarg, &o->max_keys);
+			break;
+		case O_MAXBYTES:
+			bad |= parse_u32(optarg, &o->max_bytes);
+			break;
+		case O_RATE:
+			bad |= parse_u32(optarg, &o->rate);
+			break;
+		case O_JSON:
+			o->json = true;
+			break;
 		default: return -1;
 		}
 	}
@@ -337,10 +381,9 @@ static int key_list(int fd, const struct key_opts *o)
 		}
 		printf("key %-6u %-12s %2u bytes  usage", keys[i].key_id, type ? type : "?",
 		       keys[i].bytes);
-		for (u = 0; u < 7; u++)
+		for (u = 0; u < ARRAY_SIZE(usage_names); u++)
 			if (keys[i].usage & (1U << u))
-				printf(" %s", (const char *[]){ "encrypt", "decrypt", "sign", "verify",
-								 "derive", "wrap", "unwrap" }[u]);
+				printf(" %s", usage_names[u]);
 		printf("%s  %.32s\n", keys[i].attrs & VSM_KEY_ATTR_EXPORTABLE ? " exportable" : "",
 		       (const char *)keys[i].label);
 	}

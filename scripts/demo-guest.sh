@@ -54,6 +54,26 @@ rmmod vsm_attack
 echo "(every read returned the decoy page; the secure world is untouched)"
 run sh -c 'vsmctl audit | grep protected_access | tail -n 2'
 
+say "A VMM keeps its disk key in the secure world"
+printf 'secret of the VMM for vm 42\n' >/tmp/vm42.secret
+run vsmctl domain create --secret-file /tmp/vm42.secret --max-keys 8
+dom=$(vsmctl audit | sed -n 's/.*key_op *domain \([0-9]*\) key 0 domain_create ok.*/\1/p' | tail -n 1)
+k() { vsmctl key "$@" --domain "$dom" --secret-file /tmp/vm42.secret; }
+run k create --type aes256-gcm --usage encrypt,decrypt --exportable --label vm42-disk
+key=$(k list | sed -n 's/^key \([0-9]*\) .*vm42-disk$/\1/p')
+echo "disk sector 0 of vm 42" >/tmp/sector
+run k seal --key "$key" --in /tmp/sector --out /tmp/sealed
+run sh -c "od -A d -t x1 /tmp/sealed | head -n 2"
+run k open --key "$key" --in /tmp/sealed
+echo "(the key never leaves the secure world; a flipped bit is refused:)"
+printf x | dd of=/tmp/sealed bs=1 seek=40 conv=notrunc 2>/dev/null
+run k open --key "$key" --in /tmp/sealed
+run k wrap --key "$key" --out /tmp/vm42-disk.blob
+run k delete --key "$key"
+run k unwrap --in /tmp/vm42-disk.blob
+run k list
+run sh -c "vsmctl audit | grep -E 'key_op .* (create|seal|open|wrap|delete|unwrap) ' | tail -n 7"
+
 say "Lock: from now on nothing can remove the hypervisor until reboot"
 run vsmctl lock --yes
 run rmmod vsm

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <linux/vsm.h>
@@ -428,6 +429,64 @@ TEST_F(keys, one_exit_per_operation)
 	       (unsigned long long)calls);
 	EXPECT_GE(calls, 100);
 	EXPECT_LE(calls, 100 + st.nr_cpus);
+}
+
+/*
+ * The secure world's AES-NI path uses XMM registers, which hold this
+ * task's values while the kernel runs: the hypervisor must save and
+ * restore them.  Fill all sixteen, make the ioctl with a raw syscall so
+ * nothing in user space touches them, and read them back.
+ */
+TEST_F(keys, vector_registers_survive_a_key_operation)
+{
+	uint8_t before[16][16], after[16][16], msg[4096] = { 1 }, out[4096];
+	struct vsm_aead a;
+	long ret;
+	uint32_t k;
+	int i, j;
+
+	if (unprotected(_metadata, self->skip))
+		return;
+	ASSERT_EQ(vsm_key_generate(self->fd, VSM_KEY_AES256_GCM, VSM_KEY_USE_ENCRYPT, 0,
+				   NULL, &k), 0);
+	memset(&a, 0, sizeof(a));
+	a.hdr.size = sizeof(a);
+	a.key_id = k;
+	a.len = sizeof(msg);
+	a.in_ptr = (uintptr_t)msg;
+	a.out_ptr = (uintptr_t)out;
+	for (i = 0; i < 16; i++)
+		for (j = 0; j < 16; j++)
+			before[i][j] = (uint8_t)(i * 16 + j + 1);
+	asm volatile(
+		"movdqu 0(%[b]), %%xmm0\n\tmovdqu 16(%[b]), %%xmm1\n\t"
+		"movdqu 32(%[b]), %%xmm2\n\tmovdqu 48(%[b]), %%xmm3\n\t"
+		"movdqu 64(%[b]), %%xmm4\n\tmovdqu 80(%[b]), %%xmm5\n\t"
+		"movdqu 96(%[b]), %%xmm6\n\tmovdqu 112(%[b]), %%xmm7\n\t"
+		"movdqu 128(%[b]), %%xmm8\n\tmovdqu 144(%[b]), %%xmm9\n\t"
+		"movdqu 160(%[b]), %%xmm10\n\tmovdqu 176(%[b]), %%xmm11\n\t"
+		"movdqu 192(%[b]), %%xmm12\n\tmovdqu 208(%[b]), %%xmm13\n\t"
+		"movdqu 224(%[b]), %%xmm14\n\tmovdqu 240(%[b]), %%xmm15\n\t"
+		"syscall\n\t"
+		"movdqu %%xmm0, 0(%[a])\n\tmovdqu %%xmm1, 16(%[a])\n\t"
+		"movdqu %%xmm2, 32(%[a])\n\tmovdqu %%xmm3, 48(%[a])\n\t"
+		"movdqu %%xmm4, 64(%[a])\n\tmovdqu %%xmm5, 80(%[a])\n\t"
+		"movdqu %%xmm6, 96(%[a])\n\tmovdqu %%xmm7, 112(%[a])\n\t"
+		"movdqu %%xmm8, 128(%[a])\n\tmovdqu %%xmm9, 144(%[a])\n\t"
+		"movdqu %%xmm10, 160(%[a])\n\tmovdqu %%xmm11, 176(%[a])\n\t"
+		"movdqu %%xmm12, 192(%[a])\n\tmovdqu %%xmm13, 208(%[a])\n\t"
+		"movdqu %%xmm14, 224(%[a])\n\tmovdqu %%xmm15, 240(%[a])\n\t"
+		: "=a"(ret)
+		: "0"((long)SYS_ioctl), "D"((long)self->fd), "S"((long)VSM_IOC_AEAD),
+		  "d"(&a), [b] "r"(before), [a] "r"(after)
+		: "rcx", "r11", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",
+		  "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13",
+		  "xmm14", "xmm15");
+	ASSERT_EQ(ret, 0);
+	for (i = 0; i < 16; i++)
+		EXPECT_EQ(memcmp(before[i], after[i], 16), 0) {
+			TH_LOG("xmm%d changed", i);
+		}
 }
 
 TEST_HARNESS_MAIN

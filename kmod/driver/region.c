@@ -198,13 +198,12 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	if (phys_bits > 48 || ram_end > (1ULL << 46))
 		return -EINVAL;
 
-	r->order = get_order(size);
-	r->pages = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN, r->order);
-	if (!r->pages)
-		return -ENOMEM;
+	r->size = size;
+	ret = vsm_region_pages_alloc(r, ram_end);
+	if (ret)
+		return ret;
 	r->va = page_address(r->pages);
 	r->pa = page_to_phys(r->pages);
-	r->size = size;
 
 	memcpy(r->va, vsm_sw_image, h->file_size);
 	r->used = h->mem_size;
@@ -258,7 +257,7 @@ void vsm_region_destroy(struct vsm_region *r)
 	if (!r->pages)
 		return;
 	memzero_explicit(r->va, r->size);
-	__free_pages(r->pages, r->order);
+	vsm_region_pages_free(r);
 	r->pages = NULL;
 }
 

@@ -33,7 +33,7 @@
  */
 struct vsm_region {
 	struct page *pages;
-	unsigned int order;
+	bool contig;
 	void *va;
 	phys_addr_t pa;
 	size_t size;
@@ -50,6 +50,10 @@ struct vsm_region {
 /* The secure-world image embedded in vsm.ko (secure_image.S). */
 extern const u8 vsm_sw_image[];
 extern const u8 vsm_sw_image_end[];
+
+/* region_pages.c */
+int vsm_region_pages_alloc(struct vsm_region *r, u64 ram_end);
+void vsm_region_pages_free(struct vsm_region *r);
 
 int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 		      u64 devirt_tail);

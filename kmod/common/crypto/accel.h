@@ -20,6 +20,6 @@ bool vsm_crypto_accel_supported(void);
 void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out);
 void vsm_aesni_ctr32(const struct vsm_aes_key *k, u8 ctr[16], const u8 *in,
 		     u8 *out, size_t blocks);
-void vsm_clmul_ghash(u8 x[16], const u8 h[16], const u8 *data, size_t blocks);
+void vsm_clmul_ghash(u8 x[16], const u8 htab[4][16], const u8 *data, size_t blocks);
 
 #endif /* VSM_COMMON_CRYPTO_ACCEL_H */

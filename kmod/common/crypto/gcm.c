@@ -35,7 +35,7 @@ static void ghash_blocks(const struct vsm_gcm *g, u8 x[16], const u8 *p, size_t 
 	u64 v[2];
 
 	if (vsm_crypto_accel) {
-		vsm_clmul_ghash(x, g->h_bytes, p, n);
+		vsm_clmul_ghash(x, g->h_table, p, n);
 		return;
 	}
 	v[0] = vsm_load_be64(x);
@@ -81,14 +81,22 @@ static void ghash_lengths(const struct vsm_gcm *g, u8 x[16], u64 a_bytes, u64 c_
 int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 {
 	u8 zero[16] = { 0 }, h[16];
-	int ret = vsm_aes_setkey(&g->aes, key, len);
+	u64 pow[2];
+	int i, ret = vsm_aes_setkey(&g->aes, key, len);
 
 	if (ret)
 		return ret;
 	vsm_aes_encrypt(&g->aes, zero, h);
 	g->h[0] = vsm_load_be64(h);
 	g->h[1] = vsm_load_be64(h + 8);
-	memcpy(g->h_bytes, h, sizeof(h));
+	pow[0] = g->h[0];
+	pow[1] = g->h[1];
+	for (i = 0; i < 4; i++) {
+		vsm_store_be64(g->h_table[i], pow[0]);
+		vsm_store_be64(g->h_table[i] + 8, pow[1]);
+		ghash_mul(pow, g->h);
+	}
+	vsm_wipe(pow, sizeof(pow));
 	vsm_wipe(h, sizeof(h));
 	return 0;
 }

@@ -19,12 +19,12 @@
  * struct vsm_gcm - a key ready for GCM
  * @aes: the expanded AES key
  * @h: the hash key H = E(K, 0^128), as two big-endian halves
- * @h_bytes: the same, as bytes, for the fast path
+ * @h_table: H, H^2, H^3 and H^4 as bytes, for the fast path
  */
 struct vsm_gcm {
 	struct vsm_aes_key aes;
 	u64 h[2];
-	u8 h_bytes[16];
+	u8 h_table[4][16];
 };
 
 int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len);

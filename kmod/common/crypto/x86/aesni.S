@@ -47,6 +47,13 @@
 	pinsrd	$3, %eax, \x
 .endm
 
+/* out[\off] = in[\off] ^ \x, through %xmm5. */
+.macro XOR_OUT x, off
+	movdqu	\off(%rdx), %xmm5
+	pxor	%xmm5, \x
+	movdqu	\x, \off(%rcx)
+.endm
+
 /* void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out) */
 	.globl	vsm_aesni_encrypt
 	.type	vsm_aesni_encrypt, @function
@@ -67,7 +74,9 @@ vsm_aesni_encrypt:
  *
  * For each block: increment the big-endian 32-bit counter in ctr[12..15]
  * (mod 2^32), encrypt the counter block and XOR it into in -> out.  ctr is
- * left holding the last counter used.  Four blocks at a time.
+ * left holding the last counter used.  Eight blocks at a time while there
+ * are eight (AESENC has a latency of several cycles and more than one unit
+ * may execute it), then four, then one.
  */
 	.globl	vsm_aesni_ctr32
 	.type	vsm_aesni_ctr32, @function
@@ -76,6 +85,32 @@ vsm_aesni_ctr32:
 	movdqu	(%rsi), %xmm8
 	pextrd	$3, %xmm8, %r9d
 	bswap	%r9d
+.Lctr_eight:
+	cmp	$8, %r8
+	jb	.Lctr_four
+	CTR_BLOCK %xmm0, 1
+	CTR_BLOCK %xmm2, 2
+	CTR_BLOCK %xmm3, 3
+	CTR_BLOCK %xmm4, 4
+	CTR_BLOCK %xmm9, 5
+	CTR_BLOCK %xmm10, 6
+	CTR_BLOCK %xmm11, 7
+	CTR_BLOCK %xmm12, 8
+	add	$8, %r9d
+	AES_WHITEN %xmm0, %xmm2, %xmm3, %xmm4, %xmm9, %xmm10, %xmm11, %xmm12
+	AES_MIDDLE_ROUNDS %xmm0, %xmm2, %xmm3, %xmm4, %xmm9, %xmm10, %xmm11, %xmm12
+	XOR_OUT %xmm0, 0
+	XOR_OUT %xmm2, 16
+	XOR_OUT %xmm3, 32
+	XOR_OUT %xmm4, 48
+	XOR_OUT %xmm9, 64
+	XOR_OUT %xmm10, 80
+	XOR_OUT %xmm11, 96
+	XOR_OUT %xmm12, 112
+	add	$128, %rdx
+	add	$128, %rcx
+	sub	$8, %r8
+	jmp	.Lctr_eight
 .Lctr_four:
 	cmp	$4, %r8
 	jb	.Lctr_one
@@ -86,18 +121,10 @@ vsm_aesni_ctr32:
 	add	$4, %r9d
 	AES_WHITEN %xmm0, %xmm2, %xmm3, %xmm4
 	AES_MIDDLE_ROUNDS %xmm0, %xmm2, %xmm3, %xmm4
-	movdqu	(%rdx), %xmm5
-	pxor	%xmm5, %xmm0
-	movdqu	%xmm0, (%rcx)
-	movdqu	16(%rdx), %xmm5
-	pxor	%xmm5, %xmm2
-	movdqu	%xmm2, 16(%rcx)
-	movdqu	32(%rdx), %xmm5
-	pxor	%xmm5, %xmm3
-	movdqu	%xmm3, 32(%rcx)
-	movdqu	48(%rdx), %xmm5
-	pxor	%xmm5, %xmm4
-	movdqu	%xmm4, 48(%rcx)
+	XOR_OUT %xmm0, 0
+	XOR_OUT %xmm2, 16
+	XOR_OUT %xmm3, 32
+	XOR_OUT %xmm4, 48
 	add	$64, %rdx
 	add	$64, %rcx
 	sub	$4, %r8
@@ -128,6 +155,10 @@ vsm_aesni_ctr32:
 	pxor	%xmm4, %xmm4
 	pxor	%xmm5, %xmm5
 	pxor	%xmm8, %xmm8
+	pxor	%xmm9, %xmm9
+	pxor	%xmm10, %xmm10
+	pxor	%xmm11, %xmm11
+	pxor	%xmm12, %xmm12
 	ret
 	.size	vsm_aesni_ctr32, . - vsm_aesni_ctr32
 

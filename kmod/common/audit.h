@@ -34,6 +34,9 @@ enum vsm_audit_event {
 /* arg[0] of a VSM_AEV_REFUSED record */
 #define VSM_AEV_REFUSED_DEVIRT		1
 #define VSM_AEV_REFUSED_MSR_WRITE	2
+/* Refused by the driver, which reports them (host-reported: evidence, not proof). */
+#define VSM_AEV_REFUSED_SUSPEND		3
+#define VSM_AEV_REFUSED_CPU_OFFLINE	4
 
 /**
  * struct vsm_audit_entry - one record, laid out as struct vsm_audit_record

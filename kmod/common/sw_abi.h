@@ -214,7 +214,8 @@ struct vsm_sw_boot {
 #define VSM_HC_AUDIT_READ	5	/* RBX: cursor, RCX: PA, RDX: records */
 #define VSM_HC_SEAL		6	/* wipe all secrets, for a restart; any state */
 #define VSM_HC_KEY		7	/* RBX: PA of a struct vsm_ks_req, RCX: its size */
-#define VSM_HC_COUNT		8
+#define VSM_HC_NOTE_REFUSAL	8	/* RBX: VSM_AEV_REFUSED_* the driver refused, RCX: detail */
+#define VSM_HC_COUNT		9
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

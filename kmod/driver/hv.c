@@ -71,6 +71,8 @@ static int vsm_cpu_offline(unsigned int cpu)
 		pr_err("CPU %u cannot go offline while the host is protected (it would leave the hypervisor); %s\n",
 		       cpu, READ_ONCE(hv_state) == VSM_STATE_LOCKED ?
 		       "locked until reboot" : "unload vsm first");
+		if (this_cpu_read(cpu_protected))
+			vsm_hv_call(VSM_HC_NOTE_REFUSAL, VSM_REFUSED_CPU_OFFLINE, cpu, 0);
 		return -EBUSY;
 	}
 	if (!this_cpu_read(cpu_protected))
@@ -93,6 +95,8 @@ static int vsm_pm_notify(struct notifier_block *nb, unsigned long action, void *
 	case PM_HIBERNATION_PREPARE:
 	case PM_RESTORE_PREPARE:
 		pr_err("suspend and hibernation are refused while the host is protected: the secure world cannot survive them; unload vsm first\n");
+		if (vsm_hv_state() != VSM_STATE_LOADED)
+			vsm_hv_call(VSM_HC_NOTE_REFUSAL, VSM_REFUSED_SUSPEND, action, 0);
 		return notifier_from_errno(-EBUSY);
 	default:
 		return NOTIFY_DONE;

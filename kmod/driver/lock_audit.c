@@ -36,6 +36,8 @@ static_assert(VSM_AUDIT_SECRETS_WIPED == VSM_AEV_SECRETS_WIPED);
 static_assert(VSM_AUDIT_KEY_OP == VSM_AEV_KEY_OP);
 static_assert(VSM_REFUSED_DEVIRT == VSM_AEV_REFUSED_DEVIRT);
 static_assert(VSM_REFUSED_MSR_WRITE == VSM_AEV_REFUSED_MSR_WRITE);
+static_assert(VSM_REFUSED_SUSPEND == VSM_AEV_REFUSED_SUSPEND);
+static_assert(VSM_REFUSED_CPU_OFFLINE == VSM_AEV_REFUSED_CPU_OFFLINE);
 static_assert(sizeof(struct vsm_audit_read) == VSM_AUDIT_READ_SIZE_VER0);
 
 #define RECORDS_PER_PAGE	(PAGE_SIZE / sizeof(struct vsm_audit_record))

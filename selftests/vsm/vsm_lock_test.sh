@@ -65,6 +65,7 @@ sed 's/^/# /' "$out"
 check "the audit log records the lock" grep -q ' locked ' "$out"
 check "the audit log records each refusal" \
 	[ "$(grep -c ' refused  *0x1 ' "$out")" -ge "$(nproc)" ]
+check "and the refused CPU offline (host-reported)" grep -q ' refused  *0x4 ' "$out"
 check "the audit log's hash chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 rm -f "$out"

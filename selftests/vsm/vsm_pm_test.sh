@@ -24,6 +24,8 @@ for s in freeze mem disk; do
 done
 check "the refusal is explained" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: suspend and hibernation are refused'"
+check "the refusals are in the audit log (host-reported)" sh -c \
+	"vsmctl audit | grep -q ' refused  *0x3 '"
 check "every CPU still protected" "$(dirname "$0")/vsm_cpuid" present
 check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"

@@ -392,7 +392,12 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 		       op ? op : "?", res ? strerror(-res) : "ok");
 		return;
 	}
-	printf("%#llx %#llx %#llx\n", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
+	printf("%#llx %#llx %#llx", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
+	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= 4)
+		printf("  (%s)", (const char *[]){ "", "leave the hypervisor", "MSR write",
+					"suspend, reported by the driver",
+					"CPU offline, reported by the driver" }[r->arg[0]]);
+	putchar('\n');
 }
 
 static int cmd_audit(int argc, char **argv)

@@ -264,6 +264,8 @@ struct vsm_ping {
 /* What a VSM_AUDIT_REFUSED record refused (arg[0]). */
 #define VSM_REFUSED_DEVIRT		1	/* leave the hypervisor, locked */
 #define VSM_REFUSED_MSR_WRITE		2	/* arg[1] = MSR, arg[2] = value */
+#define VSM_REFUSED_SUSPEND		3	/* host-reported; arg[1] = PM event */
+#define VSM_REFUSED_CPU_OFFLINE		4	/* host-reported; arg[1] = CPU */
 
 /**
  * struct vsm_audit_record - one record of the secure world's audit log

@@ -76,6 +76,15 @@ static s64 hc_key(struct vsm_sw_cpu *c, u64 pa, u64 size, u64 a2)
 	return sw_keys_call(c, pa, size);
 }
 
+/* The driver reports what it refused; only the codes it may report. */
+static s64 hc_note_refusal(struct vsm_sw_cpu *c, u64 what, u64 detail, u64 a2)
+{
+	if (what != VSM_AEV_REFUSED_SUSPEND && what != VSM_AEV_REFUSED_CPU_OFFLINE)
+		return -EINVAL;
+	sw_audit(c, VSM_AEV_REFUSED, what, detail, 0);
+	return 0;
+}
+
 static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_VERSION] = hc_version,
 	[VSM_HC_PING] = hc_ping,
@@ -85,6 +94,7 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_AUDIT_READ] = hc_audit_read,
 	[VSM_HC_SEAL] = hc_seal,
 	[VSM_HC_KEY] = hc_key,
+	[VSM_HC_NOTE_REFUSAL] = hc_note_refusal,
 };
 
 /**

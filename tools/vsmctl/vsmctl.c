@@ -370,6 +370,14 @@ static int cmd_lock(int argc, char **argv)
 	return 0;
 }
 
+/* What a VSM_AUDIT_REFUSED record refused (arg 0). */
+static const char *const refusal_names[] = {
+	[VSM_REFUSED_DEVIRT] = "leave the hypervisor",
+	[VSM_REFUSED_MSR_WRITE] = "MSR write",
+	[VSM_REFUSED_SUSPEND] = "suspend, reported by the driver",
+	[VSM_REFUSED_CPU_OFFLINE] = "CPU offline, reported by the driver",
+};
+
 static void print_record(const struct vsm_audit_record *r, bool json)
 {
 	if (json) {
@@ -394,9 +402,7 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	}
 	printf("%#llx %#llx %#llx", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
 	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= 4)
-		printf("  (%s)", (const char *[]){ "", "leave the hypervisor", "MSR write",
-					"suspend, reported by the driver",
-					"CPU offline, reported by the driver" }[r->arg[0]]);
+		printf("  (%s)", refusal_names[r->arg[0]]);
 	putchar('\n');
 }
 

@@ -70,7 +70,7 @@ int vsm_rsa_pkcs1_verify(const u8 *n, size_t n_len, const u8 *e, size_t e_len,
 			 enum vsm_hash hash, const u8 *digest, const u8 *sig,
 			 size_t sig_len)
 {
-	static struct vsm_mont m;	/* large: not on a small stack */
+	struct vsm_mont m;
 	u64 s[VSM_BN_LIMBS], r[VSM_BN_LIMBS];
 	u8 em[VSM_BN_MAX_BITS / 8], want[VSM_BN_MAX_BITS / 8];
 	size_t k, hlen = vsm_hash_len(hash), plen, i;

@@ -50,6 +50,14 @@ check "a right tag expected invalid fails" expect 1 "0 passed, 1 failed" "$tmp/w
 check "a wrong tag expected invalid passes" expect 0 "1 passed, 0 failed" "$tmp/rejected.json"
 check "an unknown algorithm counts as failed" expect 1 "0 passed, 1 failed" "$tmp/unknown.json"
 check "a malformed field counts as failed" expect 1 "0 passed, 1 failed" "$tmp/malformed.json"
+ff=$(printf 'ff%.0s' $(seq 128))
+cat >"$tmp/rsa1024.json" <<JSON
+{"algorithm": "RSASSA-PKCS1-v1_5", "schema": "rsassa_pkcs1_verify_schema.json",
+ "testGroups": [{"type": "RsassaPkcs1Verify", "sha": "SHA-256", "n": "$ff", "e": "010001",
+  "tests": [{"tcId": 1, "msg": "", "sig": "$ff", "result": "invalid"}]}]}
+JSON
+check "an unsupported RSA size counts as failed, even for an invalid case" \
+	expect 1 "0 passed, 1 failed" "$tmp/rsa1024.json"
 check "broken JSON is an error" expect 2 "0 passed, 0 failed" "$tmp/broken.json"
 check "a missing file is an error" expect 2 "0 passed, 0 failed" "$tmp/none.json"
 echo "1..$n"

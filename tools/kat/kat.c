@@ -6,7 +6,9 @@
  * Usage: vsm-kat [-v] FILE.json...
  *
  * Schemas: aead_test_schema.json (AES-GCM), mac_test_schema.json
- * (HMAC-SHA256) and hkdf_test_schema.json (HKDF-SHA256).  A valid test
+ * (HMAC-SHA256), hkdf_test_schema.json (HKDF-SHA256) and
+ * rsassa_pkcs1_verify_schema.json (RSASSA-PKCS1-v1_5 with SHA-256/384/512;
+ * the key as "n" and "e", or as "publicKey" {"modulus", "publicExponent"}).  A valid test
  * passes when the result matches; an invalid one only when it is
  * rejected; an acceptable one either way.  A test the code cannot run (an
  * unknown algorithm, a malformed field) fails; nothing is skipped.
@@ -23,6 +25,7 @@
 #include "../../kmod/common/crypto/accel.h"
 #include "../../kmod/common/crypto/gcm.h"
 #include "../../kmod/common/crypto/hmac.h"
+#include "../../kmod/common/crypto/rsa.h"
 #include "../../tests/hosted/crypto_util.h"
 
 #define MAX_FIELD	(1 << 16)
@@ -135,6 +138,30 @@ static int run_hkdf(const struct json *g, const struct json *t)
 	return res;
 }
 
+static int run_rsa(const struct json *g, const struct json *t)
+{
+	struct field n = { 0 }, e = { 0 }, msg = { 0 }, sig = { 0 };
+	const struct json *pk = json_get(g, "publicKey");
+	const char *sha = json_string(g, "sha");
+	enum vsm_hash h = 0;
+	u8 digest[64];
+	int res = -1, ret;
+
+	if (sha)
+		h = !strcmp(sha, "SHA-256") ? VSM_HASH_SHA256 : !strcmp(sha, "SHA-384") ?
+		    VSM_HASH_SHA384 : !strcmp(sha, "SHA-512") ? VSM_HASH_SHA512 : 0;
+	if (h && (pk ? get_hex(pk, "modulus", &n) && get_hex(pk, "publicExponent", &e) :
+		  get_hex(g, "n", &n) && get_hex(g, "e", &e)) &&
+	    get_hex(t, "msg", &msg) && get_hex(t, "sig", &sig)) {
+		vsm_hash(h, msg.b, msg.n, digest);
+		ret = vsm_rsa_pkcs1_verify(n.b, n.n, e.b, e.n, h, digest, sig.b, sig.n);
+		/* A key outside what is supported cannot run: it fails. */
+		res = ret == -EINVAL ? -1 : !ret;
+	}
+	put(&n), put(&e), put(&msg), put(&sig);
+	return res;
+}
+
 typedef int (*runner)(const struct json *g, const struct json *t);
 
 static runner runner_for(const struct json *doc, const char **why)
@@ -152,6 +179,8 @@ static runner runner_for(const struct json *doc, const char **why)
 		return run_mac;
 	if (!strncmp(schema, "hkdf_test_schema", 16) && !strcmp(alg, "HKDF-SHA-256"))
 		return run_hkdf;
+	if (!strncmp(schema, "rsassa_pkcs1_verify_schema", 26))
+		return run_rsa;
 	return NULL;
 }
 

@@ -6,7 +6,7 @@
  */
 #include "bignum.h"
 
-typedef unsigned __int128 u128;
+#define u128 unsigned __int128
 
 /**
  * vsm_bn_from_be() - read a big-endian integer

@@ -80,7 +80,7 @@ check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit
 
 # The known-answer runner: the secure world's crypto sources, built hosted.
-CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) \
+CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) kmod/common/asn1.c \
 	       kmod/common/sha256.c
 KAT ?= $(wildcard tests/kat/*.json)
 $(BUILD)/vsm-kat: tools/kat/kat.c tools/kat/json.c tools/kat/json.h $(CRYPTO_SRCS) \

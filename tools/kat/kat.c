@@ -8,7 +8,9 @@
  * Schemas: aead_test_schema.json (AES-GCM), mac_test_schema.json
  * (HMAC-SHA256), hkdf_test_schema.json (HKDF-SHA256) and
  * rsassa_pkcs1_verify_schema.json (RSASSA-PKCS1-v1_5 with SHA-256/384/512;
- * the key as "n" and "e", or as "publicKey" {"modulus", "publicExponent"}).  A valid test
+ * the key as "n" and "e", or as "publicKey" {"modulus", "publicExponent"})
+ * and ecdsa_verify_schema.json (DER signatures on secp256r1 and secp384r1;
+ * the key as "key" or "publicKey" with "curve", "wx" and "wy").  A valid test
  * passes when the result matches; an invalid one only when it is
  * rejected; an acceptable one either way.  A test the code cannot run (an
  * unknown algorithm, a malformed field) fails; nothing is skipped.
@@ -23,6 +25,7 @@
 
 #include "json.h"
 #include "../../kmod/common/crypto/accel.h"
+#include "../../kmod/common/crypto/ecdsa.h"
 #include "../../kmod/common/crypto/gcm.h"
 #include "../../kmod/common/crypto/hmac.h"
 #include "../../kmod/common/crypto/rsa.h"
@@ -138,18 +141,22 @@ static int run_hkdf(const struct json *g, const struct json *t)
 	return res;
 }
 
+static enum vsm_hash hash_named(const char *sha)
+{
+	if (!sha)
+		return 0;
+	return !strcmp(sha, "SHA-256") ? VSM_HASH_SHA256 : !strcmp(sha, "SHA-384") ?
+	       VSM_HASH_SHA384 : !strcmp(sha, "SHA-512") ? VSM_HASH_SHA512 : 0;
+}
+
 static int run_rsa(const struct json *g, const struct json *t)
 {
 	struct field n = { 0 }, e = { 0 }, msg = { 0 }, sig = { 0 };
 	const struct json *pk = json_get(g, "publicKey");
-	const char *sha = json_string(g, "sha");
-	enum vsm_hash h = 0;
+	enum vsm_hash h = hash_named(json_string(g, "sha"));
 	u8 digest[64];
 	int res = -1, ret;
 
-	if (sha)
-		h = !strcmp(sha, "SHA-256") ? VSM_HASH_SHA256 : !strcmp(sha, "SHA-384") ?
-		    VSM_HASH_SHA384 : !strcmp(sha, "SHA-512") ? VSM_HASH_SHA512 : 0;
 	if (h && (pk ? get_hex(pk, "modulus", &n) && get_hex(pk, "publicExponent", &e) :
 		  get_hex(g, "n", &n) && get_hex(g, "e", &e)) &&
 	    get_hex(t, "msg", &msg) && get_hex(t, "sig", &sig)) {
@@ -159,6 +166,46 @@ static int run_rsa(const struct json *g, const struct json *t)
 		res = ret == -EINVAL ? -1 : !ret;
 	}
 	put(&n), put(&e), put(&msg), put(&sig);
+	return res;
+}
+
+/* A coordinate as exactly @nb bytes: leading zeros dropped or added. */
+static bool coordinate(struct field *f, size_t nb, u8 *out)
+{
+	size_t skip = 0;
+
+	while (f->n - skip > nb && !f->b[skip])
+		skip++;
+	if (f->n - skip > nb)
+		return false;
+	memset(out, 0, nb - (f->n - skip));
+	memcpy(out + nb - (f->n - skip), f->b + skip, f->n - skip);
+	return true;
+}
+
+static int run_ecdsa(const struct json *g, const struct json *t)
+{
+	const struct json *key = json_get(g, "publicKey") ?: json_get(g, "key");
+	const char *curve_name = json_string(key, "curve");
+	struct field wx = { 0 }, wy = { 0 }, msg = { 0 }, sig = { 0 };
+	enum vsm_hash h = hash_named(json_string(g, "sha"));
+	enum vsm_curve curve = 0;
+	u8 digest[64], x[48], y[48];
+	int res = -1, ret;
+	size_t nb;
+
+	if (curve_name)
+		curve = !strcmp(curve_name, "secp256r1") ? VSM_CURVE_P256 :
+			!strcmp(curve_name, "secp384r1") ? VSM_CURVE_P384 : 0;
+	nb = vsm_curve_bytes(curve);
+	if (h && curve && get_hex(key, "wx", &wx) && get_hex(key, "wy", &wy) &&
+	    get_hex(t, "msg", &msg) && get_hex(t, "sig", &sig) &&
+	    coordinate(&wx, nb, x) && coordinate(&wy, nb, y)) {
+		vsm_hash(h, msg.b, msg.n, digest);
+		ret = vsm_ecdsa_verify_der(curve, x, y, digest, vsm_hash_len(h), sig.b, sig.n);
+		res = ret == -EINVAL ? -1 : !ret;
+	}
+	put(&wx), put(&wy), put(&msg), put(&sig);
 	return res;
 }
 
@@ -181,6 +228,8 @@ static runner runner_for(const struct json *doc, const char **why)
 		return run_hkdf;
 	if (!strncmp(schema, "rsassa_pkcs1_verify_schema", 26))
 		return run_rsa;
+	if (!strncmp(schema, "ecdsa_verify_schema", 19) && !strcmp(alg, "ECDSA"))
+		return run_ecdsa;
 	return NULL;
 }
 

@@ -66,7 +66,7 @@ static u64 bn_sub(u64 *a, const u64 *b, u32 limbs)
 	return borrow;
 }
 
-/* out = a * b * R^-1 mod n (CIOS); a, b < n; out may alias neither. */
+/* out = a * b * R^-1 mod n (CIOS); a, b < n; out may alias a or b. */
 static void mont_mul(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b)
 {
 	u64 t[VSM_BN_LIMBS + 2] = { 0 };
@@ -170,4 +170,78 @@ void vsm_mont_exp_public(const struct vsm_mont *m, u64 *out, const u64 *base,
 		}
 	}
 	mont_mul(m, out, x, one);
+}
+
+/* out = a * b * R^-1 mod n; a, b below n; out may alias either. */
+void vsm_mont_mul(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b)
+{
+	mont_mul(m, out, a, b);
+}
+
+/* out = a + b mod n; a, b below n; out may alias either. */
+void vsm_mod_add(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b)
+{
+	u64 carry = 0;
+	u32 i;
+
+	for (i = 0; i < m->limbs; i++) {
+		u128 x = (u128)a[i] + b[i] + carry;
+
+		out[i] = (u64)x;
+		carry = (u64)(x >> 64);
+	}
+	if (carry || vsm_bn_cmp(out, m->n, m->limbs) >= 0)
+		bn_sub(out, m->n, m->limbs);
+}
+
+/* out = a - b mod n; a, b below n; out may alias either. */
+void vsm_mod_sub(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b)
+{
+	u64 carry = 0;
+	u32 i;
+
+	if (out != a)
+		memcpy(out, a, m->limbs * sizeof(u64));
+	if (!bn_sub(out, b, m->limbs))
+		return;
+	for (i = 0; i < m->limbs; i++) {
+		u128 x = (u128)out[i] + m->n[i] + carry;
+
+		out[i] = (u64)x;
+		carry = (u64)(x >> 64);
+	}
+}
+
+/* Into Montgomery form: out = a * R mod n; a below n. */
+void vsm_mont_to(const struct vsm_mont *m, u64 *out, const u64 *a)
+{
+	mont_mul(m, out, a, m->rr);
+}
+
+/* Out of Montgomery form: out = a * R^-1 mod n. */
+void vsm_mont_from(const struct vsm_mont *m, u64 *out, const u64 *a)
+{
+	u64 one[VSM_BN_LIMBS] = { 1 };
+
+	mont_mul(m, out, a, one);
+}
+
+/* out = a^-1 mod n for a prime n, a in Montgomery form and non-zero; result in Montgomery form. */
+void vsm_mont_inv_prime(const struct vsm_mont *m, u64 *out, const u64 *a)
+{
+	u64 e[VSM_BN_LIMBS], x[VSM_BN_LIMBS], one[VSM_BN_LIMBS] = { 1 };
+	u64 two[VSM_BN_LIMBS] = { 2 };
+	int i, bit;
+
+	memcpy(e, m->n, sizeof(e));
+	bn_sub(e, two, m->limbs);				/* n - 2 */
+	mont_mul(m, x, one, m->rr);				/* 1, Montgomery */
+	for (i = (int)m->limbs - 1; i >= 0; i--) {
+		for (bit = 63; bit >= 0; bit--) {
+			mont_mul(m, x, x, x);
+			if (e[i] >> bit & 1)
+				mont_mul(m, x, x, a);
+		}
+	}
+	memcpy(out, x, m->limbs * sizeof(u64));
 }

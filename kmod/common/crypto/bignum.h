@@ -30,6 +30,12 @@ int vsm_bn_from_be(u64 *out, u32 limbs, const u8 *in, size_t len);
 void vsm_bn_to_be(u8 *out, size_t len, const u64 *in, u32 limbs);
 int vsm_bn_cmp(const u64 *a, const u64 *b, u32 limbs);
 int vsm_mont_init(struct vsm_mont *m, const u8 *n_be, size_t len);
+void vsm_mont_mul(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b);
+void vsm_mod_add(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b);
+void vsm_mod_sub(const struct vsm_mont *m, u64 *out, const u64 *a, const u64 *b);
+void vsm_mont_to(const struct vsm_mont *m, u64 *out, const u64 *a);
+void vsm_mont_from(const struct vsm_mont *m, u64 *out, const u64 *a);
+void vsm_mont_inv_prime(const struct vsm_mont *m, u64 *out, const u64 *a);
 void vsm_mont_exp_public(const struct vsm_mont *m, u64 *out, const u64 *base,
 			 const u8 *e_be, size_t e_len);
 

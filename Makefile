@@ -97,6 +97,12 @@ $(BUILD)/vsm-crypto-bench: tools/bench/crypto_bench.c $(CRYPTO_SRCS) \
 bench: $(BUILD)/vsm-crypto-bench
 	$(BUILD)/vsm-crypto-bench
 
+# Module signatures checked by the secure world's code, built hosted.
+$(BUILD)/vsm-modsig: tools/modsig/modsig.c kmod/common/modsig.c kmod/common/modsig.h \
+		     $(CRYPTO_SRCS) $(wildcard kmod/common/crypto/*.h) kmod/common/asn1.h
+	@mkdir -p $(BUILD)
+	$(CC) $(SAN_CFLAGS) -o $@ tools/modsig/modsig.c kmod/common/modsig.c $(CRYPTO_SRCS)
+
 kat: $(BUILD)/vsm-kat
 	$(BUILD)/vsm-kat $(KAT)
 

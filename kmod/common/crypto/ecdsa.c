@@ -226,11 +226,10 @@ static void point_add(const struct curve *c, struct point *out, const struct poi
 	SUB(h, u2, u1);
 	SUB(rr, s2, s1);
 	if (is_zero(h, c->p.limbs)) {
-		if (is_zero(rr, c->p.limbs)) {
+		if (is_zero(rr, c->p.limbs))
 			point_double(c, out, a);
-		} else {
-			memset(out, 0, sizeof(*out));	/* a = -b */
-		}
+		else
+			memset(out, 0, sizeof(*out));	/* a = -b: infinity */
 		return;
 	}
 	ADD(rr, rr, rr);

@@ -52,6 +52,31 @@ void vsm_hash(enum vsm_hash hash, const void *data, size_t len, u8 *out)
 		vsm_sha512(data, len, out);
 }
 
+/* Hash @a then @b with @hash into @out, as one message. */
+void vsm_hash2(enum vsm_hash hash, const void *a, size_t a_len, const void *b,
+	       size_t b_len, u8 *out)
+{
+	struct vsm_sha256 s256;
+	struct vsm_sha512 s512;
+
+	if (hash == VSM_HASH_SHA256) {
+		vsm_sha256_init(&s256);
+		vsm_sha256_update(&s256, a, a_len);
+		vsm_sha256_update(&s256, b, b_len);
+		vsm_sha256_final(&s256, out);
+		return;
+	}
+	if (hash == VSM_HASH_SHA384)
+		vsm_sha384_init(&s512);
+	else if (hash == VSM_HASH_SHA512)
+		vsm_sha512_init(&s512);
+	else
+		return;
+	vsm_sha512_update(&s512, a, a_len);
+	vsm_sha512_update(&s512, b, b_len);
+	vsm_sha512_final(&s512, out);
+}
+
 /**
  * vsm_rsa_pkcs1_verify() - check an RSASSA-PKCS1-v1_5 signature
  * @n: modulus, big-endian, 2048 to 4096 bits

@@ -18,6 +18,8 @@ enum vsm_hash {
 
 size_t vsm_hash_len(enum vsm_hash hash);
 void vsm_hash(enum vsm_hash hash, const void *data, size_t len, u8 *out);
+void vsm_hash2(enum vsm_hash hash, const void *a, size_t a_len, const void *b,
+	       size_t b_len, u8 *out);
 int vsm_rsa_pkcs1_verify(const u8 *n, size_t n_len, const u8 *e, size_t e_len,
 			 enum vsm_hash hash, const u8 *digest, const u8 *sig,
 			 size_t sig_len);

@@ -37,6 +37,7 @@ enum vsm_audit_event {
 /* Refused by the driver, which reports them (host-reported: evidence, not proof). */
 #define VSM_AEV_REFUSED_SUSPEND		3
 #define VSM_AEV_REFUSED_CPU_OFFLINE	4
+#define VSM_AEV_REFUSED_PINNED		5	/* a pinned MSR: arg 1 MSR, arg 2 value */
 
 /**
  * struct vsm_audit_entry - one record, laid out as struct vsm_audit_record

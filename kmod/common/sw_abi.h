@@ -147,6 +147,9 @@ enum vsm_exit_class {
  * @guest_hsave_pa: the host's view of VM_HSAVE_PA (SVM is hidden from it)
  * @launch: CPU state captured by the driver for the launch
  */
+/* MSRs pinned at lock (core/pin.c lists them). */
+#define VSM_PINNED_MSRS		7
+
 struct vsm_sw_cpu {
 	u64 self;
 	u32 cpu;
@@ -159,6 +162,10 @@ struct vsm_sw_cpu {
 	u64 exits[VSM_EXIT_CLASSES];
 	u64 guest_hsave_pa;
 	struct vsm_cpu_state launch;
+	u32 pinned;
+	u32 pad;
+	u64 pin_msr[VSM_PINNED_MSRS];
+	u64 pin_efer;
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */

@@ -38,6 +38,7 @@ static_assert(VSM_REFUSED_DEVIRT == VSM_AEV_REFUSED_DEVIRT);
 static_assert(VSM_REFUSED_MSR_WRITE == VSM_AEV_REFUSED_MSR_WRITE);
 static_assert(VSM_REFUSED_SUSPEND == VSM_AEV_REFUSED_SUSPEND);
 static_assert(VSM_REFUSED_CPU_OFFLINE == VSM_AEV_REFUSED_CPU_OFFLINE);
+static_assert(VSM_REFUSED_PINNED == VSM_AEV_REFUSED_PINNED);
 static_assert(sizeof(struct vsm_audit_read) == VSM_AUDIT_READ_SIZE_VER0);
 
 #define RECORDS_PER_PAGE	(PAGE_SIZE / sizeof(struct vsm_audit_record))

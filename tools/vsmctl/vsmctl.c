@@ -376,6 +376,7 @@ static const char *const refusal_names[] = {
 	[VSM_REFUSED_MSR_WRITE] = "MSR write",
 	[VSM_REFUSED_SUSPEND] = "suspend, reported by the driver",
 	[VSM_REFUSED_CPU_OFFLINE] = "CPU offline, reported by the driver",
+	[VSM_REFUSED_PINNED] = "change of a pinned MSR, ignored",
 };
 
 static void print_record(const struct vsm_audit_record *r, bool json)
@@ -401,7 +402,7 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 		return;
 	}
 	printf("%#llx %#llx %#llx", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
-	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= 4)
+	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= VSM_REFUSED_PINNED)
 		printf("  (%s)", refusal_names[r->arg[0]]);
 	putchar('\n');
 }

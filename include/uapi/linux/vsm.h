@@ -266,6 +266,7 @@ struct vsm_ping {
 #define VSM_REFUSED_MSR_WRITE		2	/* arg[1] = MSR, arg[2] = value */
 #define VSM_REFUSED_SUSPEND		3	/* host-reported; arg[1] = PM event */
 #define VSM_REFUSED_CPU_OFFLINE		4	/* host-reported; arg[1] = CPU */
+#define VSM_REFUSED_PINNED		5	/* pinned MSR: arg[1] = MSR, arg[2] = value */
 
 /**
  * struct vsm_audit_record - one record of the secure world's audit log

@@ -73,6 +73,14 @@ void sw_wipe_secrets(void);
 s64 sw_seal(struct vsm_sw_cpu *c);
 bool sw_sealed(void);
 
+/* core/pin.c: CPU state pinned at lock */
+extern const u32 sw_pinned_msrs[VSM_PINNED_MSRS];
+int sw_pinned_index(u32 msr);
+void sw_pin(struct vsm_sw_cpu *c, const u64 msrs[VSM_PINNED_MSRS], u64 efer);
+bool sw_pin_allows_msr(struct vsm_sw_cpu *c, int index, u64 val);
+bool sw_pin_allows_efer(struct vsm_sw_cpu *c, u64 val);
+void arch_lock_intercepts(void);
+
 /* core/keys.c */
 s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size);
 void sw_keys_seal(void);

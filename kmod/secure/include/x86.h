@@ -8,7 +8,14 @@
 #include "../../common/types.h"
 
 #define MSR_PAT			0x00000277U
+#define MSR_SYSENTER_CS		0x00000174U
+#define MSR_SYSENTER_ESP	0x00000175U
+#define MSR_SYSENTER_EIP	0x00000176U
 #define MSR_EFER		0xc0000080U
+#define MSR_STAR		0xc0000081U
+#define MSR_LSTAR		0xc0000082U
+#define MSR_CSTAR		0xc0000083U
+#define MSR_SFMASK		0xc0000084U
 #define MSR_VM_CR		0xc0010114U
 #define MSR_VM_HSAVE_PA		0xc0010117U
 #define EFER_SCE		VSM_BIT64(0)

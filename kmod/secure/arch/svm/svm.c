@@ -86,6 +86,83 @@ static void set_msr_intercepts(void)
 	svm_msrpm_intercept(msrpm, MSR_VM_HSAVE_PA, true, true);
 }
 
+/*
+ * From the lock on, writes of the pinned MSRs exit too (reads never do).
+ * The map is shared by every CPU, so this takes effect everywhere at once.
+ */
+void arch_lock_intercepts(void)
+{
+	u8 *msrpm = sw_va(vsm_boot.msrpm_pa);
+	int i;
+
+	for (i = 0; i < VSM_PINNED_MSRS; i++)
+		svm_msrpm_intercept(msrpm, sw_pinned_msrs[i], false, true);
+}
+
+/*
+ * The VMCB fields of the pinned MSRs, in sw_pinned_msrs order; VMSAVE
+ * keeps them current on every exit and VMLOAD loads them on entry.
+ */
+static u64 pinned_get(const struct vmcb *v, int i)
+{
+	switch (i) {
+	case 0:
+		return v->save.star;
+	case 1:
+		return v->save.lstar;
+	case 2:
+		return v->save.cstar;
+	case 3:
+		return v->save.sfmask;
+	case 4:
+		return v->save.sysenter_cs;
+	case 5:
+		return v->save.sysenter_esp;
+	default:
+		return v->save.sysenter_eip;
+	}
+}
+
+static void pinned_set(struct vmcb *v, int i, u64 val)
+{
+	switch (i) {
+	case 0:
+		v->save.star = val;
+		break;
+	case 1:
+		v->save.lstar = val;
+		break;
+	case 2:
+		v->save.cstar = val;
+		break;
+	case 3:
+		v->save.sfmask = val;
+		break;
+	case 4:
+		v->save.sysenter_cs = val;
+		break;
+	case 5:
+		v->save.sysenter_esp = val;
+		break;
+	default:
+		v->save.sysenter_eip = val;
+		break;
+	}
+}
+
+/* After the lock, each CPU pins its own state at its first exit. */
+static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	u64 vals[VSM_PINNED_MSRS];
+	int i;
+
+	if (c->pinned || !sw_locked())
+		return;
+	for (i = 0; i < VSM_PINNED_MSRS; i++)
+		vals[i] = pinned_get(v, i);
+	sw_pin(c, vals, v->save.efer);
+}
+
 /* Only the two reset ports exit; every other port goes straight through. */
 static void set_io_intercepts(void)
 {
@@ -211,8 +288,18 @@ static bool msr_read(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 *val)
 
 static bool msr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 val)
 {
+	int pinned = sw_pinned_index(msr);
+
+	if (pinned >= 0) {
+		/* A change of a pinned value is ignored (and audited). */
+		if (sw_pin_allows_msr(c, pinned, val))
+			pinned_set(v, pinned, val);
+		return true;
+	}
 	switch (msr) {
 	case MSR_EFER:
+		if (!sw_pin_allows_efer(c, val))
+			return true;	/* ignored, audited */
 		/* SVM is "disabled by firmware" for the host: SVME is refused. */
 		if (val & ~(EFER_HOST_WRITABLE | EFER_LMA))
 			return false;
@@ -361,6 +448,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 
 	v->control.tlb_control = 0;
 	v->control.event_inj = 0;
+	pin_if_locked(c, v);
 	switch (code) {
 	case SVM_EXIT_CPUID:
 		sw_count_exit(c, VSM_EXIT_CPUID);

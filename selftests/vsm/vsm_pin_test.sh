@@ -1,0 +1,56 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# CPU-state pinning (in a VM of its own: it locks).  Before the lock root
+# may change the syscall and sysenter MSRs; from the lock on, a write that
+# would change them, or clear EFER.NXE or EFER.SCE, is ignored and
+# audited, and the host keeps running on the values it had.  Writing the
+# same value is still allowed.  The attack overwrites LSTAR, the syscall
+# entry point: if it were not ignored, the next system call would crash.
+. "$(dirname "$0")/lib.sh"
+
+echo "TAP version 13"
+require_protection "CPU-state pinning"
+dir=$(dirname "$0")
+msr="$dir/vsm_msr"
+log_start=$(dmesg | wc -l)
+ensure_loaded
+modprobe msr 2>/dev/null
+cpus=$(ls -d /sys/devices/system/cpu/cpu[0-9]* | sed 's/.*cpu//')
+
+# Before the lock: a change sticks (then is undone).
+v0=$("$msr" 0 0x175)
+"$msr" 0 0x175 $((v0 + 4096))
+check "before the lock, SYSENTER_ESP can be changed" [ "$("$msr" 0 0x175)" = "$(printf '%#x' $((v0 + 4096)))" ]
+"$msr" 0 0x175 "$v0"
+
+check "lock" vsmctl lock --yes
+vsmctl ping >/dev/null		# every CPU exits once: each pins its state
+
+for c in $cpus; do
+	esp=$("$msr" "$c" 0x175)
+	lstar=$("$msr" "$c" 0xc0000082)
+	efer=$("$msr" "$c" 0xc0000080)
+	"$msr" "$c" 0x175 $((esp + 4096))
+	check "cpu $c: a changed SYSENTER_ESP is ignored" [ "$("$msr" "$c" 0x175)" = "$esp" ]
+	"$msr" "$c" 0xc0000082 0xffffffff81000000
+	check "cpu $c: LSTAR keeps the syscall entry" [ "$("$msr" "$c" 0xc0000082)" = "$lstar" ]
+	"$msr" "$c" 0xc0000080 $((efer & ~2048))
+	check "cpu $c: EFER.NXE cannot be cleared" \
+		[ $(( $("$msr" "$c" 0xc0000080) & 2048 )) -ne 0 ]
+	check "cpu $c: writing the pinned value itself is allowed" "$msr" "$c" 0x175 "$esp"
+done
+check "system calls still work on every CPU" sh -c \
+	"for c in $(echo $cpus); do taskset -c \$c true || exit 1; done"
+check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
+out=$(mktemp)
+vsmctl audit >"$out"
+grep ' refused  *0x5 ' "$out" | sed 's/^/# /'
+check "the refused LSTAR write is audited with its value" \
+	grep -q ' refused  *0x5 0xc0000082 0xffffffff81000000' "$out"
+check "one refusal per refused write" \
+	[ "$(grep -c ' refused  *0x5 ' "$out")" -eq $((3 * $(echo $cpus | wc -w))) ]
+check "the audit chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
+check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
+rm -f "$out"
+tap_done

@@ -192,6 +192,7 @@ enum vsm_gpr {
  *	world's page tables (for guest page walks and hypercall buffers)
  * @decoy_pa: the page the host sees in place of a secure page it touched
  * @tsc_khz: the TSC's frequency, for the key store's rate limits
+ * @pin_at_lock: pin CPU state when the host locks (the pin parameter)
  */
 struct vsm_sw_boot {
 	u64 region_pa;
@@ -206,6 +207,7 @@ struct vsm_sw_boot {
 	u64 physmap_end;
 	u64 decoy_pa;
 	u64 tsc_khz;
+	u64 pin_at_lock;
 };
 
 /*

@@ -39,6 +39,11 @@ module_param(lock, bool, 0444);
 MODULE_PARM_DESC(lock,
 		 "Lock right after launch (default N): no unload, no leaving the hypervisor, until reboot");
 
+static bool pin = true;
+module_param(pin, bool, 0444);
+MODULE_PARM_DESC(pin,
+		 "Pin CPU state (syscall MSRs, EFER bits) at the lock (default Y); N only to kexec a locked host");
+
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
 static enum cpuhp_state hp_state;
@@ -199,6 +204,10 @@ int vsm_hv_start(const struct vsm_info *caps)
 				caps->phys_addr_bits, vendor->devirt_tail());
 	if (ret)
 		goto out;
+	/* Read by the secure world only; the host cannot change it later. */
+	region.boot->pin_at_lock = pin;
+	if (!pin)
+		pr_warn("pin=N: CPU state will not be pinned at the lock\n");
 	ret = register_pm_notifier(&vsm_pm_nb);
 	if (ret)
 		goto free_region;

@@ -24,7 +24,8 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 
 	if (__atomic_compare_exchange_n(&sw_lock_state, &expected, true, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		arch_lock_intercepts();
+		if (vsm_boot.pin_at_lock)
+			arch_lock_intercepts();
 		sw_audit(c, VSM_AEV_LOCKED, 0, 0, 0);
 	}
 	return 0;

@@ -156,7 +156,7 @@ static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
 	u64 vals[VSM_PINNED_MSRS];
 	int i;
 
-	if (c->pinned || !sw_locked())
+	if (c->pinned || !vsm_boot.pin_at_lock || !sw_locked())
 		return;
 	for (i = 0; i < VSM_PINNED_MSRS; i++)
 		vals[i] = pinned_get(v, i);

@@ -25,14 +25,14 @@ if [[ "$vendor" == amd ]]; then
 	run -- true
 	check "exit status 0 passes through" [ $? -eq 0 ]
 
-	qemus_before=$(pgrep -c -x qemu-system-x86)
+	# A name of its own, so that other VMs on the machine do not count.
+	name=vm-run-test-$$-$RANDOM
 	start=$SECONDS
-	run --timeout 15 -- sh -c 'sleep 1000'
+	VSM_QEMU_ARGS="-name $name" run --timeout 15 -- sh -c 'sleep 1000'
 	rc=$?
 	check "a hanging command is killed with 124" [ $rc -eq 124 ]
 	check "the timeout is honoured" [ $((SECONDS - start)) -lt 40 ]
-	check "no emulator is left running" \
-		[ "$(pgrep -c -x qemu-system-x86)" -eq "$qemus_before" ]
+	check "no emulator is left running" bash -c "! pgrep -f -- '[-]name $name' >/dev/null"
 
 	echo "payload $RANDOM" >"$tmp/payload.txt"
 	mkdir -p "$tmp/dir" && echo inner >"$tmp/dir/inner.txt"

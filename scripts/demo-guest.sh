@@ -81,4 +81,11 @@ run insmod /vsm/selftests/vsm_attack.ko
 dmesg | grep 'vsm_attack:' | tail -n 1 | sed 's/^\[[ 0-9.]*\] //'
 run sh -c 'vsmctl audit | tail -n 3'
 
+say "Locked CPU state: root overwrites the system-call entry point (LSTAR)"
+run /vsm/selftests/vsm_msr 0 0xc0000082
+run /vsm/selftests/vsm_msr 0 0xc0000082 0xffffffff81000000
+run /vsm/selftests/vsm_msr 0 0xc0000082
+echo "(the write was ignored: system calls still work, and it is audited)"
+run sh -c 'vsmctl audit | grep "refused  *0x5" | tail -n 1'
+
 run sh -c 'vsmctl audit --verify | tail -n 1'

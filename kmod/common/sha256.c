@@ -3,6 +3,7 @@
  * SHA-256 (FIPS 180-4).  Portable C, no tables indexed by data and no
  * data-dependent branches, so it is constant time for secret inputs too.
  */
+#include "md_buffer.h"
 #include "sha256.h"
 
 static const u32 k256[64] = {
@@ -96,25 +97,15 @@ void vsm_sha256_init(struct vsm_sha256 *s)
 	s->used = 0;
 }
 
+static void compress_block(void *h, const u8 *block)
+{
+	compress(h, block);
+}
+
 void vsm_sha256_update(struct vsm_sha256 *s, const void *data, size_t len)
 {
-	const u8 *p = data;
-
 	s->bytes += len;
-	while (len) {
-		size_t n = VSM_SHA256_BLOCK - s->used;
-
-		if (n > len)
-			n = len;
-		memcpy(s->buf + s->used, p, n);
-		s->used += n;
-		p += n;
-		len -= n;
-		if (s->used == VSM_SHA256_BLOCK) {
-			compress(s->h, s->buf);
-			s->used = 0;
-		}
-	}
+	vsm_md_absorb(s->buf, &s->used, VSM_SHA256_BLOCK, data, len, compress_block, s->h);
 }
 
 void vsm_sha256_final(struct vsm_sha256 *s, u8 out[VSM_SHA256_DIGEST])
@@ -122,13 +113,7 @@ void vsm_sha256_final(struct vsm_sha256 *s, u8 out[VSM_SHA256_DIGEST])
 	u64 bits = s->bytes * 8;
 	unsigned int i;
 
-	s->buf[s->used++] = 0x80;
-	if (s->used > VSM_SHA256_BLOCK - 8) {
-		memset(s->buf + s->used, 0, VSM_SHA256_BLOCK - s->used);
-		compress(s->h, s->buf);
-		s->used = 0;
-	}
-	memset(s->buf + s->used, 0, VSM_SHA256_BLOCK - 8 - s->used);
+	vsm_md_pad(s->buf, s->used, VSM_SHA256_BLOCK, 8, compress_block, s->h);
 	store_be32(s->buf + 56, bits >> 32);
 	store_be32(s->buf + 60, (u32)bits);
 	compress(s->h, s->buf);

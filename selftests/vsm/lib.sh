@@ -40,6 +40,15 @@ require_protection() {
 	exit 0
 }
 
+# region_info: set $base (physical address) and $kib (size) of the secure
+# region, from vsmctl info.
+region_info() {
+	_info=$(vsmctl info)
+	base=$(echo "$_info" | sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p')
+	kib=$(echo "$_info" | sed -n 's/^secure region: *\([0-9]*\) KiB.*/\1/p')
+	[ -n "$base" ] && [ -n "$kib" ]
+}
+
 # ensure_loaded: load vsm unless it is loaded.
 ensure_loaded() { grep -q '^vsm ' /proc/modules || insmod "$VSM_KO"; }
 

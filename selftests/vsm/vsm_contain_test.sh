@@ -17,9 +17,7 @@ require_protection "containment of host accesses to the secure region"
 dir=$(dirname "$0")
 log_start=$(dmesg | wc -l)
 ensure_loaded
-info=$(vsmctl info)
-base=$(echo "$info" | sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p')
-kib=$(echo "$info" | sed -n 's/^secure region: *\([0-9]*\) KiB.*/\1/p')
+region_info
 pages=$((kib / 4))
 npf() { vsmctl stats --json | sed 's/"npf":/\n/g' | sed -n 's/^\([0-9]*\).*/\1/p' |
 	awk '{ s += $1 } END { print s + 0 }'; }

@@ -14,9 +14,7 @@ require_protection "no key material in host memory"
 dir=$(dirname "$0")
 log_start=$(dmesg | wc -l)
 ensure_loaded
-info=$(vsmctl info)
-base=$(echo "$info" | sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p')
-kib=$(echo "$info" | sed -n 's/^secure region: *\([0-9]*\) KiB.*/\1/p')
+region_info
 insmod "$dir/vsm_attack.ko" mode=findram region="$base" size=$((kib * 1024))
 out=$("$dir/vsm_keys_leak")
 rc=$?

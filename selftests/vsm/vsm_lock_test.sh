@@ -47,9 +47,7 @@ check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
 
 # /dev/mem once more, on a kernel booted with iomem=relaxed when vmtest
 # gave it: Debian's STRICT_DEVMEM still refuses RAM, and the region is RAM.
-info=$(vsmctl info)
-base=$(echo "$info" | sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p')
-kib=$(echo "$info" | sed -n 's/^secure region: *\([0-9]*\) KiB.*/\1/p')
+region_info
 how=$(grep -o 'iomem=relaxed' /proc/cmdline || echo 'iomem=strict')
 mem=$(dd if=/dev/mem bs=4096 skip=$((base / 4096)) count=1 2>/dev/null | od -A n -t x8 -N 8)
 echo "# /dev/mem at the region ($how): '${mem:-refused}'"

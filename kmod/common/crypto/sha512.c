@@ -5,6 +5,7 @@
  * values those of the square roots of the first 8 (SHA-512) and the next
  * 8 (SHA-384) primes, as FIPS 180-4 defines them.
  */
+#include "../md_buffer.h"
 #include "ct.h"
 #include "sha512.h"
 
@@ -116,6 +117,11 @@ void vsm_sha384_init(struct vsm_sha512 *s)
 	start(s, init384, VSM_SHA384_DIGEST);
 }
 
+static void compress_block(void *h, const u8 *block)
+{
+	compress(h, block);
+}
+
 /**
  * vsm_sha512_update() - hash more bytes
  * @s: state
@@ -124,29 +130,8 @@ void vsm_sha384_init(struct vsm_sha512 *s)
  */
 void vsm_sha512_update(struct vsm_sha512 *s, const void *data, size_t len)
 {
-	const u8 *p = data;
-	size_t n;
-
 	s->bytes += len;
-	while (len) {
-		if (!s->used && len >= VSM_SHA512_BLOCK) {
-			compress(s->h, p);
-			p += VSM_SHA512_BLOCK;
-			len -= VSM_SHA512_BLOCK;
-			continue;
-		}
-		n = VSM_SHA512_BLOCK - s->used;
-		if (n > len)
-			n = len;
-		memcpy(s->buf + s->used, p, n);
-		s->used += n;
-		p += n;
-		len -= n;
-		if (s->used == VSM_SHA512_BLOCK) {
-			compress(s->h, s->buf);
-			s->used = 0;
-		}
-	}
+	vsm_md_absorb(s->buf, &s->used, VSM_SHA512_BLOCK, data, len, compress_block, s->h);
 }
 
 /**
@@ -160,13 +145,7 @@ void vsm_sha512_final(struct vsm_sha512 *s, u8 *out)
 	u64 bits = s->bytes * 8;
 	u32 i;
 
-	s->buf[s->used++] = 0x80;
-	if (s->used > VSM_SHA512_BLOCK - 16) {
-		memset(s->buf + s->used, 0, VSM_SHA512_BLOCK - s->used);
-		compress(s->h, s->buf);
-		s->used = 0;
-	}
-	memset(s->buf + s->used, 0, VSM_SHA512_BLOCK - 8 - s->used);
+	vsm_md_pad(s->buf, s->used, VSM_SHA512_BLOCK, 16, compress_block, s->h);
 	vsm_store_be64(s->buf + VSM_SHA512_BLOCK - 8, bits);	/* high 64 bits stay 0 */
 	compress(s->h, s->buf);
 	for (i = 0; i < 8; i++)

@@ -139,7 +139,8 @@ s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 	memcpy(host, req, hdr);
 	ret = 0;
 wipe:
-	memset(sw_ks_buf, 0, hdr + VSM_KS_PAYLOAD_MAX);
+	/* Input and output never go past @size (checked above): wipe that much. */
+	memset(sw_ks_buf, 0, size);
 	memset(sw_fx_area, 0, sizeof(sw_fx_area));
 unlock:
 	sw_spin_unlock(&sw_ks_lock);

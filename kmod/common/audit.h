@@ -37,7 +37,13 @@ enum vsm_audit_event {
 /* Refused by the driver, which reports them (host-reported: evidence, not proof). */
 #define VSM_AEV_REFUSED_SUSPEND		3
 #define VSM_AEV_REFUSED_CPU_OFFLINE	4
-#define VSM_AEV_REFUSED_PINNED		5	/* a pinned MSR: arg 1 MSR, arg 2 value */
+#define VSM_AEV_REFUSED_PINNED		5	/* pinned state: arg 1 MSR or below, arg 2 value */
+
+/* Arg 1 of a VSM_AEV_REFUSED_PINNED record for state that is no MSR. */
+#define VSM_AEV_PINNED_CR0		0x100000000ULL
+#define VSM_AEV_PINNED_CR4		0x100000004ULL
+#define VSM_AEV_PINNED_GDTR		0x200000000ULL
+#define VSM_AEV_PINNED_IDTR		0x200000001ULL
 
 /**
  * struct vsm_audit_entry - one record, laid out as struct vsm_audit_record

@@ -170,3 +170,162 @@ bool vsm_io_resets_machine(u16 port, u32 value, u32 size)
 		return (value & 0xff) == 0xfe;
 	return false;
 }
+
+/* One REX prefix: W, R, X, B bits. */
+#define REX_R(rex)	(((rex) >> 2) & 1)
+#define REX_X(rex)	(((rex) >> 1) & 1)
+#define REX_B(rex)	((rex) & 1)
+
+/* Read a little-endian signed displacement of @size bytes. */
+static s64 read_disp(const u8 *p, u32 size)
+{
+	if (size == 1)
+		return (int8_t)p[0];
+	return (s32)((u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24);
+}
+
+/*
+ * Decode a ModRM memory operand (mod != 3) at @bytes[*i], which holds the
+ * ModRM byte; advance *i past SIB and displacement.
+ */
+static int decode_modrm_mem(const u8 *bytes, u32 n, u32 *i, u8 rex,
+			    struct vsm_modrm_mem *m)
+{
+	u8 modrm = bytes[(*i)++];
+	u32 mod = modrm >> 6, rm = modrm & 7, dsize;
+
+	m->index = VSM_MODRM_NONE;
+	m->scale = 1;
+	dsize = mod == 1 ? 1 : mod == 2 ? 4 : 0;
+	if (rm == 4) {
+		u8 sib;
+		u32 idx, base;
+
+		if (*i >= n)
+			return -EINVAL;
+		sib = bytes[(*i)++];
+		idx = ((sib >> 3) & 7) | REX_X(rex) << 3;
+		base = (sib & 7) | REX_B(rex) << 3;
+		m->scale = 1U << (sib >> 6);
+		if (idx != 4)
+			m->index = (int)idx;
+		if ((base & 7) == 5 && mod == 0) {
+			m->base = VSM_MODRM_NONE;
+			dsize = 4;
+		} else {
+			m->base = (int)base;
+		}
+	} else if (rm == 5 && mod == 0) {
+		m->base = VSM_MODRM_RIP;
+		dsize = 4;
+	} else {
+		m->base = (int)(rm | REX_B(rex) << 3);
+	}
+	if (*i + dsize > n)
+		return -EINVAL;
+	m->disp = dsize ? read_disp(bytes + *i, dsize) : 0;
+	*i += dsize;
+	return 0;
+}
+
+/**
+ * vsm_decode_sys_insn() - decode MOV to CR, LMSW, LGDT or LIDT (64-bit mode)
+ * @bytes: the bytes at RIP
+ * @n: how many are valid
+ * @insn: the result
+ *
+ * For the exits that report no operands (CPUs or emulators without
+ * decode assists).  A LOCK prefix (which turns MOV to CR0 into MOV to CR8
+ * on AMD) and register forms of LGDT and LIDT (other instructions) are
+ * refused.
+ *
+ * Return: 0, or -EINVAL if the bytes are none of these instructions.
+ */
+int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn)
+{
+	u32 i = 0, reg_field, mod;
+	u8 rex = 0, modrm;
+	bool lock = false;
+
+	memset(insn, 0, sizeof(*insn));
+	if (n > VSM_INSN_MAX)
+		n = VSM_INSN_MAX;
+	for (; i < n; i++) {
+		u8 b = bytes[i];
+
+		if ((b & 0xf0) == 0x40) {
+			rex = b;
+			continue;
+		}
+		if (!is_legacy_prefix(b))
+			break;
+		rex = 0;	/* a REX prefix counts only right before the opcode */
+		if (b == 0xf0)
+			lock = true;
+		else if (b == 0x64 || b == 0x65)
+			insn->mem.seg = b == 0x64 ? 4 : 5;
+		else if (b == 0x67)
+			insn->mem.addr32 = true;
+	}
+	if (lock || i + 3 > n || bytes[i] != 0x0f)
+		return -EINVAL;
+	modrm = bytes[i + 2];
+	mod = modrm >> 6;
+	reg_field = (modrm >> 3) & 7;
+	insn->reg = VSM_MODRM_NONE;
+	switch (bytes[i + 1]) {
+	case 0x22:
+		/* MOV to CR ignores "mod": the operand is always a register. */
+		insn->op = VSM_SYS_MOV_TO_CR;
+		insn->cr = reg_field | REX_R(rex) << 3;
+		insn->reg = (int)((modrm & 7) | REX_B(rex) << 3);
+		insn->len = i + 3;
+		return 0;
+	case 0x01:
+		if (reg_field == 6)
+			insn->op = VSM_SYS_LMSW;
+		else if (reg_field == 2 && mod != 3)
+			insn->op = VSM_SYS_LGDT;
+		else if (reg_field == 3 && mod != 3)
+			insn->op = VSM_SYS_LIDT;
+		else
+			return -EINVAL;
+		if (mod == 3) {
+			insn->reg = (int)((modrm & 7) | REX_B(rex) << 3);
+			insn->len = i + 3;
+			return 0;
+		}
+		i += 2;
+		if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem))
+			return -EINVAL;
+		insn->len = i;
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * vsm_modrm_address() - the linear address of a memory operand
+ * @m: the operand
+ * @gprs: the guest's GPRs, in enum vsm_gpr order
+ * @next_rip: address of the next instruction (for RIP-relative operands)
+ * @seg_base: base of the FS or GS override, if @m has one
+ *
+ * Return: the linear address.
+ */
+u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
+		      u64 next_rip, u64 seg_base)
+{
+	u64 ea = (u64)m->disp;
+
+	if (m->base == VSM_MODRM_RIP)
+		ea += next_rip;
+	else if (m->base >= 0)
+		ea += gprs[m->base & 15];
+	if (m->index >= 0)
+		ea += gprs[m->index & 15] * m->scale;
+	if (m->addr32)
+		ea &= 0xffffffffULL;
+	return ea + (m->seg ? seg_base : 0);
+}

@@ -29,6 +29,56 @@ int vsm_guest_fetch(const struct vsm_guest_mem *mem, u64 cr3, u64 rip,
 		    u8 *buf, u32 len);
 int vsm_insn_length(const u8 *bytes, u32 n, const u8 *opcode, u32 opcode_len);
 int vsm_io_insn_length(const u8 *bytes, u32 n, bool in);
+
+/* What vsm_decode_sys_insn() found. */
+enum vsm_sys_op {
+	VSM_SYS_MOV_TO_CR,	/* 0F 22 /r */
+	VSM_SYS_LMSW,		/* 0F 01 /6 */
+	VSM_SYS_LGDT,		/* 0F 01 /2, memory operand */
+	VSM_SYS_LIDT,		/* 0F 01 /3, memory operand */
+};
+
+#define VSM_MODRM_NONE	(-1)	/* no base or index register */
+#define VSM_MODRM_RIP	(-2)	/* RIP-relative */
+
+/**
+ * struct vsm_modrm_mem - a 64-bit mode memory operand
+ * @base: base GPR (enum vsm_gpr numbering), VSM_MODRM_NONE or VSM_MODRM_RIP
+ * @index: index GPR or VSM_MODRM_NONE
+ * @scale: 1, 2, 4 or 8
+ * @disp: sign-extended displacement
+ * @seg: 4 for an FS override, 5 for GS, 0 otherwise (the other segments
+ *	have base 0 in 64-bit mode)
+ * @addr32: address-size prefix: the address is truncated to 32 bits
+ */
+struct vsm_modrm_mem {
+	int base;
+	int index;
+	u32 scale;
+	s64 disp;
+	u32 seg;
+	bool addr32;
+};
+
+/**
+ * struct vsm_sys_insn - a decoded control-register or table-register load
+ * @op: enum vsm_sys_op
+ * @len: instruction length
+ * @cr: MOV to CR: the control register (REX.R extends it)
+ * @reg: the source GPR, or VSM_MODRM_NONE when the source is @mem
+ * @mem: the memory operand, when @reg is VSM_MODRM_NONE
+ */
+struct vsm_sys_insn {
+	u32 op;
+	u32 len;
+	u32 cr;
+	int reg;
+	struct vsm_modrm_mem mem;
+};
+
+int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn);
+u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
+		      u64 next_rip, u64 seg_base);
 bool vsm_io_resets_machine(u16 port, u32 value, u32 size);
 
 #define VSM_PORT_KBC_CMD	0x64

@@ -125,6 +125,9 @@ enum vsm_exit_class {
 	VSM_EXIT_SHUTDOWN,
 	VSM_EXIT_OTHER,
 	VSM_EXIT_IO,
+	VSM_EXIT_CR_WRITE,
+	VSM_EXIT_DT_WRITE,
+	VSM_EXIT_TLB_FLUSH,
 	VSM_EXIT_CLASSES
 };
 
@@ -150,6 +153,28 @@ enum vsm_exit_class {
 /* MSRs pinned at lock (core/pin.c lists them). */
 #define VSM_PINNED_MSRS		7
 
+/**
+ * struct vsm_pin_state - one CPU's state pinned at lock (core/pin.c)
+ * @msr: values of the pinned MSRs, in sw_pinned_msrs order
+ * @efer: EFER bits that must stay set
+ * @cr0: CR0 bits that must stay set
+ * @cr4: CR4 bits that must stay set
+ * @idtr_base: IDTR base
+ * @gdtr_base: GDTR base
+ * @idtr_limit: IDTR limit
+ * @gdtr_limit: GDTR limit
+ */
+struct vsm_pin_state {
+	u64 msr[VSM_PINNED_MSRS];
+	u64 efer;
+	u64 cr0;
+	u64 cr4;
+	u64 idtr_base;
+	u64 gdtr_base;
+	u32 idtr_limit;
+	u32 gdtr_limit;
+};
+
 struct vsm_sw_cpu {
 	u64 self;
 	u32 cpu;
@@ -164,8 +189,7 @@ struct vsm_sw_cpu {
 	struct vsm_cpu_state launch;
 	u32 pinned;
 	u32 pad;
-	u64 pin_msr[VSM_PINNED_MSRS];
-	u64 pin_efer;
+	struct vsm_pin_state pin;
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */

@@ -287,6 +287,12 @@ void vsm_hv_stop(void)
  * Return: 0 (also when already locked), -ENODEV when not protected, or the
  * secure world's error.
  */
+/* Any exit pins a locked CPU's state; a ping is the cheapest one. */
+static void pin_this_cpu(void *unused)
+{
+	vsm_hv_call(VSM_HC_PING, 0, 0, 0);
+}
+
 int vsm_hv_lock(void)
 {
 	long ret;
@@ -306,6 +312,8 @@ int vsm_hv_lock(void)
 	if (!ret) {
 		__module_get(THIS_MODULE);
 		hv_state = VSM_STATE_LOCKED;
+		/* Pin every CPU before the ioctl returns, not at its next exit. */
+		on_each_cpu(pin_this_cpu, NULL, 1);
 		pr_notice("locked: the module cannot be unloaded and the hypervisor stays on every CPU until the machine resets\n");
 	}
 	mutex_unlock(&hv_lock);

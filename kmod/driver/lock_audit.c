@@ -39,6 +39,10 @@ static_assert(VSM_REFUSED_MSR_WRITE == VSM_AEV_REFUSED_MSR_WRITE);
 static_assert(VSM_REFUSED_SUSPEND == VSM_AEV_REFUSED_SUSPEND);
 static_assert(VSM_REFUSED_CPU_OFFLINE == VSM_AEV_REFUSED_CPU_OFFLINE);
 static_assert(VSM_REFUSED_PINNED == VSM_AEV_REFUSED_PINNED);
+static_assert(VSM_PINNED_CR0 == VSM_AEV_PINNED_CR0);
+static_assert(VSM_PINNED_CR4 == VSM_AEV_PINNED_CR4);
+static_assert(VSM_PINNED_GDTR == VSM_AEV_PINNED_GDTR);
+static_assert(VSM_PINNED_IDTR == VSM_AEV_PINNED_IDTR);
 static_assert(sizeof(struct vsm_audit_read) == VSM_AUDIT_READ_SIZE_VER0);
 
 #define RECORDS_PER_PAGE	(PAGE_SIZE / sizeof(struct vsm_audit_record))

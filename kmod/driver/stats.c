@@ -29,6 +29,9 @@ static_assert(VSM_EXIT_NPF == VSM_EXIT_CLASS_NPF);
 static_assert(VSM_EXIT_SHUTDOWN == VSM_EXIT_CLASS_SHUTDOWN);
 static_assert(VSM_EXIT_OTHER == VSM_EXIT_CLASS_OTHER);
 static_assert(VSM_EXIT_IO == VSM_EXIT_CLASS_IO);
+static_assert(VSM_EXIT_CR_WRITE == VSM_EXIT_CLASS_CR_WRITE);
+static_assert(VSM_EXIT_DT_WRITE == VSM_EXIT_CLASS_DT_WRITE);
+static_assert(VSM_EXIT_TLB_FLUSH == VSM_EXIT_CLASS_TLB_FLUSH);
 
 /* One CPU's counters; @buf is a kernel page the secure world writes to. */
 static void read_cpu(unsigned int cpu, struct vsm_hc_cpu_stats *buf,

@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # CPU-state pinning (in a VM of its own: it locks).  Before the lock root
-# may change the syscall and sysenter MSRs; from the lock on, a write that
-# would change them, or clear EFER.NXE or EFER.SCE, is ignored and
-# audited, and the host keeps running on the values it had.  Writing the
-# same value is still allowed.  The attack overwrites LSTAR, the syscall
-# entry point: if it were not ignored, the next system call would crash.
+# may change the syscall and sysenter MSRs, and a kernel module may clear
+# CR4.SMEP/SMAP/UMIP and CR0.WP and load other IDTs and GDTs; from the
+# lock on, a write that would change any of them, or clear EFER.NXE or
+# EFER.SCE, is ignored and audited, and the host keeps running on the
+# values it had.  Writing the same value is still allowed.  The MSR attack
+# overwrites LSTAR, the syscall entry point: if it were not ignored, the
+# next system call would crash.  The pinned host's hot paths still cause
+# no exits.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -24,8 +27,14 @@ v0=$("$msr" 0 0x175)
 check "before the lock, SYSENTER_ESP can be changed" [ "$("$msr" 0 0x175)" = "$(printf '%#x' $((v0 + 4096)))" ]
 "$msr" 0 0x175 "$v0"
 
+# Before the lock the module attacks work (and undo themselves): this is
+# what the pin must stop.
+for m in cr4 cr0 idt gdt; do
+	check "before the lock, a module can change $m" \
+		sh -c "! insmod '$dir/vsm_pin_attack.ko' mode=$m 2>/dev/null"
+done
+
 check "lock" vsmctl lock --yes
-vsmctl ping >/dev/null		# every CPU exits once: each pins its state
 
 for c in $cpus; do
 	esp=$("$msr" "$c" 0x175)
@@ -40,6 +49,10 @@ for c in $cpus; do
 		[ $(( $("$msr" "$c" 0xc0000080) & 2048 )) -ne 0 ]
 	check "cpu $c: writing the pinned value itself is allowed" "$msr" "$c" 0x175 "$esp"
 done
+for m in cr4 cr0 idt gdt; do
+	check "locked: no CPU's $m changes (module attack)" insmod "$dir/vsm_pin_attack.ko" mode=$m
+	rmmod vsm_pin_attack 2>/dev/null
+done
 check "system calls still work on every CPU" sh -c \
 	"for c in $(echo $cpus); do taskset -c \$c true || exit 1; done"
 check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
@@ -48,8 +61,18 @@ vsmctl audit >"$out"
 grep ' refused  *0x5 ' "$out" | sed 's/^/# /'
 check "the refused LSTAR write is audited with its value" \
 	grep -q ' refused  *0x5 0xc0000082 0xffffffff81000000' "$out"
-check "one refusal per refused write" \
-	[ "$(grep -c ' refused  *0x5 ' "$out")" -eq $((3 * $(echo $cpus | wc -w))) ]
+ncpu=$(echo $cpus | wc -w)
+check "one refusal per refused MSR write" \
+	[ "$(grep -c ' refused  *0x5 0x[0-9a-f]\{1,8\} ' "$out")" -eq $((3 * ncpu)) ]
+for r in "0x100000004 CR4" "0x100000000 CR0" "0x200000001 IDTR" "0x200000000 GDTR"; do
+	check "one audited refusal of ${r#* } per CPU" \
+		[ "$(grep -c " refused  *0x5 ${r% *} " "$out")" -eq "$ncpu" ]
+done
+cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)
+check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
+	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]
+check "pinned: the hypervisor tests pass (no exits on the hot paths)" \
+	"$dir/vsm_hv_test"
 check "the audit chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 rm -f "$out"

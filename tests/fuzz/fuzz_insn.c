@@ -28,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct vsm_guest_mem mem = { .read = read_ram };
 	u64 cr3, rip;
 	u8 bytes[VSM_INSN_MAX];
+	struct vsm_sys_insn sys;
 	int len;
 
 	if (size < 16)
@@ -43,6 +44,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	len = vsm_io_insn_length(bytes, data[0] % 16, data[1] & 1);
 	if (len > VSM_INSN_MAX || (len > 0 && len > data[0] % 16))
+		abort();
+	/* The decoder never reads or claims past what it was given. */
+	if (!vsm_decode_sys_insn(bytes, data[2] % 16, &sys) &&
+	    (sys.len == 0 || sys.len > data[2] % 16 || sys.reg >= 16 ||
+	     sys.mem.base >= 16 || sys.mem.index >= 16 ||
+	     (sys.op == VSM_SYS_MOV_TO_CR && sys.reg < 0)))
 		abort();
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "../../kmod/common/insn.h"
 #include "../../kmod/common/paging.h"
+#include "../../kmod/common/sw_abi.h"
 
 #define MEM_SIZE (64 * 4096)
 
@@ -149,4 +150,103 @@ TEST(io_reset_writes)
 	/* PCI configuration address writes span 0xCF9 but do not reset. */
 	EXPECT(!vsm_io_resets_machine(0xcf9, 0x06, 2));
 	EXPECT(!vsm_io_resets_machine(0xcf8, 0x80000604, 4));
+}
+
+static int decode(const char *hex_bytes, struct vsm_sys_insn *insn)
+{
+	u8 b[VSM_INSN_MAX];
+	u32 n = 0;
+	unsigned int v;
+
+	while (n < sizeof(b) && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
+		b[n++] = (u8)v;
+	return vsm_decode_sys_insn(b, n, insn);
+}
+
+TEST(decode_mov_to_cr)
+{
+	struct vsm_sys_insn insn;
+
+	/* mov %rax,%cr4 */
+	EXPECT_EQ(decode("0f 22 e0", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_MOV_TO_CR);
+	EXPECT_EQ(insn.cr, 4);
+	EXPECT_EQ(insn.reg, VSM_GPR_RAX);
+	EXPECT_EQ(insn.len, 3);
+	/* mov %rdi,%cr0 */
+	EXPECT_EQ(decode("0f 22 c7", &insn), 0);
+	EXPECT_EQ(insn.cr, 0);
+	EXPECT_EQ(insn.reg, VSM_GPR_RDI);
+	/* mov %r9,%cr4 (REX.B), and REX.R naming CR8 */
+	EXPECT_EQ(decode("41 0f 22 e1", &insn), 0);
+	EXPECT_EQ(insn.reg, VSM_GPR_R9);
+	EXPECT_EQ(insn.cr, 4);
+	EXPECT_EQ(insn.len, 4);
+	EXPECT_EQ(decode("44 0f 22 c0", &insn), 0);
+	EXPECT_EQ(insn.cr, 8);
+	/* "mod" is ignored: 0f 22 20 is mov %rax,%cr4 too */
+	EXPECT_EQ(decode("0f 22 20", &insn), 0);
+	EXPECT_EQ(insn.reg, VSM_GPR_RAX);
+	EXPECT_EQ(insn.cr, 4);
+	/* a REX followed by a legacy prefix does not count */
+	EXPECT_EQ(decode("41 66 0f 22 e1", &insn), 0);
+	EXPECT_EQ(insn.reg, VSM_GPR_RCX);
+	/* LOCK mov to CR0 is mov to CR8 on AMD: refused */
+	EXPECT_EQ(decode("f0 0f 22 c0", &insn), -EINVAL);
+	/* truncated, and not the instruction */
+	EXPECT_EQ(decode("0f 22", &insn), -EINVAL);
+	EXPECT_EQ(decode("0f 20 e0", &insn), -EINVAL);
+}
+
+TEST(decode_lidt_lgdt_lmsw)
+{
+	struct vsm_sys_insn insn;
+	u64 gprs[16] = { 0 };
+
+	gprs[VSM_GPR_RDI] = 0x1000;
+	gprs[VSM_GPR_RBX] = 0x20;
+	/* lidt (%rdi) */
+	EXPECT_EQ(decode("0f 01 1f", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LIDT);
+	EXPECT_EQ(insn.reg, VSM_MODRM_NONE);
+	EXPECT_EQ(insn.len, 3);
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0, 0), 0x1000);
+	/* lgdt 0x8(%rdi,%rbx,4) */
+	EXPECT_EQ(decode("0f 01 54 9f 08", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LGDT);
+	EXPECT_EQ(insn.len, 5);
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0, 0), 0x1000 + 0x80 + 8);
+	/* lidt 0x100(%rip) */
+	EXPECT_EQ(decode("0f 01 1d 00 01 00 00", &insn), 0);
+	EXPECT_EQ(insn.len, 7);
+	EXPECT_EQ(insn.mem.base, VSM_MODRM_RIP);
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0xffffffff81000007ULL, 0),
+		  0xffffffff81000107ULL);
+	/* lidt %gs:-0x10(%r13) : GS override, REX.B, negative disp8 */
+	EXPECT_EQ(decode("65 41 0f 01 5d f0", &insn), 0);
+	EXPECT_EQ(insn.mem.base, VSM_GPR_R13);
+	EXPECT_EQ(insn.mem.seg, 5);
+	gprs[VSM_GPR_R13] = 0x100;
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0, 0x10000), 0x100f0);
+	/* lidt 0x1234 (SIB, no base, no index: absolute disp32) */
+	EXPECT_EQ(decode("0f 01 1c 25 34 12 00 00", &insn), 0);
+	EXPECT_EQ(insn.len, 8);
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0, 0), 0x1234);
+	/* 67: 32-bit addresses wrap */
+	gprs[VSM_GPR_RDI] = 0xfffffffffULL;
+	EXPECT_EQ(decode("67 0f 01 1f", &insn), 0);
+	EXPECT_EQ(vsm_modrm_address(&insn.mem, gprs, 0, 0), 0xffffffffULL);
+	/* lmsw %ax, and lmsw (%rbx) */
+	EXPECT_EQ(decode("0f 01 f0", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LMSW);
+	EXPECT_EQ(insn.reg, VSM_GPR_RAX);
+	EXPECT_EQ(decode("0f 01 33", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LMSW);
+	EXPECT_EQ(insn.reg, VSM_MODRM_NONE);
+	/* register forms of /2 and /3 are other instructions (e.g. xgetbv) */
+	EXPECT_EQ(decode("0f 01 d0", &insn), -EINVAL);
+	EXPECT_EQ(decode("0f 01 d8", &insn), -EINVAL);
+	/* sgdt is not a load; a cut-off displacement is refused */
+	EXPECT_EQ(decode("0f 01 07", &insn), -EINVAL);
+	EXPECT_EQ(decode("0f 01 9f 00 01", &insn), -EINVAL);
 }

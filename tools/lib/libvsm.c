@@ -130,6 +130,9 @@ const char *vsm_exit_class_name(unsigned int cls)
 		[VSM_EXIT_CLASS_SHUTDOWN] = "shutdown",
 		[VSM_EXIT_CLASS_OTHER] = "other",
 		[VSM_EXIT_CLASS_IO] = "io",
+		[VSM_EXIT_CLASS_CR_WRITE] = "cr_write",
+		[VSM_EXIT_CLASS_DT_WRITE] = "dt_write",
+		[VSM_EXIT_CLASS_TLB_FLUSH] = "tlb_flush",
 	};
 
 	return cls < ARRAY_LEN(names) ? names[cls] : NULL;

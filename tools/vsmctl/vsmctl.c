@@ -376,8 +376,25 @@ static const char *const refusal_names[] = {
 	[VSM_REFUSED_MSR_WRITE] = "MSR write",
 	[VSM_REFUSED_SUSPEND] = "suspend, reported by the driver",
 	[VSM_REFUSED_CPU_OFFLINE] = "CPU offline, reported by the driver",
-	[VSM_REFUSED_PINNED] = "change of a pinned MSR, ignored",
+	[VSM_REFUSED_PINNED] = "change of pinned state, ignored",
 };
+
+/* What a VSM_REFUSED_PINNED record names in arg 1. */
+static const char *pinned_name(uint64_t what)
+{
+	switch (what) {
+	case VSM_PINNED_CR0:
+		return "CR0";
+	case VSM_PINNED_CR4:
+		return "CR4";
+	case VSM_PINNED_GDTR:
+		return "GDTR";
+	case VSM_PINNED_IDTR:
+		return "IDTR";
+	default:
+		return what >> 32 ? "?" : "MSR";
+	}
+}
 
 static void print_record(const struct vsm_audit_record *r, bool json)
 {
@@ -402,7 +419,9 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 		return;
 	}
 	printf("%#llx %#llx %#llx", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
-	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= VSM_REFUSED_PINNED)
+	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] == VSM_REFUSED_PINNED)
+		printf("  (%s: %s)", refusal_names[r->arg[0]], pinned_name(r->arg[1]));
+	else if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= VSM_REFUSED_PINNED)
 		printf("  (%s)", refusal_names[r->arg[0]]);
 	putchar('\n');
 }

@@ -154,6 +154,9 @@ struct vsm_info {
 #define VSM_EXIT_CLASS_SHUTDOWN		6
 #define VSM_EXIT_CLASS_OTHER		7
 #define VSM_EXIT_CLASS_IO		8	/* reset ports only */
+#define VSM_EXIT_CLASS_CR_WRITE		9	/* pinned: CR0 (not TS/MP), CR4 */
+#define VSM_EXIT_CLASS_DT_WRITE		10	/* pinned: LGDT, LIDT */
+#define VSM_EXIT_CLASS_TLB_FLUSH	11	/* pinned: CR4.PGE toggled to flush the TLB */
 #define VSM_EXIT_CLASS_MAX		16	/* capacity of exits[] */
 
 /* vsm_cpu_stats.state */
@@ -266,7 +269,13 @@ struct vsm_ping {
 #define VSM_REFUSED_MSR_WRITE		2	/* arg[1] = MSR, arg[2] = value */
 #define VSM_REFUSED_SUSPEND		3	/* host-reported; arg[1] = PM event */
 #define VSM_REFUSED_CPU_OFFLINE		4	/* host-reported; arg[1] = CPU */
-#define VSM_REFUSED_PINNED		5	/* pinned MSR: arg[1] = MSR, arg[2] = value */
+#define VSM_REFUSED_PINNED		5	/* pinned state: arg[1] = MSR or VSM_PINNED_*, arg[2] = value */
+
+/* arg[1] of a VSM_REFUSED_PINNED record for pinned state that is no MSR. */
+#define VSM_PINNED_CR0			0x100000000ULL	/* arg[2] = value written */
+#define VSM_PINNED_CR4			0x100000004ULL	/* arg[2] = value written */
+#define VSM_PINNED_GDTR			0x200000000ULL	/* arg[2] = base loaded */
+#define VSM_PINNED_IDTR			0x200000001ULL	/* arg[2] = base loaded */
 
 /**
  * struct vsm_audit_record - one record of the secure world's audit log

@@ -8,7 +8,12 @@
 
 #include "../types.h"
 
+/* CR intercepts (offset 0x00): reads in bits 0..15, writes in 16..31 */
+#define SVM_INTERCEPT_CR_WRITE(n)	VSM_BIT(16 + (n))
 /* Intercept vector 3 (offset 0x0c) */
+#define SVM_INTERCEPT_CR0_SEL_WRITE	VSM_BIT(5)
+#define SVM_INTERCEPT_IDTR_WRITE	VSM_BIT(10)
+#define SVM_INTERCEPT_GDTR_WRITE	VSM_BIT(11)
 #define SVM_INTERCEPT_CPUID		VSM_BIT(18)
 #define SVM_INTERCEPT_IOIO_PROT		VSM_BIT(27)
 #define SVM_INTERCEPT_MSR_PROT		VSM_BIT(28)
@@ -21,6 +26,11 @@
 #define SVM_NP_ENABLE			VSM_BIT64(0)
 
 /* Exit codes */
+#define SVM_EXIT_WRITE_CR0		0x010
+#define SVM_EXIT_WRITE_CR4		0x014
+#define SVM_EXIT_CR0_SEL_WRITE		0x065
+#define SVM_EXIT_IDTR_WRITE		0x06a
+#define SVM_EXIT_GDTR_WRITE		0x06b
 #define SVM_EXIT_CPUID			0x072
 #define SVM_EXIT_IOIO			0x07b
 #define SVM_EXIT_MSR			0x07c
@@ -49,6 +59,8 @@
  * @limit: expanded limit
  * @base: base address
  */
+#define SVM_SEG_ATTR_L			VSM_BIT(9)	/* 64-bit code segment */
+
 struct vmcb_seg {
 	u16 selector;
 	u16 attrib;

@@ -76,9 +76,12 @@ bool sw_sealed(void);
 /* core/pin.c: CPU state pinned at lock */
 extern const u32 sw_pinned_msrs[VSM_PINNED_MSRS];
 int sw_pinned_index(u32 msr);
-void sw_pin(struct vsm_sw_cpu *c, const u64 msrs[VSM_PINNED_MSRS], u64 efer);
+struct vsm_cr_write;
+bool sw_pin(struct vsm_sw_cpu *c, const struct vsm_pin_state *now);
 bool sw_pin_allows_msr(struct vsm_sw_cpu *c, int index, u64 val);
 bool sw_pin_allows_efer(struct vsm_sw_cpu *c, u64 val);
+int sw_pin_cr_write(struct vsm_sw_cpu *c, u32 cr, struct vsm_cr_write *w);
+bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit);
 void arch_lock_intercepts(void);
 
 /* core/keys.c */

@@ -8,6 +8,7 @@
  */
 #include "../../include/sw.h"
 #include "../../include/x86.h"
+#include "../../../common/cr_pin.h"
 #include "../../../common/insn.h"
 #include "../../../common/paging.h"
 #include "../../../common/svm/vmcb.h"
@@ -150,17 +151,34 @@ static void pinned_set(struct vmcb *v, int i, u64 val)
 	}
 }
 
-/* After the lock, each CPU pins its own state at its first exit. */
+/*
+ * After the lock, each CPU pins its own state at its first exit (the
+ * driver makes every CPU exit once as it locks), and from then on the
+ * writes that could change CR0 (other than TS and MP), CR4, the IDTR or
+ * the GDTR exit too.  Context switches write none of them.
+ */
 static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	u64 vals[VSM_PINNED_MSRS];
+	struct vsm_pin_state now;
 	int i;
 
 	if (c->pinned || !vsm_boot.pin_at_lock || !sw_locked())
 		return;
 	for (i = 0; i < VSM_PINNED_MSRS; i++)
-		vals[i] = pinned_get(v, i);
-	sw_pin(c, vals, v->save.efer);
+		now.msr[i] = pinned_get(v, i);
+	now.efer = v->save.efer;
+	now.cr0 = v->save.cr0;
+	now.cr4 = v->save.cr4;
+	now.idtr_base = v->save.idtr.base;
+	now.idtr_limit = v->save.idtr.limit;
+	now.gdtr_base = v->save.gdtr.base;
+	now.gdtr_limit = v->save.gdtr.limit;
+	if (!sw_pin(c, &now))
+		return;
+	v->control.intercept_cr |= SVM_INTERCEPT_CR_WRITE(4);
+	v->control.intercept_misc3 |= SVM_INTERCEPT_CR0_SEL_WRITE |
+				      SVM_INTERCEPT_IDTR_WRITE |
+				      SVM_INTERCEPT_GDTR_WRITE;
 }
 
 /* Only the two reset ports exit; every other port goes straight through. */
@@ -349,6 +367,147 @@ static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
 	v->save.rip += len;
 }
 
+/* The host's GPRs in enum vsm_gpr order (RAX and RSP live in the VMCB). */
+static u64 gpr(const struct vsm_sw_cpu *c, const struct vmcb *v, int i)
+{
+	if (i == VSM_GPR_RAX)
+		return v->save.rax;
+	if (i == VSM_GPR_RSP)
+		return v->save.rsp;
+	return c->gprs[i & 15];
+}
+
+/* The bytes at the host's RIP, as a control instruction; false: #UD. */
+static bool fetch_sys_insn(struct vmcb *v, struct vsm_sys_insn *insn)
+{
+	u8 bytes[VSM_INSN_MAX];
+	int n;
+
+	/* Pinned state is only written by the kernel, in 64-bit mode. */
+	if (v->save.cpl != 0 || !(v->save.cs.attrib & SVM_SEG_ATTR_L))
+		return false;
+	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
+	return !vsm_decode_sys_insn(bytes, n, insn);
+}
+
+/* Read the memory operand of @insn: @len bytes. */
+static bool read_operand(struct vsm_sw_cpu *c, struct vmcb *v,
+			 const struct vsm_sys_insn *insn, void *buf, u32 len)
+{
+	u64 gprs[16];
+	u64 seg_base = insn->mem.seg == 4 ? v->save.fs.base : v->save.gs.base;
+	u64 la;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		gprs[i] = gpr(c, v, i);
+	la = vsm_modrm_address(&insn->mem, gprs, v->save.rip + insn->len, seg_base);
+	return sw_guest_fetch(v->save.cr3, la, buf, len) == (int)len;
+}
+
+/* The value a MOV to CR or LMSW writes; false if its operand is unreadable. */
+static bool cr_write_value(struct vsm_sw_cpu *c, struct vmcb *v,
+			   const struct vsm_sys_insn *insn, u64 old, u64 *val)
+{
+	u16 msw;
+
+	if (insn->op == VSM_SYS_MOV_TO_CR) {
+		*val = gpr(c, v, insn->reg);
+		return true;
+	}
+	/* LMSW writes CR0 bits 0..3 and cannot clear PE. */
+	if (insn->reg >= 0)
+		msw = (u16)gpr(c, v, insn->reg);
+	else if (!read_operand(c, v, insn, &msw, sizeof(msw)))
+		return false;
+	*val = (old & ~0xeULL) | (msw & 0xf);
+	return true;
+}
+
+/*
+ * MOV to CR0 that changes more than TS and MP, LMSW, or MOV to CR4: write
+ * what the pin policy allows, skip a write it ignores, or fault.
+ */
+static void handle_cr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 cr)
+{
+	struct vsm_sys_insn insn;
+	struct vsm_cr_write w = { 0 };
+	int verdict;
+
+	if (!fetch_sys_insn(v, &insn) ||
+	    (insn.op != VSM_SYS_MOV_TO_CR && insn.op != VSM_SYS_LMSW) ||
+	    (insn.op == VSM_SYS_LMSW && cr != 0) ||
+	    (insn.op == VSM_SYS_MOV_TO_CR && insn.cr != cr)) {
+		sw_count_exit(c, VSM_EXIT_CR_WRITE);
+		inject_exception(v, X86_UD_VECTOR, false);
+		return;
+	}
+	w.old = cr ? v->save.cr4 : v->save.cr0;
+	if (!cr_write_value(c, v, &insn, w.old, &w.val)) {
+		sw_count_exit(c, VSM_EXIT_CR_WRITE);
+		inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	verdict = sw_pin_cr_write(c, cr, &w);
+	/*
+	 * Linux without INVPCID flushes global pages by clearing CR4.PGE and
+	 * setting it again: both writes leave CR4 as it was (PGE is pinned).
+	 */
+	sw_count_exit(c, verdict == VSM_CR_WRITE && cr == 4 && w.result == w.old ?
+		      VSM_EXIT_TLB_FLUSH : VSM_EXIT_CR_WRITE);
+	if (verdict == VSM_CR_FAULT) {
+		inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	if (verdict == VSM_CR_WRITE) {
+		if (cr)
+			v->save.cr4 = w.result;
+		else
+			v->save.cr0 = w.result;
+		/*
+		 * "Flush this ASID" (3) would do, but needs FlushByAsid, and
+		 * QEMU's TCG ignores it: flush everything, which is rare here.
+		 */
+		if (w.flush)
+			v->control.tlb_control = SVM_TLB_FLUSH_ALL;
+	}
+	v->save.rip += insn.len;
+}
+
+/* LGDT or LIDT: only the pinned table may be loaded again. */
+static void handle_dt_write(struct vsm_sw_cpu *c, struct vmcb *v, bool idt)
+{
+	struct vsm_sys_insn insn;
+	u8 desc[10];
+	u64 base = 0;
+	u16 limit;
+	int i;
+
+	sw_count_exit(c, VSM_EXIT_DT_WRITE);
+	if (!fetch_sys_insn(v, &insn) ||
+	    insn.op != (idt ? VSM_SYS_LIDT : VSM_SYS_LGDT)) {
+		inject_exception(v, X86_UD_VECTOR, false);
+		return;
+	}
+	if (!read_operand(c, v, &insn, desc, sizeof(desc))) {
+		inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	limit = desc[0] | desc[1] << 8;
+	for (i = 9; i >= 2; i--)
+		base = base << 8 | desc[i];
+	if (sw_pin_allows_dt(c, idt, base, limit)) {
+		if (idt) {
+			v->save.idtr.base = base;
+			v->save.idtr.limit = limit;
+		} else {
+			v->save.gdtr.base = base;
+			v->save.gdtr.limit = limit;
+		}
+	}
+	v->save.rip += insn.len;
+}
+
 static void put_field(const char *name, u64 value)
 {
 	sw_puts(" ");
@@ -463,6 +622,17 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case SVM_EXIT_IOIO:
 		handle_io(c, v);
+		break;
+	case SVM_EXIT_CR0_SEL_WRITE:
+	case SVM_EXIT_WRITE_CR0:
+		handle_cr_write(c, v, 0);
+		break;
+	case SVM_EXIT_WRITE_CR4:
+		handle_cr_write(c, v, 4);
+		break;
+	case SVM_EXIT_IDTR_WRITE:
+	case SVM_EXIT_GDTR_WRITE:
+		handle_dt_write(c, v, code == SVM_EXIT_IDTR_WRITE);
 		break;
 	case SVM_EXIT_VMRUN:
 		/* The host sees no SVM: VMRUN is an invalid opcode for it. */

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsm_pin_attack - plays a compromised kernel that turns off the CPU's own
+ * protections, with raw instructions (Linux's own CR pinning in
+ * native_write_cr4() would get in the way of a real attacker no more than
+ * this).  For the selftests only.
+ *
+ * mode=cr4: clear CR4.SMEP, SMAP and UMIP (those that are set).
+ * mode=cr0: clear CR0.WP.
+ * mode=idt: load an identical copy of the IDT at another address.
+ * mode=gdt: load an identical copy of the GDT at another address.
+ *
+ * Every CPU tries, with interrupts off, and reads the register back; where
+ * the attack worked it puts the old value back (the copies are identical,
+ * so even a working attack leaves the host running).  Loading succeeds only
+ * if no CPU's register changed; what each CPU saw is logged.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/gfp.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <asm/desc.h>
+#include <asm/processor-flags.h>
+#include <asm/special_insns.h>
+
+static char *mode = "cr4";
+module_param(mode, charp, 0444);
+MODULE_PARM_DESC(mode, "cr4, cr0, idt or gdt");
+
+static atomic_t changed = ATOMIC_INIT(0);
+static unsigned long copies[NR_CPUS];
+
+static void raw_write_cr4(unsigned long val)
+{
+	asm volatile("mov %0, %%cr4" : : "r"(val) : "memory");
+}
+
+static void raw_write_cr0(unsigned long val)
+{
+	asm volatile("mov %0, %%cr0" : : "r"(val) : "memory");
+}
+
+static void attack_cr4(void)
+{
+	unsigned long old = __read_cr4(), now;
+	unsigned long bits = old & (X86_CR4_SMEP | X86_CR4_SMAP | X86_CR4_UMIP);
+
+	raw_write_cr4(old & ~bits);
+	now = __read_cr4();
+	if (now != old) {
+		raw_write_cr4(old);
+		atomic_inc(&changed);
+	}
+	pr_info("cpu %d: cr4 %#lx, wrote %#lx, read back %#lx\n",
+		smp_processor_id(), old, old & ~bits, now);
+}
+
+static void attack_cr0(void)
+{
+	unsigned long old = read_cr0(), now;
+
+	raw_write_cr0(old & ~X86_CR0_WP);
+	now = read_cr0();
+	if (now != old) {
+		raw_write_cr0(old);
+		atomic_inc(&changed);
+	}
+	pr_info("cpu %d: cr0 %#lx, wrote %#lx, read back %#lx\n",
+		smp_processor_id(), old, old & ~X86_CR0_WP, now);
+}
+
+/* Load a copy of the IDT or GDT the CPU uses now; put it back if it took. */
+static void attack_table(bool idt)
+{
+	unsigned long copy = copies[smp_processor_id()];
+	struct desc_ptr old, new, now;
+
+	if (idt)
+		store_idt(&old);
+	else
+		native_store_gdt(&old);
+	memcpy((void *)copy, (void *)old.address, old.size + 1);
+	new.address = copy;
+	new.size = old.size;
+	if (idt) {
+		asm volatile("lidt %0" : : "m"(new));
+		store_idt(&now);
+	} else {
+		asm volatile("lgdt %0" : : "m"(new));
+		native_store_gdt(&now);
+	}
+	if (now.address != old.address || now.size != old.size) {
+		if (idt)
+			asm volatile("lidt %0" : : "m"(old));
+		else
+			asm volatile("lgdt %0" : : "m"(old));
+		atomic_inc(&changed);
+	}
+	pr_info("cpu %d: %s %#lx, loaded a copy at %#lx, read back %#lx\n",
+		smp_processor_id(), idt ? "idt" : "gdt", old.address, copy,
+		now.address);
+}
+
+static void attack(void *unused)
+{
+	if (!strcmp(mode, "cr4"))
+		attack_cr4();
+	else if (!strcmp(mode, "cr0"))
+		attack_cr0();
+	else
+		attack_table(!strcmp(mode, "idt"));
+}
+
+static void free_copies(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		free_page(copies[cpu]);
+}
+
+static int __init vsm_pin_attack_init(void)
+{
+	int cpu;
+
+	if (strcmp(mode, "cr4") && strcmp(mode, "cr0") && strcmp(mode, "idt") &&
+	    strcmp(mode, "gdt"))
+		return -EINVAL;
+	for_each_possible_cpu(cpu) {
+		copies[cpu] = get_zeroed_page(GFP_KERNEL);
+		if (!copies[cpu]) {
+			free_copies();
+			return -ENOMEM;
+		}
+	}
+	on_each_cpu(attack, NULL, 1);
+	pr_info("%s: %d CPUs changed\n", mode, atomic_read(&changed));
+	/* A table that did change stays in use until it is put back: keep it. */
+	if (!atomic_read(&changed))
+		free_copies();
+	return atomic_read(&changed) ? -EIO : 0;
+}
+
+static void __exit vsm_pin_attack_exit(void)
+{
+	free_copies();
+}
+
+module_init(vsm_pin_attack_init);
+module_exit(vsm_pin_attack_exit);
+MODULE_DESCRIPTION("vsm selftest: a kernel module that unpins CPU state");
+MODULE_LICENSE("GPL");

@@ -173,6 +173,48 @@ static u32 load_be32(const u8 *p)
 }
 
 /**
+ * vsm_modsig_parse_tail() - parse a module's signature from its last bytes
+ * @tail: the last @tail_len bytes of the module file
+ * @tail_len: how many bytes @tail holds (all of the file, or at least the
+ *	signature, its 12-byte trailer and the marker)
+ * @file_len: length of the whole file
+ * @sig: the result; its pointers point into @tail
+ *
+ * For a checker that cannot hold the whole module: it hashes the content
+ * as it streams past, and keeps only the tail.
+ *
+ * Return: 0; -ENOENT if the module is not signed; -EBADMSG if the
+ * signature is malformed or not in @tail.
+ */
+int vsm_modsig_parse_tail(const u8 *tail, size_t tail_len, size_t file_len,
+			  struct vsm_modsig *sig)
+{
+	size_t magic = sizeof(VSM_MODSIG_MAGIC) - 1, sig_len;
+	const u8 *info;
+	struct vsm_der pkcs7;
+
+	memset(sig, 0, sizeof(*sig));
+	if (tail_len > file_len)
+		return -EBADMSG;
+	if (tail_len < magic || memcmp(tail + tail_len - magic, VSM_MODSIG_MAGIC, magic))
+		return -ENOENT;
+	if (tail_len < magic + SIG_INFO_LEN)
+		return -EBADMSG;
+	info = tail + tail_len - magic - SIG_INFO_LEN;
+	/* algo, hash, signer_len, key_id_len must be 0 for PKCS#7; pad too. */
+	if (info[0] || info[1] || info[2] != PKEY_ID_PKCS7 || info[3] || info[4] ||
+	    info[5] || info[6] || info[7])
+		return -EBADMSG;
+	sig_len = load_be32(info + 8);
+	if (!sig_len || sig_len > tail_len - magic - SIG_INFO_LEN)
+		return -EBADMSG;
+	sig->content_len = file_len - magic - SIG_INFO_LEN - sig_len;
+	pkcs7.p = tail + tail_len - magic - SIG_INFO_LEN - sig_len;
+	pkcs7.len = sig_len;
+	return parse_signed_data(pkcs7, sig);
+}
+
+/**
  * vsm_modsig_parse() - find and parse a module's appended signature
  * @file: the module file
  * @len: its length
@@ -183,27 +225,7 @@ static u32 load_be32(const u8 *p)
  */
 int vsm_modsig_parse(const u8 *file, size_t len, struct vsm_modsig *sig)
 {
-	size_t magic = sizeof(VSM_MODSIG_MAGIC) - 1, sig_len;
-	const u8 *info;
-	struct vsm_der pkcs7;
-
-	memset(sig, 0, sizeof(*sig));
-	if (len < magic || memcmp(file + len - magic, VSM_MODSIG_MAGIC, magic))
-		return -ENOENT;
-	if (len < magic + SIG_INFO_LEN)
-		return -EBADMSG;
-	info = file + len - magic - SIG_INFO_LEN;
-	/* algo, hash, signer_len, key_id_len must be 0 for PKCS#7; pad too. */
-	if (info[0] || info[1] || info[2] != PKEY_ID_PKCS7 || info[3] || info[4] ||
-	    info[5] || info[6] || info[7])
-		return -EBADMSG;
-	sig_len = load_be32(info + 8);
-	if (!sig_len || sig_len > len - magic - SIG_INFO_LEN)
-		return -EBADMSG;
-	sig->content_len = len - magic - SIG_INFO_LEN - sig_len;
-	pkcs7.p = file + sig->content_len;
-	pkcs7.len = sig_len;
-	return parse_signed_data(pkcs7, sig);
+	return vsm_modsig_parse_tail(file, len, len, sig);
 }
 
 /* The EC key in a SubjectPublicKeyInfo: curve and uncompressed point. */
@@ -229,6 +251,54 @@ static int spki_ec(struct vsm_der spki, enum vsm_curve *curve, const u8 **x, con
 }
 
 /**
+ * vsm_modsig_verify_digest() - check a parsed signature against a key
+ * @sig: the signature, from vsm_modsig_parse_tail()
+ * @content_digest: digest of the module's first @sig->content_len bytes,
+ *	with @sig->hash
+ * @spki: the signer's SubjectPublicKeyInfo (content), RSA or EC
+ *
+ * Return: 0 if the module is signed by that key; -EKEYREJECTED if the
+ * signature does not verify with that key; -EINVAL for a key of another
+ * kind.
+ */
+int vsm_modsig_verify_digest(const struct vsm_modsig *sig, const u8 *content_digest,
+			     const struct vsm_der *spki)
+{
+	struct vsm_der n, e, attrs;
+	enum vsm_curve curve;
+	const u8 *x, *y;
+	u8 digest[64];
+	size_t dl = vsm_hash_len(sig->hash);
+	int ret;
+
+	memcpy(digest, content_digest, dl);
+	if (sig->signed_attrs.len) {
+		static const u8 set = VSM_DER_SET;
+
+		/* The attributes' digest is signed; they must carry the module's. */
+		if (sig->message_digest.len != dl || memcmp(sig->message_digest.p, digest, dl))
+			return -EKEYREJECTED;
+		/* Hashed as a SET OF, not with their [0] IMPLICIT tag. */
+		attrs = sig->signed_attrs;
+		vsm_hash2(sig->hash, &set, 1, attrs.p + 1, attrs.len - 1, digest);
+	}
+	if (sig->sig_alg == VSM_MODSIG_RSA) {
+		if (vsm_spki_rsa(*spki, &n, &e))
+			return -EINVAL;
+		ret = vsm_rsa_pkcs1_verify(n.p, n.len, e.p, e.len, sig->hash, digest,
+					   sig->signature.p, sig->signature.len);
+	} else {
+		if (spki_ec(*spki, &curve, &x, &y))
+			return -EINVAL;
+		ret = vsm_ecdsa_verify_der(curve, x, y, digest, dl, sig->signature.p,
+					   sig->signature.len);
+	}
+	if (ret == -EBADMSG)
+		return -EKEYREJECTED;
+	return ret;
+}
+
+/**
  * vsm_modsig_verify() - check a module's signature with a signer's key
  * @file: the module file
  * @len: its length
@@ -240,40 +310,12 @@ static int spki_ec(struct vsm_der spki, enum vsm_curve *curve, const u8 **x, con
  */
 int vsm_modsig_verify(const u8 *file, size_t len, const struct vsm_der *spki)
 {
-	struct vsm_der n, e, attrs;
 	struct vsm_modsig sig;
-	enum vsm_curve curve;
-	const u8 *x, *y;
 	u8 digest[64];
-	size_t dl;
 	int ret = vsm_modsig_parse(file, len, &sig);
 
 	if (ret)
 		return ret;
-	dl = vsm_hash_len(sig.hash);
 	vsm_hash(sig.hash, file, sig.content_len, digest);
-	if (sig.signed_attrs.len) {
-		static const u8 set = VSM_DER_SET;
-
-		/* The attributes' digest is signed; they must carry the module's. */
-		if (sig.message_digest.len != dl || memcmp(sig.message_digest.p, digest, dl))
-			return -EKEYREJECTED;
-		/* Hashed as a SET OF, not with their [0] IMPLICIT tag. */
-		attrs = sig.signed_attrs;
-		vsm_hash2(sig.hash, &set, 1, attrs.p + 1, attrs.len - 1, digest);
-	}
-	if (sig.sig_alg == VSM_MODSIG_RSA) {
-		if (vsm_spki_rsa(*spki, &n, &e))
-			return -EINVAL;
-		ret = vsm_rsa_pkcs1_verify(n.p, n.len, e.p, e.len, sig.hash, digest,
-					   sig.signature.p, sig.signature.len);
-	} else {
-		if (spki_ec(*spki, &curve, &x, &y))
-			return -EINVAL;
-		ret = vsm_ecdsa_verify_der(curve, x, y, digest, dl, sig.signature.p,
-					   sig.signature.len);
-	}
-	if (ret == -EBADMSG)
-		return -EKEYREJECTED;
-	return ret;
+	return vsm_modsig_verify_digest(&sig, digest, spki);
 }

@@ -37,7 +37,11 @@ struct vsm_modsig {
 #define VSM_MODSIG_RSA		1
 #define VSM_MODSIG_ECDSA	2
 
+int vsm_modsig_parse_tail(const u8 *tail, size_t tail_len, size_t file_len,
+			  struct vsm_modsig *sig);
 int vsm_modsig_parse(const u8 *file, size_t len, struct vsm_modsig *sig);
+int vsm_modsig_verify_digest(const struct vsm_modsig *sig, const u8 *content_digest,
+			     const struct vsm_der *spki);
 int vsm_modsig_verify(const u8 *file, size_t len, const struct vsm_der *spki);
 
 #endif /* VSM_COMMON_MODSIG_H */

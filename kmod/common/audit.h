@@ -29,6 +29,8 @@ enum vsm_audit_event {
 	VSM_AEV_PROTECTED_ACCESS = 8,
 	VSM_AEV_SECRETS_WIPED = 9,
 	VSM_AEV_KEY_OP = 10,
+	VSM_AEV_MODULE = 11,
+	VSM_AEV_CI_POLICY = 12,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */
@@ -38,6 +40,7 @@ enum vsm_audit_event {
 #define VSM_AEV_REFUSED_SUSPEND		3
 #define VSM_AEV_REFUSED_CPU_OFFLINE	4
 #define VSM_AEV_REFUSED_PINNED		5	/* pinned state: arg 1 MSR or below, arg 2 value */
+#define VSM_AEV_REFUSED_CI_POLICY	6	/* arg 1 -errno, arg 2 serial */
 
 /* Arg 1 of a VSM_AEV_REFUSED_PINNED record for state that is no MSR. */
 #define VSM_AEV_PINNED_CR0		0x100000000ULL

@@ -25,5 +25,6 @@
 #define ESHUTDOWN	108
 #define EBADMSG		74
 #define EOPNOTSUPP	95
+#define EMSGSIZE	90
 
 #endif /* VSM_COMMON_ERRNO_H */

@@ -251,6 +251,24 @@ static int spki_ec(struct vsm_der spki, enum vsm_curve *curve, const u8 **x, con
 }
 
 /**
+ * vsm_modsig_key_usable() - can a signer's key verify module signatures?
+ * @spki: SubjectPublicKeyInfo content
+ *
+ * Return: 0 for RSA of 2048 to 4096 bits or ECDSA on P-256 or P-384;
+ * -EINVAL otherwise.
+ */
+int vsm_modsig_key_usable(const struct vsm_der *spki)
+{
+	struct vsm_der n, e;
+	enum vsm_curve curve;
+	const u8 *x, *y;
+
+	if (!vsm_spki_rsa(*spki, &n, &e))
+		return n.len >= 256 && n.len <= 512 ? 0 : -EINVAL;
+	return spki_ec(*spki, &curve, &x, &y) ? -EINVAL : 0;
+}
+
+/**
  * vsm_modsig_verify_digest() - check a parsed signature against a key
  * @sig: the signature, from vsm_modsig_parse_tail()
  * @content_digest: digest of the module's first @sig->content_len bytes,

@@ -40,6 +40,7 @@ struct vsm_modsig {
 int vsm_modsig_parse_tail(const u8 *tail, size_t tail_len, size_t file_len,
 			  struct vsm_modsig *sig);
 int vsm_modsig_parse(const u8 *file, size_t len, struct vsm_modsig *sig);
+int vsm_modsig_key_usable(const struct vsm_der *spki);
 int vsm_modsig_verify_digest(const struct vsm_modsig *sig, const u8 *content_digest,
 			     const struct vsm_der *spki);
 int vsm_modsig_verify(const u8 *file, size_t len, const struct vsm_der *spki);

@@ -12,6 +12,7 @@
 
 #include "unit.h"
 #include "../../kmod/common/asn1.h"
+#include "x509_util.h"
 
 static int next(const u8 *bytes, size_t len, u8 *tag, struct vsm_der *c)
 {
@@ -65,28 +66,6 @@ TEST(der_strictness)
 	EXPECT_EQ(mag.p[0], 0x80);
 	c.len = 0;
 	EXPECT_EQ(vsm_der_unsigned(&c, &mag), -EBADMSG);
-}
-
-/* A self-signed certificate for a fresh key of @bits, DER in *der. */
-static int make_cert(int bits, EVP_PKEY **key, u8 **der)
-{
-	X509 *x = X509_new();
-	int len;
-
-	*key = EVP_RSA_gen(bits);
-	X509_set_version(x, 2);
-	ASN1_INTEGER_set(X509_get_serialNumber(x), 42);
-	X509_gmtime_adj(X509_getm_notBefore(x), 0);
-	X509_gmtime_adj(X509_getm_notAfter(x), 3600);
-	X509_NAME_add_entry_by_txt(X509_get_subject_name(x), "CN", MBSTRING_ASC,
-				   (const unsigned char *)"vsm test signer", -1, -1, 0);
-	X509_set_issuer_name(x, X509_get_subject_name(x));
-	X509_set_pubkey(x, *key);
-	X509_sign(x, *key, EVP_sha256());
-	*der = NULL;
-	len = i2d_X509(x, der);
-	X509_free(x);
-	return len;
 }
 
 static bool same_bn(const struct vsm_der *v, EVP_PKEY *key, const char *name)

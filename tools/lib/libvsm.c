@@ -220,6 +220,8 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_PROTECTED_ACCESS] = "protected_access",
 		[VSM_AUDIT_SECRETS_WIPED] = "secrets_wiped",
 		[VSM_AUDIT_KEY_OP] = "key_op",
+		[VSM_AUDIT_MODULE] = "module",
+		[VSM_AUDIT_CI_POLICY] = "ci_policy",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

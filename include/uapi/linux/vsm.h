@@ -245,6 +245,8 @@ struct vsm_ping {
 #define VSM_AUDIT_PROTECTED_ACCESS	8	/* address, host RIP, NPF code */
 #define VSM_AUDIT_SECRETS_WIPED		9	/* bytes wiped (restart, kexec) */
 #define VSM_AUDIT_KEY_OP		10	/* domain, key, VSM_KEY_OP_* | result << 32 */
+#define VSM_AUDIT_MODULE		11	/* VSM_CI_* verdict, reason or signer, SHA-256 prefix */
+#define VSM_AUDIT_CI_POLICY		12	/* serial, mode, hashes | certs << 32 */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1
@@ -270,6 +272,7 @@ struct vsm_ping {
 #define VSM_REFUSED_SUSPEND		3	/* host-reported; arg[1] = PM event */
 #define VSM_REFUSED_CPU_OFFLINE		4	/* host-reported; arg[1] = CPU */
 #define VSM_REFUSED_PINNED		5	/* pinned state: arg[1] = MSR or VSM_PINNED_*, arg[2] = value */
+#define VSM_REFUSED_CI_POLICY		6	/* a policy load; arg[1] = -errno, arg[2] = serial */
 
 /* arg[1] of a VSM_REFUSED_PINNED record for pinned state that is no MSR. */
 #define VSM_PINNED_CR0			0x100000000ULL	/* arg[2] = value written */
@@ -299,6 +302,93 @@ struct vsm_audit_record {
 	__u64 arg[4];
 	__u8 hash[32];
 };
+
+/*
+ * Code integrity: which kernel modules may load (Documentation/
+ * code-integrity.rst).  A policy is a binary image, written by vsmctl:
+ * struct vsm_ci_policy_header; @nr_hashes SHA-256 digests of module files
+ * (32 bytes each, strictly ascending); @nr_certs certificates, each a
+ * struct vsm_ci_cert followed by @len bytes of DER X.509 and zero padding
+ * to a multiple of 8 bytes.  @size counts all of that.  A kernel-module
+ * style signature may follow (sign-file: PKCS#7, "~Module signature
+ * appended~"); after the lock a policy is only accepted with a valid
+ * signature by a VSM_CI_CERT_POLICY certificate of the policy in force,
+ * and a higher @serial.
+ */
+#define VSM_CI_MAGIC			"VSMCIPL1"
+#define VSM_CI_POLICY_MAX		(128 * 1024)	/* with the signature */
+#define VSM_CI_CERTS_MAX		16
+#define VSM_CI_CERT_MAX			4096
+
+#define VSM_CI_MODE_AUDIT		1	/* allow, and audit what enforce refuses */
+#define VSM_CI_MODE_ENFORCE		2	/* refuse */
+
+#define VSM_CI_CERT_MODULE		1	/* signs modules */
+#define VSM_CI_CERT_POLICY		2	/* signs policies loaded after the lock */
+
+/**
+ * struct vsm_ci_policy_header - start of a code-integrity policy
+ * @magic: VSM_CI_MAGIC, without its NUL
+ * @size: bytes of the policy (header, hashes, certificates), without any
+ *	appended signature
+ * @mode: VSM_CI_MODE_AUDIT or VSM_CI_MODE_ENFORCE
+ * @serial: version of the policy; after the lock it must grow
+ * @nr_hashes: number of SHA-256 digests
+ * @nr_certs: number of certificates, at most VSM_CI_CERTS_MAX
+ * @reserved: zero
+ */
+struct vsm_ci_policy_header {
+	__u8 magic[8];
+	__u32 size;
+	__u32 mode;
+	__u64 serial;
+	__u32 nr_hashes;
+	__u32 nr_certs;
+	__u64 reserved;
+};
+
+/**
+ * struct vsm_ci_cert - one certificate of a policy
+ * @kind: VSM_CI_CERT_MODULE or VSM_CI_CERT_POLICY
+ * @len: bytes of DER that follow, 1 to VSM_CI_CERT_MAX
+ */
+struct vsm_ci_cert {
+	__u32 kind;
+	__u32 len;
+};
+
+/* arg[0] of a VSM_AUDIT_MODULE record: what became of the module. */
+#define VSM_CI_NO_POLICY		0	/* allowed: no policy loaded */
+#define VSM_CI_ALLOWED_HASH		1	/* allowed: its hash is listed */
+#define VSM_CI_ALLOWED_SIGNER		2	/* allowed: arg[1] = the certificate */
+#define VSM_CI_AUDIT_ONLY		3	/* allowed in audit mode; enforce would refuse */
+#define VSM_CI_REFUSED			4	/* refused (enforce mode) */
+
+/* arg[1] of VSM_CI_AUDIT_ONLY and VSM_CI_REFUSED: why. */
+#define VSM_CI_WHY_UNSIGNED		1	/* no signature, hash not listed */
+#define VSM_CI_WHY_SIGNER		2	/* signed, but no listed key verifies it
+						 * (unknown signer, or changed bytes) */
+#define VSM_CI_WHY_BAD_SIGNATURE	3	/* malformed or unsupported signature */
+#define VSM_CI_WHY_UNREADABLE		4	/* the image could not be read */
+
+/**
+ * struct vsm_ci_policy_io - VSM_IOC_CI_POLICY_SET and VSM_IOC_CI_POLICY_GET
+ * @hdr: common header; no flags are defined
+ * @policy_ptr: user address of the policy image
+ * @policy_size: SET: its size; GET: in, the capacity at @policy_ptr; out,
+ *	the size of the policy in force (0 if none), written only if it fits
+ * @reserved0: must be zero
+ * @reserved: must be zero
+ */
+struct vsm_ci_policy_io {
+	struct vsm_hdr hdr;
+	__u64 policy_ptr;
+	__u32 policy_size;
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+
+#define VSM_CI_POLICY_IO_SIZE_VER0	40
 
 /**
  * struct vsm_lock - VSM_IOC_LOCK: protected -> locked, until reboot
@@ -678,6 +768,26 @@ struct vsm_random {
  * -ENODEV (not protected: there is no log).
  */
 #define VSM_IOC_AUDIT_READ	_IOWR(VSM_IOC_MAGIC, 0x04, struct vsm_audit_read)
+
+/**
+ * VSM_IOC_CI_POLICY_SET - load a code-integrity policy (CAP_SYS_ADMIN)
+ *
+ * Argument: struct vsm_ci_policy_io.  The secure world copies the image,
+ * checks it and replaces the policy in force; every attempt is audited.
+ * Errors: -EPERM (capability; or locked and the image is not signed by a
+ * policy key of the policy in force, or its serial does not grow),
+ * -EINVAL (malformed image; the kernel log says why), -EMSGSIZE (above
+ * VSM_CI_POLICY_MAX), -ENODEV (not protected), -EFAULT, -E2BIG.
+ */
+#define VSM_IOC_CI_POLICY_SET	_IOWR(VSM_IOC_MAGIC, 0x05, struct vsm_ci_policy_io)
+
+/**
+ * VSM_IOC_CI_POLICY_GET - read back the policy in force
+ *
+ * Argument: struct vsm_ci_policy_io.  Errors: -ENODEV, -EFAULT, -EINVAL,
+ * -E2BIG.
+ */
+#define VSM_IOC_CI_POLICY_GET	_IOWR(VSM_IOC_MAGIC, 0x06, struct vsm_ci_policy_io)
 
 /*
  * Key store ioctls.  All but VSM_IOC_DOMAIN_CREATE and VSM_IOC_RANDOM need

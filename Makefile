@@ -41,22 +41,32 @@ module: $(SW_BIN)
 
 tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
 
-LIBVSM_SRCS := tools/lib/libvsm.c tools/lib/libvsm_keys.c kmod/common/audit.c \
+LIBVSM_SRCS := tools/lib/libvsm.c tools/lib/libvsm_keys.c tools/lib/libvsm_ci.c kmod/common/audit.c \
 	       kmod/common/sha256.c
 LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
 	       kmod/common/audit.h kmod/common/sha256.h
 
-$(BUILD)/vsmctl: tools/vsmctl/vsmctl.c tools/vsmctl/keys.c tools/vsmctl/vsmctl.h $(LIBVSM_DEPS)
+# The secure world's crypto sources, built hosted.
+CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) kmod/common/asn1.c \
+	       kmod/common/sha256.c
+# vsmctl policy checks signatures and policies as the secure world does.
+VSMCTL_SRCS := tools/vsmctl/vsmctl.c tools/vsmctl/keys.c tools/vsmctl/policy.c
+CI_SRCS := kmod/common/cipolicy.c kmod/common/modsig.c \
+	   $(filter-out kmod/common/sha256.c,$(CRYPTO_SRCS))
+$(BUILD)/vsmctl: $(VSMCTL_SRCS) tools/vsmctl/vsmctl.h $(LIBVSM_DEPS) $(CI_SRCS) \
+		 kmod/common/cipolicy.h kmod/common/modsig.h
 	@mkdir -p $(BUILD)
-	$(CC) $(TOOLS_CFLAGS) -static -o $@ tools/vsmctl/vsmctl.c tools/vsmctl/keys.c $(LIBVSM_SRCS)
+	$(CC) $(TOOLS_CFLAGS) -static -o $@ $(VSMCTL_SRCS) $(LIBVSM_SRCS) $(CI_SRCS)
 
 $(BUILD)/libvsm.a: $(LIBVSM_DEPS)
 	@mkdir -p $(BUILD)/lib
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm.o tools/lib/libvsm.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm_keys.o tools/lib/libvsm_keys.c
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm_ci.o tools/lib/libvsm_ci.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/audit.o kmod/common/audit.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/sha256.o kmod/common/sha256.c
-	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/libvsm_keys.o $(BUILD)/lib/audit.o \
+	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/libvsm_keys.o $(BUILD)/lib/libvsm_ci.o \
+		$(BUILD)/lib/audit.o \
 		$(BUILD)/lib/sha256.o
 
 $(BUILD)/kselftest/kselftest_harness.h:
@@ -79,9 +89,7 @@ $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
 check: $(BUILD)/hosted/unit
 	$(BUILD)/hosted/unit
 
-# The known-answer runner: the secure world's crypto sources, built hosted.
-CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) kmod/common/asn1.c \
-	       kmod/common/sha256.c
+# The known-answer runner.
 KAT ?= $(wildcard tests/kat/*.json)
 $(BUILD)/vsm-kat: tools/kat/kat.c tools/kat/json.c tools/kat/json.h $(CRYPTO_SRCS) \
 		  $(wildcard kmod/common/crypto/*.h) tests/hosted/crypto_util.h

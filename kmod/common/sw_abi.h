@@ -248,7 +248,13 @@ struct vsm_sw_boot {
 #define VSM_HC_SEAL		6	/* wipe all secrets, for a restart; any state */
 #define VSM_HC_KEY		7	/* RBX: PA of a struct vsm_ks_req, RCX: its size */
 #define VSM_HC_NOTE_REFUSAL	8	/* RBX: VSM_AEV_REFUSED_* the driver refused, RCX: detail */
-#define VSM_HC_COUNT		9
+#define VSM_HC_CI		9	/* RBX: VSM_CI_OP_*, RCX, RDX: see below */
+#define VSM_HC_COUNT		10
+
+/* VSM_HC_CI operations (core/ci.c) */
+#define VSM_CI_OP_LOAD		1	/* RCX: PA of a policy image, RDX: its size */
+#define VSM_CI_OP_GET		2	/* RCX: PA of a buffer, RDX: its size -> policy size */
+#define VSM_CI_OP_CHECK		3	/* RCX: VA of a module image, RDX: its size -> 0, -EPERM */
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

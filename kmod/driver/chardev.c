@@ -13,6 +13,7 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 
+#include "ci.h"
 #include "vsm.h"
 
 /**
@@ -31,6 +32,8 @@ static const struct vsm_ioctl_desc vsm_ioctls[] = {
 	{ VSM_IOC_PING, vsm_ioctl_ping },
 	{ VSM_IOC_LOCK, vsm_ioctl_lock },
 	{ VSM_IOC_AUDIT_READ, vsm_ioctl_audit_read },
+	{ VSM_IOC_CI_POLICY_SET, vsm_ioctl_ci_policy_set },
+	{ VSM_IOC_CI_POLICY_GET, vsm_ioctl_ci_policy_get },
 };
 
 static bool same_command(unsigned int a, unsigned int b)

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
+#include "ci.h"
 #include "hv.h"
 #include "vsm.h"
 
@@ -26,12 +27,15 @@ static int __init vsm_init(void)
 		vsm_hv_stop();
 		return ret;
 	}
+	if (vsm_hv_state() != VSM_STATE_LOADED)
+		vsm_ci_start();
 	pr_info("loaded, ABI version %d\n", VSM_ABI_VERSION);
 	return 0;
 }
 
 static void __exit vsm_exit(void)
 {
+	vsm_ci_stop();
 	vsm_chardev_unregister();
 	vsm_hv_stop();
 	pr_info("unloaded\n");

@@ -80,6 +80,10 @@ int vsm_key_wrap(int fd, uint32_t key_id, uint32_t wrapping_key_id, void *blob,
 int vsm_key_unwrap(int fd, uint32_t wrapping_key_id, const void *blob,
 		   size_t blob_len, uint32_t *key_id);
 int vsm_random(int fd, void *buf, size_t len);
+
+/* Code integrity (libvsm_ci.c) */
+int vsm_ci_policy_set(int fd, const void *image, size_t len);
+int vsm_ci_policy_get(int fd, void *buf, size_t cap, size_t *len);
 const char *vsm_key_type_name(uint32_t type);
 const char *vsm_key_op_name(uint32_t op);
 int vsm_key_type_from_name(const char *name);

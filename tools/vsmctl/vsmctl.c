@@ -567,6 +567,8 @@ int main(int argc, char **argv)
 		return vsmctl_cmd_key(argc, argv);
 	if (!strcmp(argv[0], "random"))
 		return vsmctl_cmd_random(argc, argv);
+	if (!strcmp(argv[0], "policy"))
+		return vsmctl_cmd_policy(argc, argv);
 	if (!strcmp(argv[0], "help")) {
 		usage(stdout);
 		return 0;

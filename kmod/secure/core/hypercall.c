@@ -95,6 +95,7 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_SEAL] = hc_seal,
 	[VSM_HC_KEY] = hc_key,
 	[VSM_HC_NOTE_REFUSAL] = hc_note_refusal,
+	[VSM_HC_CI] = sw_ci_call,
 };
 
 /**

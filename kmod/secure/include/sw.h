@@ -84,6 +84,9 @@ int sw_pin_cr_write(struct vsm_sw_cpu *c, u32 cr, struct vsm_cr_write *w);
 bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit);
 void arch_lock_intercepts(void);
 
+/* core/ci.c */
+s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b);
+
 /* core/keys.c */
 s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size);
 void sw_keys_seal(void);
@@ -123,5 +126,6 @@ int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len);
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);
 void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg);
+u64 arch_host_cr3(struct vsm_sw_cpu *c);
 
 #endif /* VSM_SW_H */

@@ -232,6 +232,12 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 	svm_leave(v, c->guest_vmcb_pa, sw_pa(tramp), vsm_boot.devirt_tail, result);
 }
 
+/* The host's page tables at its last exit on this CPU. */
+u64 arch_host_cr3(struct vsm_sw_cpu *c)
+{
+	return guest_vmcb(c)->save.cr3;
+}
+
 u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg)
 {
 	if (leaf == 0x80000001 && reg == 2)

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Code integrity, the driver's half: the policy ioctls, and the hook that
+ * shows every module image to the secure world before Linux checks its
+ * signature.  The hook is a kprobe on module_sig_check(), which sees the
+ * whole file (signature included) in struct load_info; when the secure
+ * world refuses, the probe makes module_sig_check() return -EPERM, so the
+ * load fails as a bad signature would.  The secure world reads the image
+ * itself, through the host's page tables; the driver passes only where it
+ * is.  What this does not yet guarantee (a kernel that skips the hook) is
+ * in Documentation/code-integrity.rst.
+ */
+#include <linux/capability.h>
+#include <linux/io.h>
+#include <linux/kprobes.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/version.h>
+
+#include "ci.h"
+#include "hv.h"
+#include "vsm.h"
+#include "../common/cipolicy.h"
+#include "../common/sw_abi.h"
+
+static_assert(sizeof(struct vsm_ci_policy_header) == VSM_CI_HDR_SIZE);
+static_assert(sizeof(struct vsm_ci_cert) == VSM_CI_CERT_HDR_SIZE);
+static_assert(sizeof(struct vsm_ci_policy_io) == VSM_CI_POLICY_IO_SIZE_VER0);
+static_assert(VSM_CI_POLICY_MAX == VSM_CI_MAX);
+static_assert(VSM_CI_CERTS_MAX == VSM_CI_NR_CERTS);
+static_assert(VSM_CI_CERT_MAX == VSM_CI_CERT_BYTES);
+static_assert(VSM_CI_MODE_AUDIT == VSM_CI_AUDIT && VSM_CI_MODE_ENFORCE == VSM_CI_ENFORCE);
+static_assert(VSM_CI_CERT_MODULE == VSM_CI_KIND_MODULE);
+static_assert(VSM_CI_CERT_POLICY == VSM_CI_KIND_POLICY);
+static_assert(VSM_CI_REFUSED == VSM_CI_RES_REFUSED && VSM_CI_AUDIT_ONLY == VSM_CI_RES_AUDIT_ONLY);
+static_assert(VSM_CI_ALLOWED_SIGNER == VSM_CI_RES_SIGNER && VSM_CI_ALLOWED_HASH == VSM_CI_RES_HASH);
+static_assert(VSM_CI_WHY_UNSIGNED == VSM_CI_WHY_NO_SIGNATURE);
+static_assert(VSM_CI_WHY_SIGNER == VSM_CI_WHY_NO_SIGNER);
+static_assert(VSM_CI_WHY_BAD_SIGNATURE == VSM_CI_WHY_MALFORMED);
+static_assert(VSM_CI_WHY_UNREADABLE == VSM_CI_WHY_NO_READ);
+
+/*
+ * The start of struct load_info (kernel/module/internal.h), which Linux
+ * does not export; the layout is that of the kernels this is built for.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0) || LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#error "struct load_info: check the layout for this kernel"
+#endif
+struct vsm_load_info_head {
+	const char *name;
+	struct module *mod;
+	void *hdr;
+	unsigned long len;
+};
+
+/* A bare return, for a probed function that must return at once. */
+void vsm_ci_return(void);
+
+static bool hook_armed;
+
+/* Before module_sig_check(info, flags): judge the image. */
+static int ci_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	const struct vsm_load_info_head *info = (const void *)regs->di;
+	long ret;
+
+	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_CHECK, (unsigned long)info->hdr, info->len);
+	if (ret != -EPERM)
+		return 0;
+	pr_warn_ratelimited("refused a module loaded by %s[%d]: the code-integrity policy does not allow it (vsmctl audit shows its SHA-256 prefix; add its hash or signer to the policy to allow it)\n",
+			    current->comm, task_pid_nr(current));
+	regs->ax = (unsigned long)-EPERM;
+	instruction_pointer_set(regs, (unsigned long)vsm_ci_return);
+	return 1;
+}
+
+static struct kprobe ci_probe = {
+	.symbol_name = "module_sig_check",
+	.pre_handler = ci_pre,
+};
+
+/**
+ * vsm_ci_start() - show every module load to the secure world from now on
+ *
+ * Return: 0 or the kprobe's error (the host stays protected without it).
+ */
+int vsm_ci_start(void)
+{
+	int ret = register_kprobe(&ci_probe);
+
+	if (ret) {
+		pr_err("code integrity: cannot hook module loading (%d); modules are not checked\n",
+		       ret);
+		return ret;
+	}
+	hook_armed = true;
+	return 0;
+}
+
+/* vsm_ci_stop() - stop checking modules (unload, before the lock). */
+void vsm_ci_stop(void)
+{
+	if (hook_armed)
+		unregister_kprobe(&ci_probe);
+	hook_armed = false;
+}
+
+static int check_io(const struct vsm_ci_policy_io *io)
+{
+	if (io->hdr.flags || io->reserved0 || io->reserved[0] || io->reserved[1])
+		return -EINVAL;
+	return 0;
+}
+
+/* The log names the reason and the remedy: the ioctl returns a number. */
+static void explain_refusal(long ret)
+{
+	if (ret == -EPERM)
+		pr_warn("code-integrity policy refused: locked, and it is not signed by a policy key of the policy in force with a higher serial (sign it with sign-file, raise its serial)\n");
+	else if (ret == -EINVAL)
+		pr_warn("code-integrity policy refused: malformed (`vsmctl policy check FILE` says why)\n");
+}
+
+/**
+ * vsm_ioctl_ci_policy_set() - handle VSM_IOC_CI_POLICY_SET
+ * @uarg: user pointer to struct vsm_ci_policy_io
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_ci_policy_set(void __user *uarg)
+{
+	struct vsm_ci_policy_io io;
+	void *buf;
+	long ret;
+
+	ret = vsm_copy_arg_from_user(&io, sizeof(io), VSM_CI_POLICY_IO_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	ret = check_io(&io);
+	if (ret)
+		return ret;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (vsm_hv_state() == VSM_STATE_LOADED)
+		return -ENODEV;
+	if (io.policy_size > VSM_CI_POLICY_MAX)
+		return -EMSGSIZE;
+	buf = kmalloc(max_t(u32, io.policy_size, 1), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (copy_from_user(buf, u64_to_user_ptr(io.policy_ptr), io.policy_size)) {
+		kfree(buf);
+		return -EFAULT;
+	}
+	preempt_disable();
+	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_LOAD, virt_to_phys(buf), io.policy_size);
+	preempt_enable();
+	if (ret)
+		explain_refusal(ret);
+	kfree(buf);
+	return ret;
+}
+
+/**
+ * vsm_ioctl_ci_policy_get() - handle VSM_IOC_CI_POLICY_GET
+ * @uarg: user pointer to struct vsm_ci_policy_io
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_ci_policy_get(void __user *uarg)
+{
+	struct vsm_ci_policy_io io;
+	u32 usize, cap;
+	void *buf;
+	long ret;
+
+	ret = vsm_copy_arg_from_user(&io, sizeof(io), VSM_CI_POLICY_IO_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	ret = check_io(&io);
+	if (ret)
+		return ret;
+	if (vsm_hv_state() == VSM_STATE_LOADED)
+		return -ENODEV;
+	usize = io.hdr.size;
+	cap = min_t(u32, io.policy_size, VSM_CI_POLICY_MAX);
+	buf = kzalloc(max_t(u32, cap, 1), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	preempt_disable();
+	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_GET, virt_to_phys(buf), cap);
+	preempt_enable();
+	if (ret >= 0 && ret <= cap &&
+	    copy_to_user(u64_to_user_ptr(io.policy_ptr), buf, ret))
+		ret = -EFAULT;
+	kfree(buf);
+	if (ret < 0)
+		return ret;
+	io.policy_size = ret;
+	return vsm_copy_arg_to_user(uarg, usize, &io, sizeof(io));
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Code integrity, the secure world's half: it holds the module policy,
+ * replaces it only as the rules allow (anything before the lock; after
+ * it, only a policy signed by a policy key of the one in force, with a
+ * higher serial), and judges each module image the driver shows it,
+ * reading the image itself through the host's page tables.  Every load of
+ * a policy, refused or not, and every module judged is audited.
+ */
+#include "../include/sw.h"
+#include "../../common/cipolicy.h"
+#include "../../common/sha256.h"
+#include "../../common/crypto/rsa.h"
+#include "../../common/crypto/sha512.h"
+
+/* Signature, trailer and marker are read into a buffer of this size. */
+#define CI_TAIL_MAX	(16 * 1024)
+/* Module images larger than this are not judged (refused in enforce). */
+#define CI_MODULE_MAX	(256ULL << 20)
+
+static u8 ci_image[VSM_CI_MAX];		/* the policy in force */
+static u8 ci_stage[VSM_CI_MAX];		/* a policy being loaded */
+static u8 ci_tail[CI_TAIL_MAX];
+static u8 ci_chunk[4096];
+static struct vsm_ci_policy ci_policy;
+static bool ci_loaded;
+static u32 ci_lock;
+
+static s64 ci_load(struct vsm_sw_cpu *c, u64 pa, u64 size)
+{
+	struct vsm_ci_policy next = { 0 };
+	s64 ret;
+
+	if (size > VSM_CI_MAX) {
+		ret = -EMSGSIZE;
+		goto refused;
+	}
+	ret = sw_check_host_span(pa, size, VSM_CI_MAX);
+	if (ret)
+		goto refused;
+	/* Copy once; everything below reads only the secure copy. */
+	memcpy(ci_stage, (const void *)(uintptr_t)pa, size);
+	ret = vsm_ci_policy_parse(ci_stage, size, &next, NULL);
+	if (ret)
+		goto refused;
+	if (sw_locked() &&
+	    vsm_ci_policy_check_update(ci_loaded ? &ci_policy : NULL, ci_stage, &next)) {
+		ret = -EPERM;
+		goto refused;
+	}
+	memcpy(ci_image, ci_stage, size);
+	/* The same bytes parsed again: pointers now into ci_image. */
+	vsm_ci_policy_parse(ci_image, size, &ci_policy, NULL);
+	ci_loaded = true;
+	sw_audit(c, VSM_AEV_CI_POLICY, ci_policy.serial, ci_policy.mode,
+		 ci_policy.nr_hashes | (u64)ci_policy.nr_certs << 32);
+	return 0;
+refused:
+	sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_CI_POLICY, (u64)ret,
+		 ret == -EPERM ? next.serial : 0);
+	return ret;
+}
+
+static s64 ci_get(u64 pa, u64 cap)
+{
+	u64 size = ci_loaded ? (ci_policy.signed_len ? ci_policy.signed_len :
+				ci_policy.size) : 0;
+
+	if (size && cap >= size) {
+		if (sw_check_host_span(pa, size, VSM_CI_MAX))
+			return -EFAULT;
+		memcpy((void *)(uintptr_t)pa, ci_image, size);
+	}
+	return (s64)size;
+}
+
+/* Read @len bytes of the host's virtual memory at @va; false if unmapped. */
+static bool read_host(struct vsm_sw_cpu *c, u64 va, u8 *buf, u32 len)
+{
+	return sw_guest_fetch(arch_host_cr3(c), va, buf, len) == (int)len;
+}
+
+/*
+ * SHA-256 of the whole image, and the digest the signature covers (its
+ * first @sig->content_len bytes, with its hash), in one pass.
+ */
+static bool hash_image(struct vsm_sw_cpu *c, u64 va, u64 len, int sig_status,
+		       const struct vsm_modsig *sig, u8 *sha, u8 *digest)
+{
+	struct vsm_sha256 s256, c256;
+	struct vsm_sha512 c512;
+	bool content = sig_status == 0;
+	bool wide = content && sig->hash != VSM_HASH_SHA256;
+	u64 off, limit = content ? sig->content_len : 0;
+
+	vsm_sha256_init(&s256);
+	vsm_sha256_init(&c256);
+	if (wide && sig->hash == VSM_HASH_SHA384)
+		vsm_sha384_init(&c512);
+	else
+		vsm_sha512_init(&c512);
+	for (off = 0; off < len; off += sizeof(ci_chunk)) {
+		u32 n = len - off < sizeof(ci_chunk) ? len - off : sizeof(ci_chunk);
+
+		if (!read_host(c, va + off, ci_chunk, n))
+			return false;
+		vsm_sha256_update(&s256, ci_chunk, n);
+		if (off < limit) {
+			u32 m = limit - off < n ? limit - off : n;
+
+			if (wide)
+				vsm_sha512_update(&c512, ci_chunk, m);
+			else
+				vsm_sha256_update(&c256, ci_chunk, m);
+		}
+	}
+	vsm_sha256_final(&s256, sha);
+	if (wide)
+		vsm_sha512_final(&c512, digest);
+	else
+		vsm_sha256_final(&c256, digest);
+	return true;
+}
+
+/* The first 8 bytes of a digest as a number that prints like sha256sum. */
+static u64 digest_prefix(const u8 *sha)
+{
+	u64 v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | sha[i];
+	return v;
+}
+
+static s64 ci_check(struct vsm_sw_cpu *c, u64 va, u64 len)
+{
+	struct vsm_ci_verdict v = { VSM_CI_RES_NO_POLICY, VSM_CI_WHY_NONE };
+	struct vsm_modsig sig;
+	u8 sha[VSM_SHA256_DIGEST] = { 0 }, digest[64];
+	u32 tail = len < CI_TAIL_MAX ? (u32)len : CI_TAIL_MAX;
+	int st;
+
+	if (!len || len > CI_MODULE_MAX || !read_host(c, va + len - tail, ci_tail, tail)) {
+		st = -EFAULT;
+	} else {
+		st = vsm_modsig_parse_tail(ci_tail, tail, len, &sig);
+		if (!hash_image(c, va, len, st, &sig, sha, digest))
+			st = -EFAULT;
+	}
+	if (st == -EFAULT) {
+		if (ci_loaded) {
+			v.detail = VSM_CI_WHY_NO_READ;
+			v.result = ci_policy.mode == VSM_CI_ENFORCE ?
+				   VSM_CI_RES_REFUSED : VSM_CI_RES_AUDIT_ONLY;
+		}
+	} else {
+		vsm_ci_judge(ci_loaded ? &ci_policy : NULL, sha, st, &sig, digest, &v);
+	}
+	sw_audit(c, VSM_AEV_MODULE, v.result, v.detail, digest_prefix(sha));
+	return vsm_ci_allowed(&v) ? 0 : -EPERM;
+}
+
+/**
+ * sw_ci_call() - the CI hypercall
+ * @c: the calling CPU
+ * @op: VSM_CI_OP_*
+ * @a: LOAD, GET: physical address of the buffer; CHECK: virtual address
+ *	of the module image in the host's current address space
+ * @b: its size (GET: capacity)
+ *
+ * Return: LOAD: 0 or -errno; GET: the policy's size; CHECK: 0 to allow the
+ * module, -EPERM to refuse it.
+ */
+s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b)
+{
+	s64 ret;
+
+	sw_spin_lock(&ci_lock);
+	switch (op) {
+	case VSM_CI_OP_LOAD:
+		ret = ci_load(c, a, b);
+		break;
+	case VSM_CI_OP_GET:
+		ret = ci_get(a, b);
+		break;
+	case VSM_CI_OP_CHECK:
+		ret = ci_check(c, a, b);
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	sw_spin_unlock(&ci_lock);
+	return ret;
+}

@@ -76,8 +76,9 @@ $(BUILD)/kselftest/kselftest_harness.h:
 		linux-source-6.1/tools/testing/selftests/kselftest.h
 	touch $@
 
-selftests: $(BUILD)/kselftest/kselftest_harness.h
+selftests: $(BUILD)/kselftest/kselftest_harness.h $(BUILD)/vsmctl
 	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests KDIR=$(KDIR)
+	scripts/ci-assets $(BUILD)/selftests $(BUILD)/vsmctl $(KDIR)/scripts/sign-file $(KVER)
 
 $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \
 		      $(wildcard tests/hosted/*.h kmod/common/*.h kmod/common/*/*.h) \

@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Code-integrity policy after the lock (in a VM of its own: it locks).
+# The enforce policy (ci/enforce.bin, serial 1) enrols a policy key; once
+# locked, a new policy loads only if that key signed it and its serial is
+# higher: an unsigned policy, a replay of serial 1 and a policy signed by
+# a module-signing key are refused and audited; the signed serial-2 audit
+# policy is taken.
+. "$(dirname "$0")/lib.sh"
+
+echo "TAP version 13"
+require_protection "code-integrity policy under the lock"
+ci=$(dirname "$0")/ci
+log_start=$(dmesg | wc -l)
+ensure_loaded
+
+show() { vsmctl policy show | head -n 3 | tr '\n' ' '; }
+
+check "before the lock, the enforce policy loads" vsmctl policy load "$ci/enforce.bin"
+check "lock" vsmctl lock --yes
+check "locked: the unsigned copy is refused" \
+	sh -c "! insmod $ci/unsigned/vsm_ci_sample.ko 2>/dev/null"
+for p in unsigned-update replay wrong-key; do
+	check "locked: policy $p is refused (EPERM)" \
+		sh -c "vsmctl policy load $ci/$p.bin 2>&1 | grep -q 'Operation not permitted'"
+done
+check "locked: the policy in force is unchanged" [ "$(show)" = "mode enforce serial 1 signed no " ]
+check "the refusals are audited with -EPERM" \
+	[ "$(vsmctl audit | grep -c ' refused  *0x6 0xffffffffffffffff ')" -eq 3 ]
+check "the kernel log says why and how to fix it" \
+	sh -c "dmesg | grep -q 'not signed by a policy key of the policy in force'"
+check "locked: the update signed by the policy key, serial 2, loads" \
+	vsmctl policy load "$ci/update.bin"
+check "it is in force: audit mode, serial 2, signed" \
+	[ "$(show)" = "mode audit serial 2 signed yes " ]
+check "now the unsigned copy loads (audit mode) ..." \
+	sh -c "insmod $ci/unsigned/vsm_ci_sample.ko && rmmod vsm_ci_sample"
+check "  ... and is audited as one enforce would refuse" \
+	sh -c "vsmctl audit | grep ' module ' | tail -n 1 | grep -q ' module  *0x3 0x1 '"
+check "both policies in force are audited" [ "$(vsmctl audit | grep -c ' ci_policy ')" -eq 2 ]
+check "the same update again is a replay: refused" \
+	sh -c "! vsmctl policy load $ci/update.bin 2>/dev/null"
+check "the audit chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
+check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
+tap_done

@@ -15,8 +15,9 @@
 #include <linux/kprobes.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
-#include <linux/version.h>
+#include <linux/utsname.h>
 
 #include "ci.h"
 #include "hv.h"
@@ -42,20 +43,15 @@ static_assert(VSM_CI_WHY_UNREADABLE == VSM_CI_WHY_NO_READ);
 
 /*
  * The start of struct load_info (kernel/module/internal.h), which Linux
- * does not export; the layout is that of the kernels this is built for.
+ * does not export; the layout is that of Linux 6.1, checked at start.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0) || LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-#error "struct load_info: check the layout for this kernel"
-#endif
+#define LOAD_INFO_KERNEL	"6.1."
 struct vsm_load_info_head {
 	const char *name;
 	struct module *mod;
 	void *hdr;
 	unsigned long len;
 };
-
-/* A bare return, for a probed function that must return at once. */
-void vsm_ci_return(void);
 
 static bool hook_armed;
 
@@ -87,8 +83,14 @@ static struct kprobe ci_probe = {
  */
 int vsm_ci_start(void)
 {
-	int ret = register_kprobe(&ci_probe);
+	int ret;
 
+	if (strncmp(init_utsname()->release, LOAD_INFO_KERNEL, strlen(LOAD_INFO_KERNEL))) {
+		pr_err("code integrity: struct load_info of Linux %s is unknown to this build (it knows %sx); modules are not checked\n",
+		       init_utsname()->release, LOAD_INFO_KERNEL);
+		return -EOPNOTSUPP;
+	}
+	ret = register_kprobe(&ci_probe);
 	if (ret) {
 		pr_err("code integrity: cannot hook module loading (%d); modules are not checked\n",
 		       ret);

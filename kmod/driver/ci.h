@@ -7,6 +7,9 @@
 
 #include <linux/compiler_types.h>
 
+/* A bare return, for a probed function that must return at once. */
+void vsm_ci_return(void);
+
 int vsm_ci_start(void);
 void vsm_ci_stop(void);
 int vsm_ioctl_ci_policy_set(void __user *uarg);

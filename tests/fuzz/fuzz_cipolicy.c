@@ -11,7 +11,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const u8 module[] = "\x7f" "ELF fuzz";
+	static const u8 module[] = "\177ELF fuzz";
 	struct vsm_ci_policy p, q;
 	struct vsm_ci_verdict v;
 	u8 *copy = malloc(size ? size : 1);

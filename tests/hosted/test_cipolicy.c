@@ -158,8 +158,8 @@ TEST(ci_policy_certificates_are_checked)
 
 TEST(ci_rules_and_modes)
 {
-	static const u8 module[] = "\x7f" "ELF pretend module";
-	static const u8 other[] = "\x7f" "ELF another module";
+	static const u8 module[] = "\177ELF pretend module";
+	static const u8 other[] = "\177ELF another module";
 	u8 hashes[1][32];
 	struct vsm_ci_policy p;
 	struct vsm_ci_verdict v;
@@ -187,7 +187,7 @@ TEST(ci_rules_and_modes)
 
 TEST(ci_signer_rules)
 {
-	static const u8 module[] = "\x7f" "ELF a module to sign, long enough to matter";
+	static const u8 module[] = "\177ELF a module to sign, long enough to matter";
 	EVP_PKEY *k1, *k2;
 	u8 *d1, *d2, *signed1, *signed2;
 	size_t n1, n2, n;

@@ -366,8 +366,7 @@ struct vsm_ci_cert {
 
 /* arg[1] of VSM_CI_AUDIT_ONLY and VSM_CI_REFUSED: why. */
 #define VSM_CI_WHY_UNSIGNED		1	/* no signature, hash not listed */
-#define VSM_CI_WHY_SIGNER		2	/* signed, but no listed key verifies it
-						 * (unknown signer, or changed bytes) */
+#define VSM_CI_WHY_SIGNER		2	/* signed; no listed key verifies it */
 #define VSM_CI_WHY_BAD_SIGNATURE	3	/* malformed or unsupported signature */
 #define VSM_CI_WHY_UNREADABLE		4	/* the image could not be read */
 

@@ -35,6 +35,8 @@ static void usage(FILE *out)
 		"  domain create|destroy ...   key domains (vsmctl domain --help)\n"
 		"  key COMMAND ...             keys and their use (vsmctl key --help)\n"
 		"  random BYTES [--out FILE]   random bytes from the secure world\n"
+		"  policy scan|check|load|show ...\n"
+		"                  code-integrity policy: which modules may load\n"
 		"  help            show this help\n"
 		"\n"
 		"Options:\n"

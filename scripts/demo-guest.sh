@@ -74,6 +74,21 @@ run k unwrap --in /tmp/vm42-disk.blob
 run k list
 run sh -c "vsmctl audit | grep -E 'key_op .* (create|seal|open|wrap|delete|unwrap) ' | tail -n 7"
 
+say "Code integrity: the secure world decides which modules may load"
+ci=/vsm/selftests/ci
+run vsmctl policy show "$ci/enforce.bin"
+run vsmctl policy load "$ci/enforce.bin"
+run insmod "$ci/unsigned/vsm_ci_sample.ko"
+dmesg | grep -m1 'code-integrity policy does not allow' | sed 's/^\[[ 0-9.]*\] //'
+run insmod "$ci/tampered/vsm_ci_sample.ko"
+echo "(signed by the listed key, then one byte changed: refused too)"
+run insmod "$ci/a/vsm_ci_sample.ko"
+rmmod vsm_ci_sample
+run sh -c "vsmctl audit | grep ' module ' | tail -n 3"
+echo "(0x4 refused, 0x2 allowed by signer; the last field is the SHA-256 prefix)"
+echo "# back to an audit-mode policy, so the attack module below may load:"
+run vsmctl policy load "$ci/audit.bin"
+
 say "Lock: from now on nothing can remove the hypervisor until reboot"
 run vsmctl lock --yes
 run rmmod vsm
@@ -87,5 +102,17 @@ run /vsm/selftests/vsm_msr 0 0xc0000082 0xffffffff81000000
 run /vsm/selftests/vsm_msr 0 0xc0000082
 echo "(the write was ignored: system calls still work, and it is audited)"
 run sh -c 'vsmctl audit | grep "refused  *0x5" | tail -n 1'
+
+say "Locked CPU state: a kernel module turns off SMEP and SMAP, and WP"
+run insmod /vsm/selftests/vsm_pin_attack.ko mode=cr4
+dmesg | grep 'vsm_pin_attack:' | tail -n 2 | sed 's/^\[[ 0-9.]*\] //'
+rmmod vsm_pin_attack
+run insmod /vsm/selftests/vsm_pin_attack.ko mode=cr0
+rmmod vsm_pin_attack
+run sh -c 'vsmctl audit | grep "refused  *0x5 0x10000000" | tail -n 2'
+
+say "Locked policy: an unsigned policy is refused; a signed update is taken"
+run vsmctl policy load "$ci/enforce.bin"
+run vsmctl policy load "$ci/update.bin"
 
 run sh -c 'vsmctl audit --verify | tail -n 1'

@@ -329,3 +329,91 @@ u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
 		ea &= 0xffffffffULL;
 	return ea + (m->seg ? seg_base : 0);
 }
+
+/**
+ * vsm_decode_store() - decode the plain stores kernel code patches with
+ * @bytes: the bytes at RIP
+ * @n: how many are valid
+ * @insn: the result
+ *
+ * MOV to memory from a register or an immediate, and MOVS with or without
+ * REP: what memcpy() compiles to.  Everything else (atomic and read-modify-
+ * write instructions, stores to a register) is refused.
+ *
+ * Return: 0, or -EINVAL if the bytes are none of these.
+ */
+int vsm_decode_store(const u8 *bytes, u32 n, struct vsm_store_insn *insn)
+{
+	u32 i = 0, opsize = 4;
+	u8 rex = 0, op, modrm;
+
+	memset(insn, 0, sizeof(*insn));
+	if (n > VSM_INSN_MAX)
+		n = VSM_INSN_MAX;
+	for (; i < n; i++) {
+		u8 b = bytes[i];
+
+		if ((b & 0xf0) == 0x40) {
+			rex = b;
+			continue;
+		}
+		if (!is_legacy_prefix(b))
+			break;
+		rex = 0;
+		if (b == 0xf0)
+			return -EINVAL;		/* LOCK: not a plain store */
+		if (b == 0x66)
+			opsize = 2;
+		else if (b == 0xf3)
+			insn->rep = true;
+		else if (b == 0x64 || b == 0x65)
+			insn->mem.seg = b == 0x64 ? 4 : 5;
+		else if (b == 0x67)
+			insn->mem.addr32 = true;
+	}
+	if (rex & 8)
+		opsize = 8;
+	if (i >= n)
+		return -EINVAL;
+	op = bytes[i++];
+	if (op == 0xa4 || op == 0xa5) {
+		insn->op = VSM_STORE_MOVS;
+		insn->size = op == 0xa4 ? 1 : opsize;
+		insn->len = i;
+		return 0;
+	}
+	if (insn->rep || (op != 0x88 && op != 0x89 && op != 0xc6 && op != 0xc7))
+		return -EINVAL;
+	insn->size = (op & 1) ? opsize : 1;
+	if (i >= n)
+		return -EINVAL;
+	modrm = bytes[i];
+	if ((modrm >> 6) == 3)
+		return -EINVAL;			/* a register destination */
+	if (op == 0x88 || op == 0x89) {
+		insn->op = VSM_STORE_MOV_REG;
+		insn->reg = (int)(((modrm >> 3) & 7) | REX_R(rex) << 3);
+		insn->high_byte = op == 0x88 && !rex && insn->reg >= 4;
+	} else {
+		u32 isize = insn->size == 8 ? 4 : insn->size;
+
+		if ((modrm >> 3) & 7)
+			return -EINVAL;
+		insn->op = VSM_STORE_MOV_IMM;
+		if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem) || i + isize > n)
+			return -EINVAL;
+		insn->imm = 0;
+		for (u32 k = 0; k < isize; k++)
+			insn->imm |= (u64)bytes[i + k] << (8 * k);
+		if (insn->size == 8 && (insn->imm & 0x80000000ULL))
+			insn->imm |= 0xffffffff00000000ULL;
+		i += isize;
+		insn->len = i;
+		/* RIP-relative operands count from the end, immediate included. */
+		return 0;
+	}
+	if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem))
+		return -EINVAL;
+	insn->len = i;
+	return 0;
+}

@@ -77,6 +77,37 @@ struct vsm_sys_insn {
 };
 
 int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn);
+
+/* What vsm_decode_store() found. */
+enum vsm_store_op {
+	VSM_STORE_MOV_REG,	/* 88, 89: MOV r/m, reg */
+	VSM_STORE_MOV_IMM,	/* C6 /0, C7 /0: MOV r/m, imm */
+	VSM_STORE_MOVS,		/* A4, A5: MOVS, maybe with REP */
+};
+
+/**
+ * struct vsm_store_insn - a decoded store to memory (64-bit mode)
+ * @op: enum vsm_store_op
+ * @len: instruction length
+ * @size: bytes per store: 1, 2, 4 or 8
+ * @reg: MOV_REG: the source GPR (enum vsm_gpr numbering)
+ * @high_byte: MOV_REG of a byte without REX: @reg 4..7 mean AH, CH, DH, BH
+ * @rep: MOVS with a REP prefix
+ * @imm: MOV_IMM: the value, sign-extended for 8-byte stores
+ * @mem: MOV_*: the destination (MOVS writes to RDI)
+ */
+struct vsm_store_insn {
+	u32 op;
+	u32 len;
+	u32 size;
+	int reg;
+	bool high_byte;
+	bool rep;
+	u64 imm;
+	struct vsm_modrm_mem mem;
+};
+
+int vsm_decode_store(const u8 *bytes, u32 n, struct vsm_store_insn *insn);
 u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
 		      u64 next_rip, u64 seg_base);
 bool vsm_io_resets_machine(u16 port, u32 value, u32 size);

@@ -29,6 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	u64 cr3, rip;
 	u8 bytes[VSM_INSN_MAX];
 	struct vsm_sys_insn sys;
+	struct vsm_store_insn st;
 	int len;
 
 	if (size < 16)
@@ -50,6 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (sys.len == 0 || sys.len > data[2] % 16 || sys.reg >= 16 ||
 	     sys.mem.base >= 16 || sys.mem.index >= 16 ||
 	     (sys.op == VSM_SYS_MOV_TO_CR && sys.reg < 0)))
+		abort();
+	if (!vsm_decode_store(bytes, data[3] % 16, &st) &&
+	    (st.len == 0 || st.len > data[3] % 16 || st.reg >= 16 ||
+	     st.mem.base >= 16 || st.mem.index >= 16 ||
+	     (st.size != 1 && st.size != 2 && st.size != 4 && st.size != 8)))
 		abort();
 	return 0;
 }

@@ -250,3 +250,75 @@ TEST(decode_lidt_lgdt_lmsw)
 	EXPECT_EQ(decode("0f 01 07", &insn), -EINVAL);
 	EXPECT_EQ(decode("0f 01 9f 00 01", &insn), -EINVAL);
 }
+
+static int decode_st(const char *hex_bytes, struct vsm_store_insn *insn)
+{
+	u8 b[VSM_INSN_MAX];
+	u32 n = 0;
+	unsigned int v;
+
+	while (n < sizeof(b) && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
+		b[n++] = (u8)v;
+	return vsm_decode_store(b, n, insn);
+}
+
+TEST(decode_store_mov)
+{
+	struct vsm_store_insn s;
+
+	EXPECT_EQ(decode_st("88 07", &s), 0);			/* mov %al,(%rdi) */
+	EXPECT_EQ(s.op, VSM_STORE_MOV_REG);
+	EXPECT_EQ(s.size, 1);
+	EXPECT_EQ(s.reg, VSM_GPR_RAX);
+	EXPECT_EQ(s.mem.base, VSM_GPR_RDI);
+	EXPECT_EQ(s.len, 2);
+	EXPECT_EQ(decode_st("89 0f", &s), 0);			/* mov %ecx,(%rdi) */
+	EXPECT_EQ(s.size, 4);
+	EXPECT_EQ(s.reg, VSM_GPR_RCX);
+	EXPECT_EQ(decode_st("48 89 0f", &s), 0);
+	EXPECT_EQ(s.size, 8);
+	EXPECT_EQ(decode_st("66 89 0f", &s), 0);
+	EXPECT_EQ(s.size, 2);
+	EXPECT_EQ(decode_st("44 88 47 01", &s), 0);		/* mov %r8b,0x1(%rdi) */
+	EXPECT_EQ(s.reg, VSM_GPR_R8);
+	EXPECT_EQ(s.mem.disp, 1);
+	EXPECT(!s.high_byte);
+	EXPECT_EQ(s.len, 4);
+	EXPECT_EQ(decode_st("88 27", &s), 0);			/* mov %ah,(%rdi) */
+	EXPECT(s.high_byte);
+	EXPECT_EQ(decode_st("40 88 27", &s), 0);		/* mov %spl,(%rdi) */
+	EXPECT(!s.high_byte);
+	EXPECT_EQ(decode_st("c6 07 cc", &s), 0);		/* movb $0xcc,(%rdi) */
+	EXPECT_EQ(s.op, VSM_STORE_MOV_IMM);
+	EXPECT_EQ(s.imm, 0xcc);
+	EXPECT_EQ(s.len, 3);
+	EXPECT_EQ(decode_st("48 c7 07 ff ff ff ff", &s), 0);	/* movq $-1,(%rdi) */
+	EXPECT_EQ(s.imm, ~0ULL);
+	EXPECT_EQ(s.size, 8);
+	EXPECT_EQ(decode_st("66 c7 47 08 34 12", &s), 0);	/* movw $0x1234,8(%rdi) */
+	EXPECT_EQ(s.imm, 0x1234);
+	EXPECT_EQ(s.len, 6);
+}
+
+TEST(decode_store_movs_and_refusals)
+{
+	struct vsm_store_insn s;
+
+	EXPECT_EQ(decode_st("f3 a4", &s), 0);
+	EXPECT_EQ(s.op, VSM_STORE_MOVS);
+	EXPECT(s.rep);
+	EXPECT_EQ(s.size, 1);
+	EXPECT_EQ(decode_st("f3 48 a5", &s), 0);
+	EXPECT_EQ(s.size, 8);
+	EXPECT_EQ(s.len, 3);
+	EXPECT_EQ(decode_st("a5", &s), 0);
+	EXPECT(!s.rep);
+	EXPECT_EQ(s.size, 4);
+	EXPECT_EQ(decode_st("f0 89 0f", &s), -EINVAL);	/* LOCK */
+	EXPECT_EQ(decode_st("89 c8", &s), -EINVAL);	/* to a register */
+	EXPECT_EQ(decode_st("c6 0f 01", &s), -EINVAL);	/* C6 /1 */
+	EXPECT_EQ(decode_st("87 0f", &s), -EINVAL);	/* XCHG */
+	EXPECT_EQ(decode_st("f3 89 0f", &s), -EINVAL);	/* REP MOV */
+	EXPECT_EQ(decode_st("c7 07 01 02", &s), -EINVAL);	/* cut immediate */
+	EXPECT_EQ(decode_st("89", &s), -EINVAL);
+}

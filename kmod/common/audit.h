@@ -31,6 +31,7 @@ enum vsm_audit_event {
 	VSM_AEV_KEY_OP = 10,
 	VSM_AEV_MODULE = 11,
 	VSM_AEV_CI_POLICY = 12,
+	VSM_AEV_TEXT_PATCH = 13,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */
@@ -41,6 +42,7 @@ enum vsm_audit_event {
 #define VSM_AEV_REFUSED_CPU_OFFLINE	4
 #define VSM_AEV_REFUSED_PINNED		5	/* pinned state: arg 1 MSR or below, arg 2 value */
 #define VSM_AEV_REFUSED_CI_POLICY	6	/* arg 1 -errno, arg 2 serial */
+#define VSM_AEV_REFUSED_TEXT_WRITE	7	/* arg 1 physical address, arg 2 RIP */
 
 /* Arg 1 of a VSM_AEV_REFUSED_PINNED record for state that is no MSR. */
 #define VSM_AEV_PINNED_CR0		0x100000000ULL

@@ -217,6 +217,16 @@ enum vsm_gpr {
  * @decoy_pa: the page the host sees in place of a secure page it touched
  * @tsc_khz: the TSC's frequency, for the key store's rate limits
  * @pin_at_lock: pin CPU state when the host locks (the pin parameter)
+ * @text_pa: kernel text, physical: [@text_pa, @text_end)
+ * @text_end: see @text_pa
+ * @rodata_pa: kernel read-only data, physical: [@rodata_pa, @rodata_end)
+ * @rodata_end: see @rodata_pa
+ * @jump_table: host virtual address of the kernel's __jump_table
+ * @jump_table_end: its end
+ *
+ * The text fields are zero when the driver could not find the ranges; the
+ * nested page tables map both ranges with pages that do not reach outside
+ * them, so that the secure world can write-protect exactly them.
  */
 struct vsm_sw_boot {
 	u64 region_pa;
@@ -232,6 +242,12 @@ struct vsm_sw_boot {
 	u64 decoy_pa;
 	u64 tsc_khz;
 	u64 pin_at_lock;
+	u64 text_pa;
+	u64 text_end;
+	u64 rodata_pa;
+	u64 rodata_end;
+	u64 jump_table;
+	u64 jump_table_end;
 };
 
 /*

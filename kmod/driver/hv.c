@@ -46,6 +46,7 @@ MODULE_PARM_DESC(pin,
 
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
+static struct vsm_kernel_image image;
 static enum cpuhp_state hp_state;
 static bool hp_registered;
 static bool notifiers_registered;
@@ -199,9 +200,13 @@ int vsm_hv_start(const struct vsm_info *caps)
 	if (ret)
 		return ret;
 
+	/* With pin=N (kexec after the lock) the text stays writable too. */
+	if (pin && vsm_kernel_image_find(&image))
+		pr_warn("kernel text will not be write-protected at the lock\n");
 	mutex_lock(&hv_lock);
 	ret = vsm_region_create(&region, (size_t)secure_size_kib << 10,
-				caps->phys_addr_bits, vendor->devirt_tail());
+				caps->phys_addr_bits, vendor->devirt_tail(),
+				pin && image.text.end ? &image : NULL);
 	if (ret)
 		goto out;
 	/* Read by the secure world only; the host cannot change it later. */

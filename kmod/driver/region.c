@@ -10,6 +10,7 @@
 #include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <asm/io.h>
 
@@ -139,11 +140,25 @@ static int build_sw_tables(struct vsm_region *r, const struct vsm_sw_header *h,
 	return ret;
 }
 
-/* The host's view of physical memory: everything, 1:1, but the region. */
-static int build_npt(struct vsm_region *r, unsigned int phys_bits)
+static int cmp_range(const void *a, const void *b)
+{
+	const struct vsm_range *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * The host's view of physical memory: everything, 1:1, but the region.
+ * The kernel image's ranges (@img, may be NULL) are mapped on their own,
+ * with pages that end where they end, for the secure world to
+ * write-protect at the lock.
+ */
+static int build_npt(struct vsm_region *r, unsigned int phys_bits,
+		     const struct vsm_kernel_image *img)
 {
 	const struct vsm_pt_ops ops = { pt_alloc, pt_va, r };
-	struct vsm_range hole = { r->pa, r->pa + r->size };
+	struct vsm_range holes[3] = { { r->pa, r->pa + r->size } };
+	unsigned int nr = 1, i;
 	u64 *root, pa, chunk;
 	int ret;
 
@@ -151,8 +166,21 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits)
 	if (!root)
 		return -ENOMEM;
 	r->boot->npt_root = pa;
-	ret = vsm_pt_map_identity(&ops, root, 1ULL << phys_bits, &hole, 1,
+	if (img) {
+		holes[nr++] = img->text;
+		holes[nr++] = img->rodata;
+		sort(holes, nr, sizeof(holes[0]), cmp_range, NULL);
+		for (i = 1; i < nr; i++)
+			if (holes[i].start < holes[i - 1].end)
+				return -EINVAL;
+	}
+	ret = vsm_pt_map_identity(&ops, root, 1ULL << phys_bits, holes, nr,
 				  VSM_PTE_RW | VSM_PTE_US, 3);
+	for (i = 0; !ret && img && i < nr; i++)
+		if (holes[i].start != r->pa)
+			ret = vsm_pt_map(&ops, root, holes[i].start, holes[i].start,
+					 holes[i].end - holes[i].start,
+					 VSM_PTE_RW | VSM_PTE_US, 2);
 	if (ret)
 		return ret;
 	/* 4 KiB entries, all absent, for the secure world to point at the decoy. */
@@ -169,12 +197,13 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits)
  * @size: bytes, a power of two from 2 MiB to 4 MiB (validated by the caller)
  * @phys_bits: physical address width: the nested page tables cover it all
  * @devirt_tail: driver address the secure world returns to on devirtualize
+ * @img: the kernel image's ranges to prepare for write protection, or NULL
  *
  * Return: 0, -ENOMEM (allocation, or @size too small for the tables),
  * -ENOEXEC (bad image), -E2BIG (too many RAM ranges), -EINVAL.
  */
 int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
-		      u64 devirt_tail)
+		      u64 devirt_tail, const struct vsm_kernel_image *img)
 {
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
@@ -221,7 +250,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 
 	ret = build_sw_tables(r, h, ALIGN(ram_end, 1ULL << 30));
 	if (!ret)
-		ret = build_npt(r, phys_bits);
+		ret = build_npt(r, phys_bits, img);
 	if (ret == -ENOMEM)
 		goto too_small;
 	if (ret)
@@ -237,6 +266,14 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
 	r->boot->tsc_khz = tsc_khz;
+	if (img) {
+		r->boot->text_pa = img->text.start;
+		r->boot->text_end = img->text.end;
+		r->boot->rodata_pa = img->rodata.start;
+		r->boot->rodata_end = img->rodata.end;
+		r->boot->jump_table = img->jump_table;
+		r->boot->jump_table_end = img->jump_table_end;
+	}
 	return 0;
 
 too_small:

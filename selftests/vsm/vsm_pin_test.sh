@@ -34,7 +34,25 @@ for m in cr4 cr0 idt gdt; do
 		sh -c "! insmod '$dir/vsm_pin_attack.ko' mode=$m 2>/dev/null"
 done
 
+check "before the lock, a module can change read-only data" \
+	sh -c "! insmod '$dir/vsm_text_attack.ko' mode=rodata 2>/dev/null"
+sched_on() { grep -q wait_max /proc/self/sched; }
+echo 1 >/proc/sys/kernel/sched_schedstats
+check "before the lock, the sched_schedstats static key switches on" sched_on
+echo 0 >/proc/sys/kernel/sched_schedstats
+
+# Enforce mode: only what the policy lists loads, and no write into the
+# kernel image but a jump-label switch is carried out.
+check "an enforce policy that lists the test modules loads" sh -c \
+	"vsmctl policy scan --mode enforce -o /tmp/pin-policy.bin $dir/vsm_pin_attack.ko $dir/vsm_text_attack.ko >/dev/null && vsmctl policy load /tmp/pin-policy.bin >/dev/null"
+sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
+jump_args="jt=$(sym __start___jump_table) ejt=$(sym __stop___jump_table) stext=$(sym _stext) etext=$(sym _etext)"
+
 check "lock" vsmctl lock --yes
+locked=$(vsmctl audit | grep ' locked ' | tail -n 1)
+echo "# $locked"
+check "the lock write-protected the kernel image and took its jump labels" sh -c \
+	"echo '$locked' | awk '{ exit !(\$7 + 0 > 0 && \$8 + 0 > 100) }'"
 
 for c in $cpus; do
 	esp=$("$msr" "$c" 0x175)
@@ -53,6 +71,15 @@ for m in cr4 cr0 idt gdt; do
 	check "locked: no CPU's $m changes (module attack)" insmod "$dir/vsm_pin_attack.ko" mode=$m
 	rmmod vsm_pin_attack 2>/dev/null
 done
+for m in text rodata jump; do
+	check "locked: a module's write to kernel $m through an alias is refused" \
+		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args
+	rmmod vsm_text_attack 2>/dev/null
+done
+echo 1 >/proc/sys/kernel/sched_schedstats
+check "locked: the kernel still switches its static keys (schedstats on)" sched_on
+echo 0 >/proc/sys/kernel/sched_schedstats
+check "  ... and off again" sh -c '! grep -q wait_max /proc/self/sched'
 check "system calls still work on every CPU" sh -c \
 	"for c in $(echo $cpus); do taskset -c \$c true || exit 1; done"
 check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
@@ -68,6 +95,8 @@ for r in "0x100000004 CR4" "0x100000000 CR0" "0x200000001 IDTR" "0x200000000 GDT
 	check "one audited refusal of ${r#* } per CPU" \
 		[ "$(grep -c " refused  *0x5 ${r% *} " "$out")" -eq "$ncpu" ]
 done
+check "three audited refusals of kernel image writes, none for the static keys" \
+	[ "$(grep -c ' refused  *0x7 ' "$out")" -eq 3 ]
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)
 check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
 	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]

@@ -222,6 +222,7 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_KEY_OP] = "key_op",
 		[VSM_AUDIT_MODULE] = "module",
 		[VSM_AUDIT_CI_POLICY] = "ci_policy",
+		[VSM_AUDIT_TEXT_PATCH] = "text_patch",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

@@ -238,7 +238,7 @@ struct vsm_ping {
 #define VSM_AUDIT_LOG_START		1	/* region base, size */
 #define VSM_AUDIT_CPU_PROTECTED		2	/* - */
 #define VSM_AUDIT_CPU_RELEASED		3	/* - */
-#define VSM_AUDIT_LOCKED		4	/* - */
+#define VSM_AUDIT_LOCKED		4	/* kernel image bytes write-protected, jump-label sites */
 #define VSM_AUDIT_REFUSED		5	/* VSM_REFUSED_*, detail, detail */
 #define VSM_AUDIT_RECORDS_LOST		6	/* oldest seq kept, total lost */
 #define VSM_AUDIT_HOST_SHUTDOWN		7	/* host RIP */
@@ -247,6 +247,7 @@ struct vsm_ping {
 #define VSM_AUDIT_KEY_OP		10	/* domain, key, VSM_KEY_OP_* | result << 32 */
 #define VSM_AUDIT_MODULE		11	/* VSM_CI_* verdict, reason or signer, SHA-256 prefix */
 #define VSM_AUDIT_CI_POLICY		12	/* serial, mode, hashes | certs << 32 */
+#define VSM_AUDIT_TEXT_PATCH		13	/* PA, RIP, first 8 bytes: allowed, not enforcing */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1
@@ -273,6 +274,7 @@ struct vsm_ping {
 #define VSM_REFUSED_CPU_OFFLINE		4	/* host-reported; arg[1] = CPU */
 #define VSM_REFUSED_PINNED		5	/* pinned state: arg[1] = MSR or VSM_PINNED_*, arg[2] = value */
 #define VSM_REFUSED_CI_POLICY		6	/* a policy load; arg[1] = -errno, arg[2] = serial */
+#define VSM_REFUSED_TEXT_WRITE		7	/* kernel text/rodata; arg[1] = PA, arg[2] = RIP */
 
 /* arg[1] of a VSM_REFUSED_PINNED record for pinned state that is no MSR. */
 #define VSM_PINNED_CR0			0x100000000ULL	/* arg[2] = value written */

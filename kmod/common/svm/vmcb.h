@@ -47,6 +47,10 @@
 #define SVM_EXIT_NPF			0x400
 #define SVM_EXIT_INVALID		((u64)-1)
 
+/* EXITINFO1 of a nested page fault */
+#define SVM_NPF_WRITE			VSM_BIT64(1)
+#define SVM_NPF_IN_WALK			VSM_BIT64(33)	/* during the guest's page walk */
+
 /* EVENTINJ */
 #define SVM_EVTINJ_VALID		VSM_BIT(31)
 #define SVM_EVTINJ_TYPE_EXCEPTION	(3U << 8)

@@ -74,6 +74,12 @@ static s64 ci_get(u64 pa, u64 cap)
 	return (s64)size;
 }
 
+/* Does the policy in force refuse what it does not allow? */
+bool sw_ci_enforcing(void)
+{
+	return __atomic_load_n(&ci_loaded, __ATOMIC_ACQUIRE) && ci_policy.mode == VSM_CI_ENFORCE;
+}
+
 /* Read @len bytes of the host's virtual memory at @va; false if unmapped. */
 static bool read_host(struct vsm_sw_cpu *c, u64 va, u8 *buf, u32 len)
 {

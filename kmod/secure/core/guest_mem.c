@@ -35,3 +35,16 @@ int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len)
 		return first;
 	return 0;
 }
+
+/**
+ * sw_guest_translate() - a host virtual address to a host physical one
+ * @cr3: the host's CR3
+ * @va: the address
+ * @gpa: the result
+ *
+ * Return: 0, or -EFAULT if @va is not mapped.
+ */
+int sw_guest_translate(u64 cr3, u64 va, u64 *gpa)
+{
+	return vsm_guest_translate(&host_mem, cr3, va, gpa);
+}

@@ -24,9 +24,14 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 
 	if (__atomic_compare_exchange_n(&sw_lock_state, &expected, true, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		if (vsm_boot.pin_at_lock)
+		u64 text = 0;
+
+		if (vsm_boot.pin_at_lock) {
 			arch_lock_intercepts();
-		sw_audit(c, VSM_AEV_LOCKED, 0, 0, 0);
+			text = sw_text_lock(c);
+		}
+		/* arg 0: bytes of kernel image write-protected; arg 1: jump labels */
+		sw_audit(c, VSM_AEV_LOCKED, text, sw_text_sites(), 0);
 	}
 	return 0;
 }

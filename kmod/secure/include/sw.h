@@ -84,8 +84,35 @@ int sw_pin_cr_write(struct vsm_sw_cpu *c, u32 cr, struct vsm_cr_write *w);
 bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit);
 void arch_lock_intercepts(void);
 
+/**
+ * struct vsm_host_regs - the host's registers, for emulating its writes
+ * @gpr: general-purpose registers, enum vsm_gpr order
+ * @rip: instruction pointer
+ * @rflags: flags
+ * @cr3: page tables
+ * @fs_base: FS base
+ * @gs_base: GS base
+ */
+struct vsm_host_regs {
+	u64 gpr[16];
+	u64 rip;
+	u64 rflags;
+	u64 cr3;
+	u64 fs_base;
+	u64 gs_base;
+};
+
+#define VSM_RFLAGS_DF	VSM_BIT64(10)
+
+/* core/text.c */
+bool sw_text_protected(u64 gpa);
+u64 sw_text_lock(struct vsm_sw_cpu *c);
+u32 sw_text_sites(void);
+int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa);
+
 /* core/ci.c */
 s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b);
+bool sw_ci_enforcing(void);
 
 /* core/keys.c */
 s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size);
@@ -121,6 +148,7 @@ s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2);
 
 /* core/guest_mem.c */
 int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len);
+int sw_guest_translate(u64 cr3, u64 va, u64 *gpa);
 
 /* The vendor half, chosen at build time for now (AMD SVM). */
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);

@@ -175,6 +175,8 @@ static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
 	now.gdtr_limit = v->save.gdtr.limit;
 	if (!sw_pin(c, &now))
 		return;
+	/* The kernel image may just have become read-only in the NPT. */
+	v->control.tlb_control = SVM_TLB_FLUSH_ALL;
 	v->control.intercept_cr |= SVM_INTERCEPT_CR_WRITE(4);
 	v->control.intercept_misc3 |= SVM_INTERCEPT_CR0_SEL_WRITE |
 				      SVM_INTERCEPT_IDTR_WRITE |
@@ -514,6 +516,48 @@ static void handle_dt_write(struct vsm_sw_cpu *c, struct vmcb *v, bool idt)
 	v->save.rip += insn.len;
 }
 
+/* A write into the write-protected kernel image: emulate or refuse it. */
+static int text_write(struct vsm_sw_cpu *c, struct vmcb *v, u64 gpa)
+{
+	struct vsm_host_regs r;
+	int i, ret;
+
+	for (i = 0; i < 16; i++)
+		r.gpr[i] = gpr(c, v, i);
+	r.rip = v->save.rip;
+	r.rflags = v->save.rflags;
+	r.cr3 = v->save.cr3;
+	r.fs_base = v->save.fs.base;
+	r.gs_base = v->save.gs.base;
+	ret = sw_text_write(c, &r, gpa);
+	if (ret)
+		return ret;
+	for (i = 0; i < 16; i++) {
+		if (i == VSM_GPR_RAX)
+			v->save.rax = r.gpr[i];
+		else if (i == VSM_GPR_RSP)
+			v->save.rsp = r.gpr[i];
+		else
+			c->gprs[i] = r.gpr[i];
+	}
+	v->save.rip = r.rip;
+	return 0;
+}
+
+/* A nested page fault: the kernel image, or the secure region. */
+static void handle_npf(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	u64 gpa = v->control.exit_info2, code = v->control.exit_info1;
+
+	if (sw_text_protected(gpa) && (code & SVM_NPF_WRITE) && !(code & SVM_NPF_IN_WALK)) {
+		if (text_write(c, v, gpa))
+			inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	if (sw_contain_access(c, gpa, v->save.rip, code))
+		inject_exception(v, X86_GP_VECTOR, true);
+}
+
 static void put_field(const char *name, u64 value)
 {
 	sw_puts(" ");
@@ -647,9 +691,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case SVM_EXIT_NPF:
 		sw_count_exit(c, VSM_EXIT_NPF);
-		if (sw_contain_access(c, v->control.exit_info2, v->save.rip,
-				      v->control.exit_info1))
-			inject_exception(v, X86_GP_VECTOR, true);
+		handle_npf(c, v);
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		sw_count_exit(c, VSM_EXIT_SHUTDOWN);

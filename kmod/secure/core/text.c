@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel text and read-only data, write-protected through nested paging
+ * from the lock on (with the pin parameter).  The one legitimate writer
+ * is the kernel switching its own jump labels: at the lock the secure
+ * world takes the sites from the kernel's __jump_table, and a write into
+ * the protected ranges is emulated here only if every byte it touches
+ * belongs to a site and leaves each site in one of its legal states
+ * (textpatch.c).  Any other write (ftrace, kprobes, static calls,
+ * livepatch, or an attacker) depends on the code-integrity mode: enforce
+ * skips it, so the text stays as it was, and audits the refusal; audit
+ * mode, or no policy, performs it and audits it as a text patch.
+ */
+#include "../include/sw.h"
+#include "../../common/insn.h"
+#include "../../common/paging.h"
+#include "../../common/textpatch.h"
+
+/* The most bytes one emulated instruction may write (REP MOVS). */
+#define TEXT_WRITE_MAX	64
+/* Sites one write may touch. */
+#define TOUCHED_MAX	4
+
+static struct vsm_patch_site sites[VSM_PATCH_SITES_MAX];
+static u32 nr_sites;
+static bool text_protected;
+static u32 text_lock;
+
+static bool in_range(u64 pa, u64 start, u64 end)
+{
+	return pa >= start && pa < end;
+}
+
+/* Is @gpa in the write-protected kernel image? */
+bool sw_text_protected(u64 gpa)
+{
+	return __atomic_load_n(&text_protected, __ATOMIC_ACQUIRE) &&
+	       (in_range(gpa, vsm_boot.text_pa, vsm_boot.text_end) ||
+		in_range(gpa, vsm_boot.rodata_pa, vsm_boot.rodata_end));
+}
+
+/* Read @len bytes of host RAM at @pa (not the region). */
+static bool read_pa(u64 pa, u8 *buf, u32 len)
+{
+	if (!sw_host_ram(pa, len))
+		return false;
+	memcpy(buf, (const void *)(uintptr_t)pa, len);
+	return true;
+}
+
+/* Take the jump-label sites in the kernel text from __jump_table. */
+static void take_sites(u64 cr3)
+{
+	u64 va, n = 0;
+
+	for (va = vsm_boot.jump_table; va + 16 <= vsm_boot.jump_table_end &&
+	     n < VSM_PATCH_SITES_MAX; va += 16) {
+		u8 e[16], code[VSM_PATCH_SITE_MAX_LEN];
+		s32 code_off, target_off;
+		u64 code_va, target_va, pa;
+
+		if (sw_guest_fetch(cr3, va, e, sizeof(e)) != sizeof(e))
+			continue;
+		memcpy(&code_off, e, 4);
+		memcpy(&target_off, e + 4, 4);
+		code_va = va + (s64)code_off;
+		target_va = va + 4 + (s64)target_off;
+		/* Sites in freed init text are not in the range: left out. */
+		if (sw_guest_translate(cr3, code_va, &pa) ||
+		    !in_range(pa, vsm_boot.text_pa, vsm_boot.text_end) ||
+		    pa + sizeof(code) > vsm_boot.text_end || !read_pa(pa, code, sizeof(code)))
+			continue;
+		if (!vsm_patch_site_init(&sites[n], pa, code_va, target_va, code, sizeof(code)))
+			n++;
+	}
+	nr_sites = vsm_patch_sites_sort(sites, (u32)n);
+}
+
+/*
+ * Clear the write bit of the nested leaf entries of [@start, @end); the
+ * driver mapped the range with pages that end where it ends.  Returns the
+ * bytes protected.
+ */
+static u64 protect_range(u64 start, u64 end)
+{
+	u64 gpa = start, done = 0;
+
+	while (gpa < end) {
+		u64 *table = sw_va(vsm_boot.npt_root), *e = NULL, size = VSM_PAGE_SIZE;
+		unsigned int level;
+
+		for (level = VSM_PT_LEVELS; level >= 1; level--) {
+			e = &table[(gpa >> VSM_PT_SHIFT(level)) & 511];
+			if (!(*e & VSM_PTE_P))
+				break;
+			if (level == 1 || (*e & VSM_PTE_PS)) {
+				size = VSM_PT_SIZE(level);
+				break;
+			}
+			table = sw_va(*e & VSM_PTE_ADDR);
+		}
+		if (e && (*e & VSM_PTE_P) && !(gpa & (size - 1)) && gpa + size <= end) {
+			__atomic_and_fetch(e, ~VSM_PTE_RW, __ATOMIC_RELEASE);
+			done += size;
+		} else {
+			size = VSM_PAGE_SIZE;	/* left writable: counted as missing */
+		}
+		gpa += size;
+	}
+	return done;
+}
+
+/**
+ * sw_text_lock() - write-protect the kernel image, once, at the lock
+ * @c: the locking CPU
+ *
+ * Every CPU flushes its nested TLB entries when it pins its state, which
+ * the driver makes happen before the lock ioctl returns.
+ *
+ * Return: bytes protected (0 if the driver gave no ranges).
+ */
+u64 sw_text_lock(struct vsm_sw_cpu *c)
+{
+	u64 bytes;
+
+	if (!vsm_boot.text_end || !vsm_boot.rodata_end)
+		return 0;
+	take_sites(arch_host_cr3(c));
+	bytes = protect_range(vsm_boot.text_pa, vsm_boot.text_end) +
+		protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
+	__atomic_store_n(&text_protected, true, __ATOMIC_RELEASE);
+	return bytes;
+}
+
+/* How many jump-label sites are known (for the lock's audit record). */
+u32 sw_text_sites(void)
+{
+	return nr_sites;
+}
+
+/* One site a write touches: its bytes as they will be. */
+struct touched {
+	int site;
+	u8 bytes[VSM_PATCH_SITE_MAX_LEN];
+};
+
+/* The bytes an emulated store writes, and where (virtual). */
+static bool store_bytes(struct vsm_host_regs *r, const struct vsm_store_insn *st,
+			u8 *data, u64 *dst, u32 *len)
+{
+	u64 val, count;
+
+	if (st->op == VSM_STORE_MOVS) {
+		count = st->rep ? r->gpr[VSM_GPR_RCX] : 1;
+		if ((r->rflags & VSM_RFLAGS_DF) || count * st->size > TEXT_WRITE_MAX)
+			return false;
+		*len = (u32)(count * st->size);
+		*dst = r->gpr[VSM_GPR_RDI];
+		return !*len || sw_guest_fetch(r->cr3, r->gpr[VSM_GPR_RSI], data, *len) == (int)*len;
+	}
+	if (st->op == VSM_STORE_MOV_REG)
+		val = st->high_byte ? r->gpr[st->reg - 4] >> 8 : r->gpr[st->reg];
+	else
+		val = st->imm;
+	for (u32 i = 0; i < st->size; i++)
+		data[i] = (u8)(val >> (8 * i));
+	*len = st->size;
+	*dst = vsm_modrm_address(&st->mem, r->gpr, r->rip + st->len,
+				 st->mem.seg == 4 ? r->fs_base : r->gs_base);
+	return true;
+}
+
+/* Stage byte @b at @pa into the touched sites; false if it is no site's. */
+static bool stage(struct touched *t, u32 *nt, u64 pa, u8 b)
+{
+	int s = vsm_patch_site_find(sites, nr_sites, pa);
+	u32 i;
+
+	if (s < 0)
+		return false;
+	for (i = 0; i < *nt && t[i].site != s; i++)
+		;
+	if (i == *nt) {
+		if (*nt == TOUCHED_MAX || !read_pa(sites[s].pa, t[i].bytes, sites[s].size))
+			return false;
+		t[i].site = s;
+		(*nt)++;
+	}
+	t[i].bytes[pa - sites[s].pa] = b;
+	return true;
+}
+
+/* What a write into the protected image is. */
+enum text_write_kind {
+	WRITE_JUMP_LABEL,	/* a legal jump-label patch */
+	WRITE_OTHER,		/* anything else into host RAM */
+	WRITE_BAD,		/* unmapped, or into the secure region */
+};
+
+/* Where the write goes (@pa), and what it is. */
+static int classify(struct vsm_host_regs *r, const u8 *data, u64 dst, u32 len, u64 *pa)
+{
+	struct touched t[TOUCHED_MAX];
+	bool jump = true;
+	u32 i, nt = 0;
+
+	for (i = 0; i < len; i++) {
+		if (sw_guest_translate(r->cr3, dst + i, &pa[i]) || !sw_host_ram(pa[i], 1))
+			return WRITE_BAD;
+		if (jump && sw_text_protected(pa[i]) && !stage(t, &nt, pa[i], data[i]))
+			jump = false;
+	}
+	for (i = 0; jump && i < nt; i++)
+		jump = vsm_patch_site_valid(&sites[t[i].site], t[i].bytes);
+	return jump ? WRITE_JUMP_LABEL : WRITE_OTHER;
+}
+
+/* The first 8 bytes written, for the audit record. */
+static u64 first_bytes(const u8 *data, u32 len)
+{
+	u64 v = 0;
+	u32 i;
+
+	for (i = 0; i < len && i < 8; i++)
+		v |= (u64)data[i] << (8 * i);
+	return v;
+}
+
+/**
+ * sw_text_write() - a host write into the write-protected kernel image
+ * @c: this CPU
+ * @r: the host's registers; RIP (and RSI, RDI, RCX for MOVS) are advanced
+ * @gpa: the address that faulted
+ *
+ * Return: 0 when the instruction was emulated or skipped (a refused write
+ * is audited and has no effect); -EINVAL when it could not be decoded
+ * (audited; the caller injects #GP).
+ */
+int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa)
+{
+	struct vsm_store_insn st;
+	u8 insn[VSM_INSN_MAX], data[TEXT_WRITE_MAX];
+	u64 dst, pa[TEXT_WRITE_MAX];
+	u32 len = 0, i;
+	int n, kind = WRITE_BAD;
+
+	n = sw_guest_fetch(r->cr3, r->rip, insn, sizeof(insn));
+	if (vsm_decode_store(insn, n, &st)) {
+		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_TEXT_WRITE, gpa, r->rip);
+		return -EINVAL;
+	}
+	sw_spin_lock(&text_lock);
+	if (store_bytes(r, &st, data, &dst, &len))
+		kind = classify(r, data, dst, len, pa);
+	if (kind == WRITE_OTHER && sw_ci_enforcing())
+		kind = WRITE_BAD;
+	if (kind != WRITE_BAD)
+		for (i = 0; i < len; i++)
+			*(u8 *)(uintptr_t)pa[i] = data[i];
+	sw_spin_unlock(&text_lock);
+	if (kind == WRITE_BAD)
+		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_TEXT_WRITE, gpa, r->rip);
+	else if (kind == WRITE_OTHER)
+		sw_audit(c, VSM_AEV_TEXT_PATCH, gpa, r->rip, first_bytes(data, len));
+	if (st.op == VSM_STORE_MOVS) {
+		u64 count = st.rep ? r->gpr[VSM_GPR_RCX] : 1;
+
+		r->gpr[VSM_GPR_RSI] += count * st.size;
+		r->gpr[VSM_GPR_RDI] += count * st.size;
+		if (st.rep)
+			r->gpr[VSM_GPR_RCX] = 0;
+	}
+	r->rip += st.len;
+	return 0;
+}

@@ -6,7 +6,8 @@
 # locked, a new policy loads only if that key signed it and its serial is
 # higher: an unsigned policy, a replay of serial 1 and a policy signed by
 # a module-signing key are refused and audited; the signed serial-2 audit
-# policy is taken.
+# policy is taken, and in audit mode a write into the write-protected
+# kernel image is carried out and audited rather than refused.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -38,6 +39,10 @@ check "now the unsigned copy loads (audit mode) ..." \
 	sh -c "insmod $ci/unsigned/vsm_ci_sample.ko && rmmod vsm_ci_sample"
 check "  ... and is audited as one enforce would refuse" \
 	sh -c "vsmctl audit | grep ' module ' | tail -n 1 | grep -q ' module  *0x3 0x1 '"
+check "audit mode: a write to kernel read-only data is carried out ..." \
+	sh -c "! insmod $(dirname "$0")/vsm_text_attack.ko mode=rodata 2>/dev/null"
+check "  ... and audited as a text patch (the write and the undo)" \
+	[ "$(vsmctl audit | grep -c ' text_patch ')" -eq 2 ]
 check "both policies in force are audited" [ "$(vsmctl audit | grep -c ' ci_policy ')" -eq 2 ]
 check "the same update again is a replay: refused" \
 	sh -c "! vsmctl policy load $ci/update.bin 2>/dev/null"

@@ -379,6 +379,8 @@ static const char *const refusal_names[] = {
 	[VSM_REFUSED_SUSPEND] = "suspend, reported by the driver",
 	[VSM_REFUSED_CPU_OFFLINE] = "CPU offline, reported by the driver",
 	[VSM_REFUSED_PINNED] = "change of pinned state, ignored",
+	[VSM_REFUSED_CI_POLICY] = "code-integrity policy load",
+	[VSM_REFUSED_TEXT_WRITE] = "write into the kernel image, skipped",
 };
 
 /* What a VSM_REFUSED_PINNED record names in arg 1. */
@@ -423,7 +425,8 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	printf("%#llx %#llx %#llx", ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2]));
 	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] == VSM_REFUSED_PINNED)
 		printf("  (%s: %s)", refusal_names[r->arg[0]], pinned_name(r->arg[1]));
-	else if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 && r->arg[0] <= VSM_REFUSED_PINNED)
+	else if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 &&
+		 r->arg[0] <= VSM_REFUSED_TEXT_WRITE)
 		printf("  (%s)", refusal_names[r->arg[0]]);
 	putchar('\n');
 }

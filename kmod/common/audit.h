@@ -32,6 +32,8 @@ enum vsm_audit_event {
 	VSM_AEV_MODULE = 11,
 	VSM_AEV_CI_POLICY = 12,
 	VSM_AEV_TEXT_PATCH = 13,
+	VSM_AEV_EXEC_MAPPING = 14,
+	VSM_AEV_EXEC_SCAN = 15,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */

@@ -271,6 +271,10 @@ struct vsm_sw_boot {
 #define VSM_CI_OP_LOAD		1	/* RCX: PA of a policy image, RDX: its size */
 #define VSM_CI_OP_GET		2	/* RCX: PA of a buffer, RDX: its size -> policy size */
 #define VSM_CI_OP_CHECK		3	/* RCX: VA of a module image, RDX: its size -> 0, -EPERM */
+#define VSM_CI_OP_APPROVE	4	/* RCX: VA of a module's text, RDX: its size */
+#define VSM_CI_OP_RETRACT	5	/* the same, when the module goes */
+#define VSM_CI_OP_SCAN		6	/* -> executable ranges outside approved code */
+#define VSM_CI_OP_APPROVE_MORE	7	/* the same module's init text, right after APPROVE */
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

@@ -34,6 +34,7 @@ static const struct vsm_ioctl_desc vsm_ioctls[] = {
 	{ VSM_IOC_AUDIT_READ, vsm_ioctl_audit_read },
 	{ VSM_IOC_CI_POLICY_SET, vsm_ioctl_ci_policy_set },
 	{ VSM_IOC_CI_POLICY_GET, vsm_ioctl_ci_policy_get },
+	{ VSM_IOC_CI_EXEC_SCAN, vsm_ioctl_ci_exec_scan },
 };
 
 static bool same_command(unsigned int a, unsigned int b)

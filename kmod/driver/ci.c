@@ -13,6 +13,7 @@
 #include <linux/capability.h>
 #include <linux/io.h>
 #include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -28,6 +29,7 @@
 static_assert(sizeof(struct vsm_ci_policy_header) == VSM_CI_HDR_SIZE);
 static_assert(sizeof(struct vsm_ci_cert) == VSM_CI_CERT_HDR_SIZE);
 static_assert(sizeof(struct vsm_ci_policy_io) == VSM_CI_POLICY_IO_SIZE_VER0);
+static_assert(sizeof(struct vsm_ci_exec_scan) == VSM_CI_EXEC_SCAN_SIZE_VER0);
 static_assert(VSM_CI_POLICY_MAX == VSM_CI_MAX);
 static_assert(VSM_CI_CERTS_MAX == VSM_CI_NR_CERTS);
 static_assert(VSM_CI_CERT_MAX == VSM_CI_CERT_BYTES);
@@ -71,6 +73,49 @@ static int ci_pre(struct kprobe *p, struct pt_regs *regs)
 	return 1;
 }
 
+/*
+ * A module the check let in gets its text approved as executable; the
+ * secure world takes one approval per allowed check, so a caller cannot
+ * approve more than was checked.
+ */
+static int ci_module_event(struct notifier_block *nb, unsigned long state, void *data)
+{
+	struct module *mod = data;
+	long ret = 0;
+
+	switch (state) {
+	case MODULE_STATE_COMING:
+		/* One approval covers the module's text, init text included. */
+		ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_APPROVE,
+				  (unsigned long)mod->core_layout.base,
+				  PAGE_ALIGN(mod->core_layout.text_size));
+		if (!ret && mod->init_layout.text_size)
+			vsm_hv_call(VSM_HC_CI, VSM_CI_OP_APPROVE_MORE,
+				    (unsigned long)mod->init_layout.base,
+				    PAGE_ALIGN(mod->init_layout.text_size));
+		break;
+	case MODULE_STATE_LIVE:
+		/* Init text is freed from here on. */
+		if (mod->init_layout.text_size)
+			vsm_hv_call(VSM_HC_CI, VSM_CI_OP_RETRACT,
+				    (unsigned long)mod->init_layout.base,
+				    PAGE_ALIGN(mod->init_layout.text_size));
+		break;
+	case MODULE_STATE_GOING:
+		vsm_hv_call(VSM_HC_CI, VSM_CI_OP_RETRACT, (unsigned long)mod->core_layout.base,
+			    PAGE_ALIGN(mod->core_layout.text_size));
+		break;
+	}
+	if (ret)
+		pr_warn("module %s: its text is not approved as executable (%ld); exec scans will report it\n",
+			mod->name, ret);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ci_module_nb = {
+	.notifier_call = ci_module_event,
+};
+
 static struct kprobe ci_probe = {
 	.symbol_name = "module_sig_check",
 	.pre_handler = ci_pre,
@@ -96,6 +141,13 @@ int vsm_ci_start(void)
 		       ret);
 		return ret;
 	}
+	ret = register_module_notifier(&ci_module_nb);
+	if (ret) {
+		unregister_kprobe(&ci_probe);
+		pr_err("code integrity: cannot follow module loads (%d); modules are not checked\n",
+		       ret);
+		return ret;
+	}
 	hook_armed = true;
 	return 0;
 }
@@ -103,8 +155,10 @@ int vsm_ci_start(void)
 /* vsm_ci_stop() - stop checking modules (unload, before the lock). */
 void vsm_ci_stop(void)
 {
-	if (hook_armed)
+	if (hook_armed) {
+		unregister_module_notifier(&ci_module_nb);
 		unregister_kprobe(&ci_probe);
+	}
 	hook_armed = false;
 }
 
@@ -201,4 +255,33 @@ int vsm_ioctl_ci_policy_get(void __user *uarg)
 		return ret;
 	io.policy_size = ret;
 	return vsm_copy_arg_to_user(uarg, usize, &io, sizeof(io));
+}
+
+/**
+ * vsm_ioctl_ci_exec_scan() - handle VSM_IOC_CI_EXEC_SCAN
+ * @uarg: user pointer to struct vsm_ci_exec_scan
+ *
+ * Return: 0 or a negative errno as documented in include/uapi/linux/vsm.h.
+ */
+int vsm_ioctl_ci_exec_scan(void __user *uarg)
+{
+	struct vsm_ci_exec_scan req;
+	u32 usize;
+	long ret;
+
+	ret = vsm_copy_arg_from_user(&req, sizeof(req), VSM_CI_EXEC_SCAN_SIZE_VER0, uarg);
+	if (ret)
+		return ret;
+	if (req.hdr.flags || req.reserved0 || req.reserved[0] || req.reserved[1])
+		return -EINVAL;
+	if (vsm_hv_state() == VSM_STATE_LOADED)
+		return -ENODEV;
+	usize = req.hdr.size;
+	preempt_disable();
+	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_SCAN, 0, 0);
+	preempt_enable();
+	if (ret < 0)
+		return ret;
+	req.unapproved = ret;
+	return vsm_copy_arg_to_user(uarg, usize, &req, sizeof(req));
 }

@@ -14,5 +14,6 @@ int vsm_ci_start(void);
 void vsm_ci_stop(void);
 int vsm_ioctl_ci_policy_set(void __user *uarg);
 int vsm_ioctl_ci_policy_get(void __user *uarg);
+int vsm_ioctl_ci_exec_scan(void __user *uarg);
 
 #endif /* VSM_DRIVER_CI_H */

@@ -44,7 +44,7 @@ echo 0 >/proc/sys/kernel/sched_schedstats
 # Enforce mode: only what the policy lists loads, and no write into the
 # kernel image but a jump-label switch is carried out.
 check "an enforce policy that lists the test modules loads" sh -c \
-	"vsmctl policy scan --mode enforce -o /tmp/pin-policy.bin $dir/vsm_pin_attack.ko $dir/vsm_text_attack.ko >/dev/null && vsmctl policy load /tmp/pin-policy.bin >/dev/null"
+	"vsmctl policy scan --mode enforce -o /tmp/pin-policy.bin $dir/vsm_pin_attack.ko $dir/vsm_text_attack.ko $dir/ci/unsigned/vsm_ci_sample.ko >/dev/null && vsmctl policy load /tmp/pin-policy.bin >/dev/null"
 sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
 jump_args="jt=$(sym __start___jump_table) ejt=$(sym __stop___jump_table) stext=$(sym _stext) etext=$(sym _etext)"
 
@@ -76,6 +76,20 @@ for m in text rodata jump; do
 		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args
 	rmmod vsm_text_attack 2>/dev/null
 done
+# Executable memory outside approved code: found and audited.
+check "locked: an exec scan finds nothing unapproved" vsmctl exec-scan
+insmod "$dir/ci/unsigned/vsm_ci_sample.ko"
+sleep 1		# its init text is freed by a work item
+check "  ... nor after an allowed module loads" vsmctl exec-scan
+rmmod vsm_ci_sample
+insmod "$dir/vsm_text_attack.ko" mode=execmap
+pa=$(dmesg | sed -n 's/.*execmap: code at .*, physical \(0x[0-9a-f]*\), ran$/\1/p' | tail -n 1)
+check "a module maps a page of its own code executable (at $pa) ..." [ -n "$pa" ]
+check "  ... the exec scan reports it" sh -c '! vsmctl exec-scan >/dev/null'
+check "  ... and audits it with its physical address" \
+	sh -c "vsmctl audit | grep ' exec_mapping ' | grep -q ' $pa 0\$'"
+rmmod vsm_text_attack
+check "  ... gone once it is unmapped" vsmctl exec-scan
 echo 1 >/proc/sys/kernel/sched_schedstats
 check "locked: the kernel still switches its static keys (schedstats on)" sched_on
 echo 0 >/proc/sys/kernel/sched_schedstats

@@ -223,6 +223,8 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_MODULE] = "module",
 		[VSM_AUDIT_CI_POLICY] = "ci_policy",
 		[VSM_AUDIT_TEXT_PATCH] = "text_patch",
+		[VSM_AUDIT_EXEC_MAPPING] = "exec_mapping",
+		[VSM_AUDIT_EXEC_SCAN] = "exec_scan",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

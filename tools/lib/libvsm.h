@@ -84,6 +84,7 @@ int vsm_random(int fd, void *buf, size_t len);
 /* Code integrity (libvsm_ci.c) */
 int vsm_ci_policy_set(int fd, const void *image, size_t len);
 int vsm_ci_policy_get(int fd, void *buf, size_t cap, size_t *len);
+int vsm_ci_exec_scan(int fd, uint32_t *unapproved);
 const char *vsm_key_type_name(uint32_t type);
 const char *vsm_key_op_name(uint32_t op);
 int vsm_key_type_from_name(const char *name);

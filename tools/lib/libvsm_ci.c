@@ -30,6 +30,25 @@ int vsm_ci_policy_set(int fd, const void *image, size_t len)
 }
 
 /**
+ * vsm_ci_exec_scan() - VSM_IOC_CI_EXEC_SCAN: audit unapproved executable memory
+ * @fd: open vsm device
+ * @unapproved: out: executable kernel ranges outside approved code
+ *
+ * Return: 0 or a negative errno.
+ */
+int vsm_ci_exec_scan(int fd, uint32_t *unapproved)
+{
+	struct vsm_ci_exec_scan s;
+
+	memset(&s, 0, sizeof(s));
+	s.hdr.size = sizeof(s);
+	if (ioctl(fd, VSM_IOC_CI_EXEC_SCAN, &s))
+		return -errno;
+	*unapproved = s.unapproved;
+	return 0;
+}
+
+/**
  * vsm_ci_policy_get() - VSM_IOC_CI_POLICY_GET: read the policy in force
  * @fd: open vsm device
  * @buf: destination

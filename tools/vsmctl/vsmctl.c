@@ -37,6 +37,7 @@ static void usage(FILE *out)
 		"  random BYTES [--out FILE]   random bytes from the secure world\n"
 		"  policy scan|check|load|show ...\n"
 		"                  code-integrity policy: which modules may load\n"
+		"  exec-scan       audit executable kernel memory outside approved code\n"
 		"  help            show this help\n"
 		"\n"
 		"Options:\n"
@@ -523,6 +524,29 @@ static int cmd_audit(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_exec_scan(int argc, char **argv)
+{
+	uint32_t n;
+	int fd, ret;
+
+	if (argc != 1) {
+		fprintf(stderr, "usage: vsmctl exec-scan (no arguments, not '%s')\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	fd = vsmctl_open_device();
+	if (fd < 0)
+		return EXIT_FAILURE;
+	ret = vsm_ci_exec_scan(fd, &n);
+	close(fd);
+	if (ret) {
+		fprintf(stderr, "vsmctl: exec scan failed: %s\n", strerror(-ret));
+		return EXIT_FAILURE;
+	}
+	printf("%u executable kernel range%s outside approved code%s\n", n, n == 1 ? "" : "s",
+	       n ? " (vsmctl audit lists them as exec_mapping)" : "");
+	return n ? EXIT_FAILURE : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -574,6 +598,8 @@ int main(int argc, char **argv)
 		return vsmctl_cmd_random(argc, argv);
 	if (!strcmp(argv[0], "policy"))
 		return vsmctl_cmd_policy(argc, argv);
+	if (!strcmp(argv[0], "exec-scan"))
+		return cmd_exec_scan(argc, argv);
 	if (!strcmp(argv[0], "help")) {
 		usage(stdout);
 		return 0;

@@ -248,6 +248,8 @@ struct vsm_ping {
 #define VSM_AUDIT_MODULE		11	/* VSM_CI_* verdict, reason or signer, SHA-256 prefix */
 #define VSM_AUDIT_CI_POLICY		12	/* serial, mode, hashes | certs << 32 */
 #define VSM_AUDIT_TEXT_PATCH		13	/* PA, RIP, first 8 bytes: allowed, not enforcing */
+#define VSM_AUDIT_EXEC_MAPPING		14	/* VA, PA: executable, not approved code */
+#define VSM_AUDIT_EXEC_SCAN		15	/* leaves, unapproved ranges, bytes */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1
@@ -390,6 +392,22 @@ struct vsm_ci_policy_io {
 };
 
 #define VSM_CI_POLICY_IO_SIZE_VER0	40
+
+/**
+ * struct vsm_ci_exec_scan - VSM_IOC_CI_EXEC_SCAN
+ * @hdr: common header; no flags are defined
+ * @unapproved: out: executable kernel ranges outside approved code
+ * @reserved0: must be zero
+ * @reserved: must be zero
+ */
+struct vsm_ci_exec_scan {
+	struct vsm_hdr hdr;
+	__u32 unapproved;
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+
+#define VSM_CI_EXEC_SCAN_SIZE_VER0	32
 
 /**
  * struct vsm_lock - VSM_IOC_LOCK: protected -> locked, until reboot
@@ -789,6 +807,18 @@ struct vsm_random {
  * -E2BIG.
  */
 #define VSM_IOC_CI_POLICY_GET	_IOWR(VSM_IOC_MAGIC, 0x06, struct vsm_ci_policy_io)
+
+/**
+ * VSM_IOC_CI_EXEC_SCAN - look for executable kernel memory outside approved code
+ *
+ * Argument: struct vsm_ci_exec_scan.  The secure world walks the kernel
+ * half of the caller's page tables and audits every supervisor-executable
+ * page that is neither kernel text, nor executable when the host locked,
+ * nor the text of a module the code-integrity check allowed.  Before the
+ * lock nothing is approved but kernel text and modules loaded since vsm.
+ * Errors: -ENODEV, -EFAULT (page tables unreadable), -EINVAL, -E2BIG.
+ */
+#define VSM_IOC_CI_EXEC_SCAN	_IOWR(VSM_IOC_MAGIC, 0x07, struct vsm_ci_exec_scan)
 
 /*
  * Key store ioctls.  All but VSM_IOC_DOMAIN_CREATE and VSM_IOC_RANDOM need

@@ -182,6 +182,11 @@ s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b)
 {
 	s64 ret;
 
+	/* These do not touch the policy. */
+	if (op == VSM_CI_OP_APPROVE || op == VSM_CI_OP_APPROVE_MORE || op == VSM_CI_OP_RETRACT)
+		return sw_exec_approve(c, a, b, op);
+	if (op == VSM_CI_OP_SCAN)
+		return sw_exec_scan(c);
 	sw_spin_lock(&ci_lock);
 	switch (op) {
 	case VSM_CI_OP_LOAD:
@@ -192,6 +197,8 @@ s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b)
 		break;
 	case VSM_CI_OP_CHECK:
 		ret = ci_check(c, a, b);
+		if (!ret)
+			sw_exec_grant();
 		break;
 	default:
 		ret = -EINVAL;

@@ -110,6 +110,12 @@ u64 sw_text_lock(struct vsm_sw_cpu *c);
 u32 sw_text_sites(void);
 int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa);
 
+/* core/exec.c */
+void sw_exec_baseline(struct vsm_sw_cpu *c);
+void sw_exec_grant(void);
+s64 sw_exec_approve(struct vsm_sw_cpu *c, u64 va, u64 size, u64 op);
+s64 sw_exec_scan(struct vsm_sw_cpu *c);
+
 /* core/ci.c */
 s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b);
 bool sw_ci_enforcing(void);

@@ -15,20 +15,29 @@
  * Each reads the bytes back through the kernel's own mapping; where the
  * attack worked it puts the old bytes back.  Loading succeeds only if
  * nothing changed; what was seen is logged.
+ *
+ * mode=execmap: make a page of code ("ret") executable outside any module,
+ * as a kernel write primitive would: map it with vmap() (which maps it
+ * NX), clear NX in its page-table entry, call it, and keep it mapped until
+ * rmmod: for the secure world's exec scan to find.  Logs its physical
+ * address.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/io.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/tlbflush.h>
 
 static char *mode = "text";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "text, rodata or jump");
+MODULE_PARM_DESC(mode, "text, rodata, jump or execmap");
 static unsigned long jt, ejt, stext, etext;
 module_param(jt, ulong, 0444);
 module_param(ejt, ulong, 0444);
@@ -82,6 +91,42 @@ static int forge_jump(void)
 	return -ENOENT;
 }
 
+static struct page *exec_page;
+static void *exec_map;
+
+static int exec_map_page(void)
+{
+	void (*fn)(void);
+	unsigned int level;
+	pte_t *pte;
+
+	exec_page = alloc_page(GFP_KERNEL);
+	if (!exec_page)
+		return -ENOMEM;
+	exec_map = vmap(&exec_page, 1, VM_MAP, PAGE_KERNEL);
+	if (!exec_map) {
+		__free_page(exec_page);
+		return -ENOMEM;
+	}
+	memset(exec_map, 0xc3, PAGE_SIZE);	/* ret */
+	pte = lookup_address((unsigned long)exec_map, &level);
+	if (!pte || level != PG_LEVEL_4K) {
+		vunmap(exec_map);
+		__free_page(exec_page);
+		exec_map = NULL;
+		return -EFAULT;
+	}
+	set_pte(pte, pte_mkexec(*pte));
+	preempt_disable();
+	__flush_tlb_all();
+	fn = exec_map;
+	fn();
+	preempt_enable();
+	pr_info("execmap: code at %px, physical %#llx, ran\n", exec_map,
+		(unsigned long long)page_to_phys(exec_page));
+	return 0;
+}
+
 static int __init vsm_text_attack_init(void)
 {
 	static const u8 int3s[4] = { 0xcc, 0xcc, 0xcc, 0xcc };
@@ -92,11 +137,17 @@ static int __init vsm_text_attack_init(void)
 		return poke((unsigned long)hex_asc, (const u8 *)"X", 1);
 	if (!strcmp(mode, "jump"))
 		return forge_jump();
+	if (!strcmp(mode, "execmap"))
+		return exec_map_page();
 	return -EINVAL;
 }
 
 static void __exit vsm_text_attack_exit(void)
 {
+	if (exec_map) {
+		vunmap(exec_map);
+		__free_page(exec_page);
+	}
 }
 
 module_init(vsm_text_attack_init);

@@ -29,7 +29,7 @@ static unsigned long lookup(unsigned long (*kln)(const char *), const char *name
 int vsm_kernel_image_find(struct vsm_kernel_image *k)
 {
 	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	unsigned long (*kln)(const char *);
+	unsigned long (*kln)(const char *name);
 	unsigned long text, etext, rodata, erodata, jt, ejt;
 
 	memset(k, 0, sizeof(*k));

@@ -122,7 +122,7 @@ static int exec_map_page(void)
 	fn = exec_map;
 	fn();
 	preempt_enable();
-	pr_info("execmap: code at %px, physical %#llx, ran\n", exec_map,
+	pr_info("execmap: code at %p, physical %#llx, ran\n", exec_map,
 		(unsigned long long)page_to_phys(exec_page));
 	return 0;
 }

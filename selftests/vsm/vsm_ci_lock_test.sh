@@ -41,8 +41,12 @@ check "  ... and is audited as one enforce would refuse" \
 	sh -c "vsmctl audit | grep ' module ' | tail -n 1 | grep -q ' module  *0x3 0x1 '"
 check "audit mode: a write to kernel read-only data is carried out ..." \
 	sh -c "! insmod $(dirname "$0")/vsm_text_attack.ko mode=rodata 2>/dev/null"
+# (busybox insmod tries init_module() after finit_module() fails: the
+# module may run twice, each time writing and undoing.)
 check "  ... and audited as a text patch (the write and the undo)" \
-	[ "$(vsmctl audit | grep -c ' text_patch ')" -eq 2 ]
+	[ "$(vsmctl audit | grep -c ' text_patch ')" -ge 2 ]
+check "  ... all at one address" \
+	[ "$(vsmctl audit | grep ' text_patch ' | awk '{ print $7 }' | sort -u | wc -l)" -eq 1 ]
 check "both policies in force are audited" [ "$(vsmctl audit | grep -c ' ci_policy ')" -eq 2 ]
 check "the same update again is a replay: refused" \
 	sh -c "! vsmctl policy load $ci/update.bin 2>/dev/null"

@@ -176,6 +176,46 @@ bool vsm_io_resets_machine(u16 port, u32 value, u32 size)
 #define REX_X(rex)	(((rex) >> 1) & 1)
 #define REX_B(rex)	((rex) & 1)
 
+/* The prefixes before an opcode, 64-bit mode. */
+struct prefixes {
+	u8 rex;		/* counts only right before the opcode */
+	bool lock;
+	bool opsize16;
+	bool rep;
+	u32 seg;	/* 4 FS, 5 GS, 0 otherwise */
+	bool addr32;
+};
+
+/* Scan legacy and REX prefixes; return the opcode's index. */
+static u32 scan_prefixes(const u8 *bytes, u32 n, struct prefixes *p)
+{
+	u32 i;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		u8 b = bytes[i];
+
+		if ((b & 0xf0) == 0x40) {
+			p->rex = b;
+			continue;
+		}
+		if (!is_legacy_prefix(b))
+			break;
+		p->rex = 0;
+		if (b == 0xf0)
+			p->lock = true;
+		else if (b == 0x66)
+			p->opsize16 = true;
+		else if (b == 0xf3)
+			p->rep = true;
+		else if (b == 0x64 || b == 0x65)
+			p->seg = b == 0x64 ? 4 : 5;
+		else if (b == 0x67)
+			p->addr32 = true;
+	}
+	return i;
+}
+
 /* Read a little-endian signed displacement of @size bytes. */
 static s64 read_disp(const u8 *p, u32 size)
 {
@@ -243,31 +283,18 @@ static int decode_modrm_mem(const u8 *bytes, u32 n, u32 *i, u8 rex,
  */
 int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn)
 {
-	u32 i = 0, reg_field, mod;
-	u8 rex = 0, modrm;
-	bool lock = false;
+	struct prefixes p;
+	u32 i, reg_field, mod;
+	u8 rex, modrm;
 
 	memset(insn, 0, sizeof(*insn));
 	if (n > VSM_INSN_MAX)
 		n = VSM_INSN_MAX;
-	for (; i < n; i++) {
-		u8 b = bytes[i];
-
-		if ((b & 0xf0) == 0x40) {
-			rex = b;
-			continue;
-		}
-		if (!is_legacy_prefix(b))
-			break;
-		rex = 0;	/* a REX prefix counts only right before the opcode */
-		if (b == 0xf0)
-			lock = true;
-		else if (b == 0x64 || b == 0x65)
-			insn->mem.seg = b == 0x64 ? 4 : 5;
-		else if (b == 0x67)
-			insn->mem.addr32 = true;
-	}
-	if (lock || i + 3 > n || bytes[i] != 0x0f)
+	i = scan_prefixes(bytes, n, &p);
+	rex = p.rex;
+	insn->mem.seg = p.seg;
+	insn->mem.addr32 = p.addr32;
+	if (p.lock || i + 3 > n || bytes[i] != 0x0f)
 		return -EINVAL;
 	modrm = bytes[i + 2];
 	mod = modrm >> 6;
@@ -344,33 +371,21 @@ u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
  */
 int vsm_decode_store(const u8 *bytes, u32 n, struct vsm_store_insn *insn)
 {
-	u32 i = 0, opsize = 4;
-	u8 rex = 0, op, modrm;
+	struct prefixes p;
+	u32 i, opsize;
+	u8 rex, op, modrm;
 
 	memset(insn, 0, sizeof(*insn));
 	if (n > VSM_INSN_MAX)
 		n = VSM_INSN_MAX;
-	for (; i < n; i++) {
-		u8 b = bytes[i];
-
-		if ((b & 0xf0) == 0x40) {
-			rex = b;
-			continue;
-		}
-		if (!is_legacy_prefix(b))
-			break;
-		rex = 0;
-		if (b == 0xf0)
-			return -EINVAL;		/* LOCK: not a plain store */
-		if (b == 0x66)
-			opsize = 2;
-		else if (b == 0xf3)
-			insn->rep = true;
-		else if (b == 0x64 || b == 0x65)
-			insn->mem.seg = b == 0x64 ? 4 : 5;
-		else if (b == 0x67)
-			insn->mem.addr32 = true;
-	}
+	i = scan_prefixes(bytes, n, &p);
+	if (p.lock)
+		return -EINVAL;		/* not a plain store */
+	rex = p.rex;
+	opsize = p.opsize16 ? 2 : 4;
+	insn->rep = p.rep;
+	insn->mem.seg = p.seg;
+	insn->mem.addr32 = p.addr32;
 	if (rex & 8)
 		opsize = 8;
 	if (i >= n)

@@ -162,10 +162,17 @@ void vsm_ci_stop(void)
 	hook_armed = false;
 }
 
-static int check_io(const struct vsm_ci_policy_io *io)
+/* Copy and check a struct vsm_ci_policy_io; the host must be protected. */
+static int get_io(struct vsm_ci_policy_io *io, const void __user *uarg)
 {
+	int ret = vsm_copy_arg_from_user(io, sizeof(*io), VSM_CI_POLICY_IO_SIZE_VER0, uarg);
+
+	if (ret)
+		return ret;
 	if (io->hdr.flags || io->reserved0 || io->reserved[0] || io->reserved[1])
 		return -EINVAL;
+	if (vsm_hv_state() == VSM_STATE_LOADED)
+		return -ENODEV;
 	return 0;
 }
 
@@ -190,16 +197,11 @@ int vsm_ioctl_ci_policy_set(void __user *uarg)
 	void *buf;
 	long ret;
 
-	ret = vsm_copy_arg_from_user(&io, sizeof(io), VSM_CI_POLICY_IO_SIZE_VER0, uarg);
-	if (ret)
-		return ret;
-	ret = check_io(&io);
+	ret = get_io(&io, uarg);
 	if (ret)
 		return ret;
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
-	if (vsm_hv_state() == VSM_STATE_LOADED)
-		return -ENODEV;
 	if (io.policy_size > VSM_CI_POLICY_MAX)
 		return -EMSGSIZE;
 	buf = kmalloc(max_t(u32, io.policy_size, 1), GFP_KERNEL);
@@ -231,14 +233,9 @@ int vsm_ioctl_ci_policy_get(void __user *uarg)
 	void *buf;
 	long ret;
 
-	ret = vsm_copy_arg_from_user(&io, sizeof(io), VSM_CI_POLICY_IO_SIZE_VER0, uarg);
+	ret = get_io(&io, uarg);
 	if (ret)
 		return ret;
-	ret = check_io(&io);
-	if (ret)
-		return ret;
-	if (vsm_hv_state() == VSM_STATE_LOADED)
-		return -ENODEV;
 	usize = io.hdr.size;
 	cap = min_t(u32, io.policy_size, VSM_CI_POLICY_MAX);
 	buf = kzalloc(max_t(u32, cap, 1), GFP_KERNEL);

@@ -152,15 +152,22 @@ TEST(io_reset_writes)
 	EXPECT(!vsm_io_resets_machine(0xcf8, 0x80000604, 4));
 }
 
-static int decode(const char *hex_bytes, struct vsm_sys_insn *insn)
+/* "0f 22 e0" to bytes; returns how many. */
+static u32 hex(const char *hex_bytes, u8 b[VSM_INSN_MAX])
 {
-	u8 b[VSM_INSN_MAX];
 	u32 n = 0;
 	unsigned int v;
 
-	while (n < sizeof(b) && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
+	while (n < VSM_INSN_MAX && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
 		b[n++] = (u8)v;
-	return vsm_decode_sys_insn(b, n, insn);
+	return n;
+}
+
+static int decode(const char *hex_bytes, struct vsm_sys_insn *insn)
+{
+	u8 b[VSM_INSN_MAX];
+
+	return vsm_decode_sys_insn(b, hex(hex_bytes, b), insn);
 }
 
 TEST(decode_mov_to_cr)
@@ -254,12 +261,8 @@ TEST(decode_lidt_lgdt_lmsw)
 static int decode_st(const char *hex_bytes, struct vsm_store_insn *insn)
 {
 	u8 b[VSM_INSN_MAX];
-	u32 n = 0;
-	unsigned int v;
 
-	while (n < sizeof(b) && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
-		b[n++] = (u8)v;
-	return vsm_decode_store(b, n, insn);
+	return vsm_decode_store(b, hex(hex_bytes, b), insn);
 }
 
 TEST(decode_store_mov)

@@ -7,7 +7,9 @@
 # higher: an unsigned policy, a replay of serial 1 and a policy signed by
 # a module-signing key are refused and audited; the signed serial-2 audit
 # policy is taken, and in audit mode a write into the write-protected
-# kernel image is carried out and audited rather than refused.
+# kernel image is carried out and audited rather than refused.  Root
+# disarming the driver's hook shows up twice: as a text patch, and as a
+# module whose text the exec scan reports.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -47,6 +49,22 @@ check "  ... and audited as a text patch (the write and the undo)" \
 	[ "$(vsmctl audit | grep -c ' text_patch ')" -ge 2 ]
 check "  ... all at one address" \
 	[ "$(vsmctl audit | grep ' text_patch ' | awk '{ print $7 }' | sort -u | wc -l)" -eq 1 ]
+# Root unhooks the check by disarming every kprobe: that rewrites kernel
+# text (ftrace), so it is a text patch on the record, and a module loaded
+# unchecked has no approval: the exec scan reports its text.
+mount -t debugfs none /sys/kernel/debug 2>/dev/null
+patches=$(vsmctl audit | grep -c ' text_patch ')
+modules=$(vsmctl audit | grep -c ' module ')
+check "root disarms all kprobes (the driver's hook with them) ..." \
+	sh -c 'echo 0 >/sys/kernel/debug/kprobes/enabled'
+check "  ... which is audited as a kernel text patch" \
+	[ "$(vsmctl audit | grep -c ' text_patch ')" -gt "$patches" ]
+check "a module now loads unchecked ..." insmod "$ci/unsigned/vsm_ci_sample.ko"
+check "  ... with no module record" [ "$(vsmctl audit | grep -c ' module ')" -eq "$modules" ]
+sleep 1
+check "  ... and the exec scan reports its text" sh -c '! vsmctl exec-scan >/dev/null'
+rmmod vsm_ci_sample
+echo 1 >/sys/kernel/debug/kprobes/enabled
 check "both policies in force are audited" [ "$(vsmctl audit | grep -c ' ci_policy ')" -eq 2 ]
 check "the same update again is a replay: refused" \
 	sh -c "! vsmctl policy load $ci/update.bin 2>/dev/null"

@@ -223,6 +223,13 @@ enum vsm_gpr {
  * @rodata_end: see @rodata_pa
  * @jump_table: host virtual address of the kernel's __jump_table
  * @jump_table_end: its end
+ * @text_va: host virtual address of @text_pa (the kernel image mapping)
+ * @modules_va: start of the host's module area (static calls may go there)
+ * @modules_end: its end
+ * @sc_sites: host virtual address of the kernel's static_call_sites
+ * @sc_sites_end: its end
+ * @sc_tramps: host virtual address of the static-call trampolines' text
+ * @sc_tramps_end: its end
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -248,6 +255,13 @@ struct vsm_sw_boot {
 	u64 rodata_end;
 	u64 jump_table;
 	u64 jump_table_end;
+	u64 text_va;
+	u64 modules_va;
+	u64 modules_end;
+	u64 sc_sites;
+	u64 sc_sites_end;
+	u64 sc_tramps;
+	u64 sc_tramps_end;
 };
 
 /*

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Jump-label sites and their legal states.  Linux switches a static
- * branch by replacing a NOP with a JMP to the branch's target, or back,
- * through text_poke_bp(): the first byte becomes INT3, then the rest is
- * written, then the first byte.  So a site may hold the NOP, the JMP, or
- * INT3 followed by the rest of either, and nothing else.
+ * Jump-label and static-call sites and their legal states.  Linux switches
+ * a static branch by replacing a NOP with a JMP to the branch's target, or
+ * back, through text_poke_bp(): the first byte becomes INT3, then the rest
+ * is written, then the first byte.  So a jump-label site may hold the NOP,
+ * the JMP, or INT3 followed by the rest of either, and nothing else.  A
+ * static call (a call site, or the trampoline callers call through) may
+ * hold a CALL or JMP to kernel or module code, the 5-byte NOP, a RET padded
+ * with INT3s, or INT3 followed by anything (the steps in between).
  */
 #include "textpatch.h"
 
@@ -54,6 +57,7 @@ int vsm_patch_site_init(struct vsm_patch_site *s, u64 pa, u64 code_va, u64 targe
 	s64 d5 = (s64)(target_va - (code_va + 5));
 
 	s->pa = pa;
+	s->kind = VSM_PATCH_JUMP_LABEL;
 	if (n >= 2 && (bytes[0] == JMP8 || (bytes[0] == nop2[0] && bytes[1] == nop2[1]))) {
 		if (d2 < -128 || d2 > 127)
 			return -EINVAL;
@@ -148,4 +152,68 @@ int vsm_patch_site_find(const struct vsm_patch_site *sites, u32 n, u64 pa)
 			return (int)mid;
 	}
 	return -1;
+}
+
+static const u8 ret5[5] = { 0xc3, 0xcc, 0xcc, 0xcc, 0xcc };
+
+#define CALL32	0xe8
+
+static bool in_code(u64 va, const struct vsm_code_ranges *code)
+{
+	if (va >= code->text_va && va < code->text_va_end)
+		return true;
+	if (va < code->modules_va || va >= code->modules_va_end)
+		return false;
+	return !code->module_code || code->module_code(code->ctx, va);
+}
+
+/* May a static call site hold these 5 bytes? */
+static bool static_call_valid(const struct vsm_patch_site *s, const u8 *b,
+			      const struct vsm_code_ranges *code)
+{
+	s32 rel;
+
+	if (b[0] == INT3)
+		return true;
+	if (!memcmp(b, nop5, 5) || !memcmp(b, ret5, 5))
+		return true;
+	if ((b[0] != CALL32 && b[0] != JMP32) || !code)
+		return false;
+	rel = (s32)((u32)b[1] | (u32)b[2] << 8 | (u32)b[3] << 16 | (u32)b[4] << 24);
+	return in_code(s->pa + code->va_minus_pa + 5 + (s64)rel, code);
+}
+
+/**
+ * vsm_static_call_site_init() - describe a static-call site from its bytes
+ * @s: the result
+ * @pa: physical address of the site
+ * @bytes: its 5 current bytes
+ * @code: where calls may go
+ *
+ * Return: 0; -EINVAL if the bytes are no state of a static call.
+ */
+int vsm_static_call_site_init(struct vsm_patch_site *s, u64 pa, const u8 *bytes,
+			      const struct vsm_code_ranges *code)
+{
+	s->pa = pa;
+	s->disp = 0;
+	s->size = 5;
+	s->kind = VSM_PATCH_STATIC_CALL;
+	return bytes[0] != INT3 && static_call_valid(s, bytes, code) ? 0 : -EINVAL;
+}
+
+/**
+ * vsm_patch_site_valid_in() - may the site hold these bytes?
+ * @s: the site
+ * @bytes: its @s->size bytes
+ * @code: where static calls may go (NULL: nowhere)
+ *
+ * Return: true for a legal state of the site's kind.
+ */
+bool vsm_patch_site_valid_in(const struct vsm_patch_site *s, const u8 *bytes,
+			     const struct vsm_code_ranges *code)
+{
+	if (s->kind == VSM_PATCH_STATIC_CALL)
+		return static_call_valid(s, bytes, code);
+	return vsm_patch_site_valid(s, bytes);
 }

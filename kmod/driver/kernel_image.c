@@ -54,5 +54,11 @@ int vsm_kernel_image_find(struct vsm_kernel_image *k)
 	k->rodata.end = __pa_symbol(PFN_ALIGN(erodata));
 	k->jump_table = jt;
 	k->jump_table_end = ejt;
+	k->text_va = text;
+	/* Without these, static calls stay unlisted (refused when enforcing). */
+	k->sc_sites = kln("__start_static_call_sites");
+	k->sc_sites_end = kln("__stop_static_call_sites");
+	k->sc_tramps = kln("__static_call_text_start");
+	k->sc_tramps_end = kln("__static_call_text_end");
 	return 0;
 }

@@ -273,6 +273,13 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 		r->boot->rodata_end = img->rodata.end;
 		r->boot->jump_table = img->jump_table;
 		r->boot->jump_table_end = img->jump_table_end;
+		r->boot->text_va = img->text_va & PAGE_MASK;
+		r->boot->modules_va = MODULES_VADDR;
+		r->boot->modules_end = MODULES_END;
+		r->boot->sc_sites = img->sc_sites;
+		r->boot->sc_sites_end = img->sc_sites_end;
+		r->boot->sc_tramps = img->sc_tramps;
+		r->boot->sc_tramps_end = img->sc_tramps_end;
 	}
 	return 0;
 

@@ -47,6 +47,7 @@ check "an enforce policy that lists the test modules loads" sh -c \
 	"vsmctl policy scan --mode enforce -o /tmp/pin-policy.bin $dir/vsm_pin_attack.ko $dir/vsm_text_attack.ko $dir/ci/unsigned/vsm_ci_sample.ko >/dev/null && vsmctl policy load /tmp/pin-policy.bin >/dev/null"
 sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
 jump_args="jt=$(sym __start___jump_table) ejt=$(sym __stop___jump_table) stext=$(sym _stext) etext=$(sym _etext)"
+jump_args="$jump_args sct=$(sym __static_call_text_start) sct_end=$(sym __static_call_text_end)"
 
 check "lock" vsmctl lock --yes
 locked=$(vsmctl audit | grep ' locked ' | tail -n 1)
@@ -71,7 +72,7 @@ for m in cr4 cr0 idt gdt; do
 	check "locked: no CPU's $m changes (module attack)" insmod "$dir/vsm_pin_attack.ko" mode=$m
 	rmmod vsm_pin_attack 2>/dev/null
 done
-for m in text rodata jump; do
+for m in text rodata jump scall; do
 	check "locked: a module's write to kernel $m through an alias is refused" \
 		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args
 	rmmod vsm_text_attack 2>/dev/null
@@ -94,6 +95,13 @@ echo 1 >/proc/sys/kernel/sched_schedstats
 check "locked: the kernel still switches its static keys (schedstats on)" sched_on
 echo 0 >/proc/sys/kernel/sched_schedstats
 check "  ... and off again" sh -c '! grep -q wait_max /proc/self/sched'
+# A tracepoint's first probe switches its static call (a trampoline in the
+# kernel text) and its static key: tracing still works on the locked host.
+t=/sys/kernel/tracing
+mount -t tracefs none $t 2>/dev/null
+check "locked: a tracepoint can be enabled (static call and key switched)" \
+	sh -c "echo 1 >$t/events/sched/sched_switch/enable && sleep 1 && grep -q 'sched_switch:' $t/trace"
+check "  ... and disabled" sh -c "echo 0 >$t/events/sched/sched_switch/enable"
 check "system calls still work on every CPU" sh -c \
 	"for c in $(echo $cpus); do taskset -c \$c true || exit 1; done"
 check "every CPU still answers" sh -c 'vsmctl ping >/dev/null'
@@ -109,8 +117,8 @@ for r in "0x100000004 CR4" "0x100000000 CR0" "0x200000001 IDTR" "0x200000000 GDT
 	check "one audited refusal of ${r#* } per CPU" \
 		[ "$(grep -c " refused  *0x5 ${r% *} " "$out")" -eq "$ncpu" ]
 done
-check "three audited refusals of kernel image writes, none for the static keys" \
-	[ "$(grep -c ' refused  *0x7 ' "$out")" -eq 3 ]
+check "four audited refusals of kernel image writes, none for static keys or calls" \
+	[ "$(grep -c ' refused  *0x7 ' "$out")" -eq 4 ]
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)
 check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
 	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]

@@ -88,3 +88,43 @@ TEST(patch_sites_sort_and_find)
 	EXPECT_EQ(vsm_patch_site_find(s, n, 0x2000), -1);
 	EXPECT_EQ(vsm_patch_site_find(s, n, 0), -1);
 }
+
+TEST(static_call_states)
+{
+	/* kernel text at VA 0xffffffff81000000 = PA 0x1000000; modules above */
+	const struct vsm_code_ranges code = {
+		.va_minus_pa = 0xffffffff80000000ULL,
+		.text_va = 0xffffffff81000000ULL, .text_va_end = 0xffffffff82000000ULL,
+		.modules_va = 0xffffffffa0000000ULL, .modules_va_end = 0xffffffffff000000ULL,
+	};
+	/* a site at VA 0xffffffff81100000: CALL +0x1000 (into the text) */
+	u8 call[5] = { 0xe8, 0x00, 0x10, 0x00, 0x00 };
+	u8 jmp_mod[5] = { 0xe9, 0, 0, 0, 0 };
+	u8 b[5];
+	struct vsm_patch_site s;
+	s32 rel = (s32)(0xffffffffa0001000ULL - (0xffffffff81100000ULL + 5));
+
+	EXPECT_EQ(vsm_static_call_site_init(&s, 0x1100000, call, &code), 0);
+	EXPECT_EQ(s.kind, VSM_PATCH_STATIC_CALL);
+	EXPECT(vsm_patch_site_valid_in(&s, call, &code));
+	memcpy(jmp_mod + 1, &rel, 4);
+	EXPECT(vsm_patch_site_valid_in(&s, jmp_mod, &code));	/* a module's function */
+	EXPECT(vsm_patch_site_valid_in(&s, nop5, &code));
+	EXPECT(vsm_patch_site_valid_in(&s, (const u8 *)"\xc3\xcc\xcc\xcc\xcc", &code));
+	memcpy(b, call, 5);
+	b[0] = 0xcc;
+	EXPECT(vsm_patch_site_valid_in(&s, b, &code));		/* mid-switch */
+	/* a call into data (the direct map), or outside any code: no */
+	rel = (s32)(0xffff888000001000ULL - (0xffffffff81100000ULL + 5));
+	memcpy(b, call, 5);
+	memcpy(b + 1, &rel, 4);
+	EXPECT(!vsm_patch_site_valid_in(&s, b, &code));
+	b[0] = 0xe9;
+	EXPECT(!vsm_patch_site_valid_in(&s, b, &code));
+	EXPECT(!vsm_patch_site_valid_in(&s, (const u8 *)"\xc3\x90\x90\x90\x90", &code));
+	EXPECT(!vsm_patch_site_valid_in(&s, (const u8 *)"\xeb\x10\x0f\x1f\x00", &code));
+	/* without ranges no call is allowed; a site mid-switch is not taken */
+	EXPECT(!vsm_patch_site_valid_in(&s, call, NULL));
+	b[0] = 0xcc;
+	EXPECT_EQ(vsm_static_call_site_init(&s, 0x1100000, b, &code), -EINVAL);
+}

@@ -238,7 +238,7 @@ struct vsm_ping {
 #define VSM_AUDIT_LOG_START		1	/* region base, size */
 #define VSM_AUDIT_CPU_PROTECTED		2	/* - */
 #define VSM_AUDIT_CPU_RELEASED		3	/* - */
-#define VSM_AUDIT_LOCKED		4	/* kernel image bytes write-protected, jump-label sites */
+#define VSM_AUDIT_LOCKED		4	/* kernel image bytes write-protected, patch sites */
 #define VSM_AUDIT_REFUSED		5	/* VSM_REFUSED_*, detail, detail */
 #define VSM_AUDIT_RECORDS_LOST		6	/* oldest seq kept, total lost */
 #define VSM_AUDIT_HOST_SHUTDOWN		7	/* host RIP */

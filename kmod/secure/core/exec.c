@@ -89,6 +89,26 @@ static bool page_ok(u64 pa)
 	return in_text(pa) || find(pa >> 12, &at);
 }
 
+/**
+ * sw_exec_approved_va() - is the code at a host virtual address approved?
+ * @cr3: the host's page tables
+ * @va: the address
+ *
+ * Return: true for kernel text, or a page approved as executable.
+ */
+bool sw_exec_approved_va(u64 cr3, u64 va)
+{
+	u64 pa;
+	bool ok;
+
+	if (sw_guest_translate(cr3, va, &pa))
+		return false;
+	sw_spin_lock(&exec_lock);
+	ok = page_ok(pa);
+	sw_spin_unlock(&exec_lock);
+	return ok;
+}
+
 /* What a scan found. */
 struct findings {
 	struct vsm_sw_cpu *c;

@@ -28,8 +28,9 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 
 		if (vsm_boot.pin_at_lock) {
 			arch_lock_intercepts();
-			text = sw_text_lock(c);
+			/* Approved code first: static calls may point into it. */
 			sw_exec_baseline(c);
+			text = sw_text_lock(c);
 		}
 		/* arg 0: bytes of kernel image write-protected; arg 1: jump labels */
 		sw_audit(c, VSM_AEV_LOCKED, text, sw_text_sites(), 0);

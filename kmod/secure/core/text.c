@@ -2,12 +2,13 @@
 /*
  * Kernel text and read-only data, write-protected through nested paging
  * from the lock on (with the pin parameter).  The one legitimate writer
- * is the kernel switching its own jump labels: at the lock the secure
- * world takes the sites from the kernel's __jump_table, and a write into
- * the protected ranges is emulated here only if every byte it touches
- * belongs to a site and leaves each site in one of its legal states
- * (textpatch.c).  Any other write (ftrace, kprobes, static calls,
- * livepatch, or an attacker) depends on the code-integrity mode: enforce
+ * is the kernel switching its own jump labels and static calls: at the
+ * lock the secure world takes the sites from the kernel's __jump_table,
+ * static_call_sites and static-call trampolines, and a write into the
+ * protected ranges is emulated here only if every byte it touches belongs
+ * to a site and leaves each site in one of its legal states
+ * (textpatch.c).  Any other write (ftrace, kprobes, livepatch, BPF
+ * trampolines, or an attacker) depends on the code-integrity mode: enforce
  * skips it, so the text stays as it was, and audits the refusal; audit
  * mode, or no policy, performs it and audits it as a text patch.
  */
@@ -48,7 +49,58 @@ static bool read_pa(u64 pa, u8 *buf, u32 len)
 	return true;
 }
 
-/* Take the jump-label sites in the kernel text from __jump_table. */
+static struct vsm_code_ranges code_ranges;
+
+/* The page tables to look module code up in (under text_lock, or at the lock). */
+static u64 lookup_cr3;
+
+/* A static call into the module area must reach approved module code. */
+static bool module_code(void *ctx, u64 va)
+{
+	return sw_exec_approved_va(lookup_cr3, va);
+}
+
+/* The site's bytes, if it lies wholly in the kernel text. */
+static bool site_bytes(u64 cr3, u64 va, u64 *pa, u8 *bytes)
+{
+	return !sw_guest_translate(cr3, va, pa) &&
+	       in_range(*pa, vsm_boot.text_pa, vsm_boot.text_end) &&
+	       *pa + VSM_PATCH_SITE_MAX_LEN <= vsm_boot.text_end &&
+	       read_pa(*pa, bytes, VSM_PATCH_SITE_MAX_LEN);
+}
+
+/*
+ * Static calls: the call sites in static_call_sites (a 32-bit offset to
+ * the site, one to the key), and the trampolines, each five bytes of code
+ * followed by the signature 0f b9 cc, 4-byte aligned.
+ */
+static u32 take_static_calls(u64 cr3, u32 n)
+{
+	static const u8 sig[3] = { 0x0f, 0xb9, 0xcc };
+	u8 b[8];
+	u64 va, pa;
+	s32 off;
+
+	for (va = vsm_boot.sc_sites; va + 8 <= vsm_boot.sc_sites_end &&
+	     n < VSM_PATCH_SITES_MAX; va += 8) {
+		if (sw_guest_fetch(cr3, va, (u8 *)&off, 4) != 4 ||
+		    !site_bytes(cr3, va + (s64)off, &pa, b))
+			continue;	/* init sites are gone with the init text */
+		if (!vsm_static_call_site_init(&sites[n], pa, b, &code_ranges))
+			n++;
+	}
+	for (va = vsm_boot.sc_tramps; va + 8 <= vsm_boot.sc_tramps_end &&
+	     n < VSM_PATCH_SITES_MAX; va += 4) {
+		if (sw_guest_fetch(cr3, va, b, 8) != 8 || memcmp(b + 5, sig, 3) ||
+		    !site_bytes(cr3, va, &pa, b))
+			continue;
+		if (!vsm_static_call_site_init(&sites[n], pa, b, &code_ranges))
+			n++;
+	}
+	return n;
+}
+
+/* Take the patch sites in the kernel text: jump labels and static calls. */
 static void take_sites(u64 cr3)
 {
 	u64 va, n = 0;
@@ -73,6 +125,15 @@ static void take_sites(u64 cr3)
 		if (!vsm_patch_site_init(&sites[n], pa, code_va, target_va, code, sizeof(code)))
 			n++;
 	}
+	code_ranges.va_minus_pa = vsm_boot.text_va - vsm_boot.text_pa;
+	code_ranges.text_va = vsm_boot.text_va;
+	code_ranges.text_va_end = vsm_boot.text_va + (vsm_boot.text_end - vsm_boot.text_pa);
+	code_ranges.modules_va = vsm_boot.modules_va;
+	code_ranges.modules_va_end = vsm_boot.modules_end;
+	code_ranges.module_code = module_code;
+	lookup_cr3 = cr3;
+	if (vsm_boot.text_va)
+		n = take_static_calls(cr3, (u32)n);
 	nr_sites = vsm_patch_sites_sort(sites, (u32)n);
 }
 
@@ -192,7 +253,7 @@ static bool stage(struct touched *t, u32 *nt, u64 pa, u8 b)
 
 /* What a write into the protected image is. */
 enum text_write_kind {
-	WRITE_JUMP_LABEL,	/* a legal jump-label patch */
+	WRITE_JUMP_LABEL,	/* a legal jump-label or static-call switch */
 	WRITE_OTHER,		/* anything else into host RAM */
 	WRITE_BAD,		/* unmapped, or into the secure region */
 };
@@ -204,6 +265,7 @@ static int classify(struct vsm_host_regs *r, const u8 *data, u64 dst, u32 len, u
 	bool jump = true;
 	u32 i, nt = 0;
 
+	lookup_cr3 = r->cr3;
 	for (i = 0; i < len; i++) {
 		if (sw_guest_translate(r->cr3, dst + i, &pa[i]) || !sw_host_ram(pa[i], 1))
 			return WRITE_BAD;
@@ -211,7 +273,7 @@ static int classify(struct vsm_host_regs *r, const u8 *data, u64 dst, u32 len, u
 			jump = false;
 	}
 	for (i = 0; jump && i < nt; i++)
-		jump = vsm_patch_site_valid(&sites[t[i].site], t[i].bytes);
+		jump = vsm_patch_site_valid_in(&sites[t[i].site], t[i].bytes, &code_ranges);
 	return jump ? WRITE_JUMP_LABEL : WRITE_OTHER;
 }
 

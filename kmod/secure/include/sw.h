@@ -115,6 +115,7 @@ void sw_exec_baseline(struct vsm_sw_cpu *c);
 void sw_exec_grant(void);
 s64 sw_exec_approve(struct vsm_sw_cpu *c, u64 va, u64 size, u64 op);
 s64 sw_exec_scan(struct vsm_sw_cpu *c);
+bool sw_exec_approved_va(u64 cr3, u64 va);
 
 /* core/ci.c */
 s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b);

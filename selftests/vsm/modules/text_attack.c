@@ -16,6 +16,10 @@
  * attack worked it puts the old bytes back.  Loading succeeds only if
  * nothing changed; what was seen is logged.
  *
+ * mode=scall sct=ADDR sct_end=ADDR: at the first static-call trampoline
+ * (between __static_call_text_start and __static_call_text_end), write a
+ * JMP into data (a forged static call).
+ *
  * mode=execmap: make a page of code ("ret") executable outside any module,
  * as a kernel write primitive would: map it with vmap() (which maps it
  * NX), clear NX in its page-table entry, call it, and keep it mapped until
@@ -37,8 +41,10 @@
 
 static char *mode = "text";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "text, rodata, jump or execmap");
-static unsigned long jt, ejt, stext, etext;
+MODULE_PARM_DESC(mode, "text, rodata, jump, scall or execmap");
+static unsigned long jt, ejt, stext, etext, sct, sct_end;
+module_param(sct, ulong, 0444);
+module_param(sct_end, ulong, 0444);
 module_param(jt, ulong, 0444);
 module_param(ejt, ulong, 0444);
 module_param(stext, ulong, 0444);
@@ -91,6 +97,24 @@ static int forge_jump(void)
 	return -ENOENT;
 }
 
+/* The first static-call trampoline: point it at data. */
+static int forge_static_call(void)
+{
+	static u64 not_code;
+	unsigned long va;
+	u8 jmp[5] = { 0xe9 };
+	s32 rel;
+
+	for (va = sct; sct && va + 8 <= sct_end; va += 4) {
+		if (memcmp((void *)va + 5, "\x0f\xb9\xcc", 3))
+			continue;
+		rel = (s32)((unsigned long)&not_code - (va + 5));
+		memcpy(jmp + 1, &rel, 4);
+		return poke(va, jmp, sizeof(jmp));
+	}
+	return -ENOENT;
+}
+
 static struct page *exec_page;
 static void *exec_map;
 
@@ -137,6 +161,8 @@ static int __init vsm_text_attack_init(void)
 		return poke((unsigned long)hex_asc, (const u8 *)"X", 1);
 	if (!strcmp(mode, "jump"))
 		return forge_jump();
+	if (!strcmp(mode, "scall"))
+		return forge_static_call();
 	if (!strcmp(mode, "execmap"))
 		return exec_map_page();
 	return -EINVAL;

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Routing the exits of a nested guest (AMD APM vol. 2, 15.21 and
+ * appendix C): exit codes map onto intercept bits one to one, except I/O
+ * and MSR accesses, which L1 also filters with its permission maps, and
+ * nested page faults, which vsm resolves through its shadow tables first.
+ */
+#include "nested.h"
+
+#define EXIT_CR_FIRST		0x000	/* reads 0x00..0x0f, writes 0x10..0x1f */
+#define EXIT_DR_FIRST		0x020	/* reads 0x20..0x2f, writes 0x30..0x3f */
+#define EXIT_EXCP_FIRST		0x040	/* vectors 0..31 */
+#define EXIT_MISC3_FIRST	0x060	/* INTR .. SHUTDOWN */
+#define EXIT_MISC4_FIRST	0x080	/* VMRUN .. CR write traps */
+#define EXIT_MISC5_FIRST	0x0a0	/* INVLPGB .. TLBSYNC */
+
+#define MSRS_PER_RANGE		0x2000
+#define IOPM_BITS		(SVM_IOPM_SIZE * 8)
+
+/* Read the intercept vectors of a VMCB control area. */
+void svm_intercepts_get(struct svm_intercepts *i, const struct vmcb_control *c)
+{
+	i->cr = c->intercept_cr;
+	i->dr = c->intercept_dr;
+	i->exceptions = c->intercept_exceptions;
+	i->misc3 = c->intercept_misc3;
+	i->misc4 = c->intercept_misc4;
+	i->misc5 = c->intercept_misc5;
+}
+
+/**
+ * svm_intercepts_merge() - what L2 runs with: L1's intercepts and vsm's
+ * @c: the VMCB L2 runs on
+ * @l1: what L1 asked for in its VMCB
+ * @own: what vsm needs from any guest of the host
+ *
+ * VMRUN is always intercepted (the architecture requires it).
+ */
+void svm_intercepts_merge(struct vmcb_control *c, const struct svm_intercepts *l1,
+			  const struct svm_intercepts *own)
+{
+	c->intercept_cr = l1->cr | own->cr;
+	c->intercept_dr = l1->dr | own->dr;
+	c->intercept_exceptions = l1->exceptions | own->exceptions;
+	c->intercept_misc3 = l1->misc3 | own->misc3;
+	c->intercept_misc4 = l1->misc4 | own->misc4 | SVM_INTERCEPT_VMRUN;
+	c->intercept_misc5 = l1->misc5 | own->misc5;
+}
+
+/**
+ * svm_msrpm_test() - does an MSR permission map intercept this access?
+ * @msrpm: the 8 KiB map
+ * @msr: the MSR
+ * @write: WRMSR (else RDMSR)
+ *
+ * Return: true if the access exits; MSRs outside the map's ranges always do.
+ */
+bool svm_msrpm_test(const u8 *msrpm, u32 msr, bool write)
+{
+	static const u32 first[3] = { 0x00000000, 0xc0000000, 0xc0010000 };
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		u32 off = msr - first[i], bit;
+
+		if (msr < first[i] || off >= MSRS_PER_RANGE)
+			continue;
+		bit = off * 2 + (write ? 1 : 0);
+		return msrpm[i * 0x800 + bit / 8] & (1U << (bit % 8));
+	}
+	return true;
+}
+
+/**
+ * svm_iopm_test() - does an I/O permission map intercept this access?
+ * @iopm: the 12 KiB map
+ * @port: first port
+ * @size: bytes accessed (1, 2 or 4): every port touched is checked
+ *
+ * Return: true if the access exits.
+ */
+bool svm_iopm_test(const u8 *iopm, u16 port, u32 size)
+{
+	u32 p;
+
+	for (p = port; p < (u32)port + size; p++)
+		if (p >= IOPM_BITS || (iopm[p / 8] & (1U << (p % 8))))
+			return true;
+	return false;
+}
+
+static bool bit(u32 vector, u64 n)
+{
+	return n < 32 && (vector & (1U << n));
+}
+
+/**
+ * svm_l1_wants_exit() - did L1 intercept this exit of its guest?
+ * @l1: L1's intercept vectors
+ * @l1_msrpm: L1's MSR permission map (a copy vsm owns)
+ * @l1_iopm: L1's I/O permission map (a copy vsm owns)
+ * @exit_code: the exit
+ * @info1: EXITINFO1 (I/O: port, size, direction; MSR: 1 for WRMSR)
+ * @msr: ECX of an MSR exit
+ *
+ * Nested page faults are vsm's to resolve first (a fault in L1's own
+ * tables is reflected by the shadow-paging code), so this says no.
+ *
+ * Return: true to reflect the exit to L1.
+ */
+bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
+		       const u8 *l1_iopm, u64 exit_code, u64 info1, u32 msr)
+{
+	if (exit_code == SVM_EXIT_INVALID)
+		return true;
+	if (exit_code == SVM_EXIT_IOIO)
+		return bit(l1->misc3, exit_code - EXIT_MISC3_FIRST) &&
+		       svm_iopm_test(l1_iopm, info1 >> SVM_IOIO_PORT_SHIFT,
+				     (info1 >> SVM_IOIO_SIZE_SHIFT) & 7);
+	if (exit_code == SVM_EXIT_MSR)
+		return bit(l1->misc3, exit_code - EXIT_MISC3_FIRST) &&
+		       svm_msrpm_test(l1_msrpm, msr, info1 & 1);
+	if (exit_code < EXIT_DR_FIRST)
+		return bit(l1->cr, exit_code - EXIT_CR_FIRST);
+	if (exit_code < EXIT_EXCP_FIRST)
+		return bit(l1->dr, exit_code - EXIT_DR_FIRST);
+	if (exit_code < EXIT_MISC3_FIRST)
+		return bit(l1->exceptions, exit_code - EXIT_EXCP_FIRST);
+	if (exit_code < EXIT_MISC4_FIRST)
+		return bit(l1->misc3, exit_code - EXIT_MISC3_FIRST);
+	if (exit_code < EXIT_MISC5_FIRST)
+		return bit(l1->misc4, exit_code - EXIT_MISC4_FIRST);
+	if (exit_code < EXIT_MISC5_FIRST + 32)
+		return bit(l1->misc5, exit_code - EXIT_MISC5_FIRST);
+	return false;
+}

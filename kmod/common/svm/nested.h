@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Nested SVM, the pure part: whose #VMEXIT is it?  When the host's own
+ * hypervisor (L1, e.g. KVM) runs a guest (L2) on vsm, L2 runs with the
+ * union of L1's intercepts and vsm's; each exit then goes to L1 if L1
+ * asked for it (its intercept vectors, MSR and I/O permission maps), and
+ * is handled by vsm otherwise.  Shared by the secure world and the hosted
+ * tests.
+ */
+#ifndef VSM_COMMON_SVM_NESTED_H
+#define VSM_COMMON_SVM_NESTED_H
+
+#include "vmcb.h"
+
+/**
+ * struct svm_intercepts - the intercept vectors of a VMCB (offset 0x00)
+ * @cr: CR reads (bits 0..15) and writes (16..31)
+ * @dr: DR reads (0..15) and writes (16..31)
+ * @exceptions: one bit per vector
+ * @misc3: vector 3 (INTR .. SHUTDOWN)
+ * @misc4: vector 4 (VMRUN .. CR write traps)
+ * @misc5: vector 5 (INVLPGB .. TLBSYNC)
+ */
+struct svm_intercepts {
+	u32 cr;
+	u32 dr;
+	u32 exceptions;
+	u32 misc3;
+	u32 misc4;
+	u32 misc5;
+};
+
+void svm_intercepts_get(struct svm_intercepts *i, const struct vmcb_control *c);
+void svm_intercepts_merge(struct vmcb_control *c, const struct svm_intercepts *l1,
+			  const struct svm_intercepts *own);
+bool svm_msrpm_test(const u8 *msrpm, u32 msr, bool write);
+bool svm_iopm_test(const u8 *iopm, u16 port, u32 size);
+bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
+		       const u8 *l1_iopm, u64 exit_code, u64 info1, u32 msr);
+
+#endif /* VSM_COMMON_SVM_NESTED_H */

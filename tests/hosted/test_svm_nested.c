@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Nested SVM exit routing: intercept vectors merged, each exit code mapped
+ * onto L1's bit, I/O and MSR exits filtered by L1's permission maps.
+ */
+#include <string.h>
+
+#include "unit.h"
+#include "../../kmod/common/svm/nested.h"
+
+static u8 msrpm[SVM_MSRPM_SIZE], iopm[SVM_IOPM_SIZE];
+
+TEST(nested_merge_keeps_both_and_vmrun)
+{
+	struct svm_intercepts l1 = { .cr = VSM_BIT(16), .misc3 = SVM_INTERCEPT_CPUID },
+			      own = { .misc3 = SVM_INTERCEPT_SHUTDOWN, .misc4 = SVM_INTERCEPT_VMMCALL };
+	struct vmcb_control c;
+
+	memset(&c, 0, sizeof(c));
+	svm_intercepts_merge(&c, &l1, &own);
+	EXPECT_EQ(c.intercept_cr, VSM_BIT(16));
+	EXPECT_EQ(c.intercept_misc3, SVM_INTERCEPT_CPUID | SVM_INTERCEPT_SHUTDOWN);
+	EXPECT_EQ(c.intercept_misc4, SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL);
+}
+
+TEST(nested_routes_each_exit_by_l1s_bits)
+{
+	struct svm_intercepts l1 = { .cr = VSM_BIT(16 + 4), .dr = VSM_BIT(7),
+				     .exceptions = VSM_BIT(14), .misc3 = SVM_INTERCEPT_CPUID,
+				     .misc4 = SVM_INTERCEPT_VMMCALL, .misc5 = VSM_BIT(2) };
+
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_WRITE_CR4, 0, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_WRITE_CR0, 0, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, 0x004, 0, 0));	/* CR4 read */
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, 0x027, 0, 0));	/* DR7 read */
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, 0x04e, 0, 0));	/* #PF */
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, 0x041, 0, 0));	/* #DB */
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_CPUID, 0, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_SHUTDOWN, 0, 0));
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_VMMCALL, 0, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_VMRUN, 0, 0));
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, 0x0a2, 0, 0));	/* INVPCID */
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_INVALID, 0, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_NPF, 0, 0));
+}
+
+TEST(nested_io_and_msr_exits_follow_l1s_maps)
+{
+	struct svm_intercepts l1 = { .misc3 = SVM_INTERCEPT_IOIO_PROT | SVM_INTERCEPT_MSR_PROT };
+	u64 out_70_1 = (0x70ULL << SVM_IOIO_PORT_SHIFT) | (1 << SVM_IOIO_SIZE_SHIFT);
+	u64 in_6e_4 = (0x6eULL << SVM_IOIO_PORT_SHIFT) | (4 << SVM_IOIO_SIZE_SHIFT) | SVM_IOIO_IN;
+
+	memset(msrpm, 0, sizeof(msrpm));
+	memset(iopm, 0, sizeof(iopm));
+	iopm[0x70 / 8] |= 1U << (0x70 % 8);
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO, out_70_1, 0));
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO, in_6e_4, 0));	/* spans 0x70 */
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO,
+				  (0x71ULL << SVM_IOIO_PORT_SHIFT) | (1 << SVM_IOIO_SIZE_SHIFT), 0));
+	/* an access past port 0xffff checks the map's bit 0x10000 too */
+	EXPECT(!svm_iopm_test(iopm, 0xffff, 2));
+	iopm[0x10000 / 8] |= 1;
+	EXPECT(svm_iopm_test(iopm, 0xffff, 2));
+	svm_msrpm_intercept(msrpm, 0xc0000082, false, true);
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 1, 0xc0000082));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 0, 0xc0000082));
+	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 0, 0x40000000));	/* unmapped */
+	l1.misc3 = 0;
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 1, 0xc0000082));
+	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO, out_70_1, 0));
+}

@@ -69,3 +69,43 @@ TEST(nested_io_and_msr_exits_follow_l1s_maps)
 	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 1, 0xc0000082));
 	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO, out_70_1, 0));
 }
+
+TEST(nested_controls_keep_the_guest_inside_vsms_tables)
+{
+	struct svm_nested_own own = {
+		.intercepts = { .misc3 = SVM_INTERCEPT_SHUTDOWN },
+		.asid = 7, .n_cr3 = 0x123000, .msrpm_pa = 0x200000, .iopm_pa = 0x300000,
+	};
+	struct vmcb_control l1, c;
+
+	memset(&l1, 0, sizeof(l1));
+	l1.intercept_misc4 = SVM_INTERCEPT_VMRUN;
+	l1.intercept_misc3 = SVM_INTERCEPT_CPUID;
+	l1.asid = 1;
+	l1.np_enable = 0;			/* L1 asks for no nested paging, */
+	l1.n_cr3 = 0x1000;			/* its own tables, */
+	l1.msrpm_base_pa = 0xdead000;		/* its own maps, */
+	l1.iopm_base_pa = 0xbeef000;
+	l1.np_enable |= VSM_BIT64(1);		/* SEV, */
+	l1.lbr_virt_enable = VSM_BIT64(1) | 1;	/* virtual VMSAVE/VMLOAD, */
+	l1.clean = 0xffffffff;			/* and clean bits */
+	l1.tsc_offset = 42;
+	l1.event_inj = 0x80000b0e;
+	EXPECT_EQ(svm_nested_controls(&c, &l1, &own), 0);
+	EXPECT_EQ(c.np_enable, SVM_NP_ENABLE);
+	EXPECT_EQ(c.n_cr3, 0x123000);
+	EXPECT_EQ(c.msrpm_base_pa, 0x200000);
+	EXPECT_EQ(c.iopm_base_pa, 0x300000);
+	EXPECT_EQ(c.asid, 7);
+	EXPECT_EQ(c.lbr_virt_enable, 1);
+	EXPECT_EQ(c.clean, 0);
+	EXPECT_EQ(c.tsc_offset, 42);
+	EXPECT_EQ(c.event_inj, 0x80000b0e);
+	EXPECT_EQ(c.intercept_misc3, SVM_INTERCEPT_CPUID | SVM_INTERCEPT_SHUTDOWN);
+	/* what hardware refuses, vsm refuses */
+	l1.asid = 0;
+	EXPECT_EQ(svm_nested_controls(&c, &l1, &own), -EINVAL);
+	l1.asid = 1;
+	l1.intercept_misc4 = 0;
+	EXPECT_EQ(svm_nested_controls(&c, &l1, &own), -EINVAL);
+}

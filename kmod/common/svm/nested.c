@@ -134,3 +134,49 @@ bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
 		return bit(l1->misc5, exit_code - EXIT_MISC5_FIRST);
 	return false;
 }
+
+/* LBR virtualization (bit 0) and virtual VMSAVE/VMLOAD (bit 1). */
+#define VIRT_EXT_VMSAVE		VSM_BIT64(1)
+
+/**
+ * svm_nested_controls() - the control area a nested guest runs with
+ * @c: built here
+ * @l1: the control area L1 wrote (a copy vsm owns)
+ * @own: what vsm imposes
+ *
+ * From L1's VMCB come the interrupt and event fields, the TSC offset and
+ * the intercepts (merged with vsm's).  What keeps the nested guest inside
+ * what the host may reach comes from vsm alone: nested paging is always
+ * on, with vsm's shadow tables; vsm's ASID and permission maps; no clean
+ * bits (everything reloaded); no AVIC, SEV or virtual VMSAVE/VMLOAD, which
+ * vsm does not emulate.
+ *
+ * Return: 0, or -EINVAL when L1 asked for something the hardware would
+ * refuse for it (no VMRUN intercept, ASID 0): reflect VMEXIT_INVALID.
+ */
+int svm_nested_controls(struct vmcb_control *c, const struct vmcb_control *l1,
+			const struct svm_nested_own *own)
+{
+	struct svm_intercepts i;
+
+	if (!(l1->intercept_misc4 & SVM_INTERCEPT_VMRUN) || !l1->asid)
+		return -EINVAL;
+	memset(c, 0, sizeof(*c));
+	svm_intercepts_get(&i, l1);
+	svm_intercepts_merge(c, &i, &own->intercepts);
+	c->pause_filter_threshold = l1->pause_filter_threshold;
+	c->pause_filter_count = l1->pause_filter_count;
+	c->tsc_offset = l1->tsc_offset;
+	c->vintr = l1->vintr;
+	c->interrupt_shadow = l1->interrupt_shadow & 1;
+	c->event_inj = l1->event_inj;
+	c->iopm_base_pa = own->iopm_pa;
+	c->msrpm_base_pa = own->msrpm_pa;
+	c->asid = own->asid;
+	c->tlb_control = SVM_TLB_FLUSH_ALL;
+	c->np_enable = SVM_NP_ENABLE;
+	c->n_cr3 = own->n_cr3;
+	c->lbr_virt_enable = l1->lbr_virt_enable & ~VIRT_EXT_VMSAVE;
+	c->clean = 0;
+	return 0;
+}

@@ -30,6 +30,24 @@ struct svm_intercepts {
 	u32 misc5;
 };
 
+/**
+ * struct svm_nested_own - what vsm imposes on every nested guest
+ * @intercepts: intercepts vsm needs from any guest of the host
+ * @asid: the ASID vsm gives the nested guest
+ * @n_cr3: the root of vsm's shadow nested tables for it
+ * @msrpm_pa: the merged MSR permission map
+ * @iopm_pa: the merged I/O permission map
+ */
+struct svm_nested_own {
+	struct svm_intercepts intercepts;
+	u32 asid;
+	u64 n_cr3;
+	u64 msrpm_pa;
+	u64 iopm_pa;
+};
+
+int svm_nested_controls(struct vmcb_control *c, const struct vmcb_control *l1,
+			const struct svm_nested_own *own);
 void svm_intercepts_get(struct svm_intercepts *i, const struct vmcb_control *c);
 void svm_intercepts_merge(struct vmcb_control *c, const struct svm_intercepts *l1,
 			  const struct svm_intercepts *own);

@@ -109,3 +109,44 @@ TEST(nested_controls_keep_the_guest_inside_vsms_tables)
 	l1.intercept_misc4 = 0;
 	EXPECT_EQ(svm_nested_controls(&c, &l1, &own), -EINVAL);
 }
+
+TEST(nested_state_checks_are_vmruns)
+{
+	const u64 efer_ok = VSM_BIT64(0) | VSM_BIT64(8) | VSM_BIT64(10) | VSM_BIT64(11) |
+			    VSM_BIT64(12);
+	const u64 cr4_ok = 0x3706ff;
+	struct vmcb_save s;
+
+	memset(&s, 0, sizeof(s));
+	s.efer = VSM_BIT64(12) | VSM_BIT64(8) | VSM_BIT64(10);	/* SVME, LME, LMA */
+	s.cr0 = 0x80050033;
+	s.cr4 = 0x3506f0 & cr4_ok;
+	s.cr3 = 0x1000;
+	s.cs.attrib = VSM_BIT(9);				/* 64-bit code */
+	EXPECT(svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.efer &= ~VSM_BIT64(12);				/* no SVME */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.efer |= VSM_BIT64(12) | VSM_BIT64(15);		/* unsupported EFER bit */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.efer &= ~VSM_BIT64(15);
+	s.cr0 |= VSM_BIT64(29);					/* NW without CD */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cr0 = 0x80050033 | (1ULL << 32);
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cr0 = 0x80050033;
+	s.cr4 &= ~VSM_BIT64(5);					/* long mode without PAE */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cr4 |= VSM_BIT64(5) | VSM_BIT64(13);			/* a CR4 bit not offered */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cr4 &= ~VSM_BIT64(13);
+	s.dr7 = 1ULL << 40;
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.dr7 = 0x400;
+	s.cr3 = 1ULL << 60;
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cr3 = 0x1000;
+	s.cs.attrib |= VSM_BIT(10);				/* L and D together */
+	EXPECT(!svm_nested_state_valid(&s, efer_ok, cr4_ok));
+	s.cs.attrib = VSM_BIT(9);
+	EXPECT(svm_nested_state_valid(&s, efer_ok, cr4_ok));
+}

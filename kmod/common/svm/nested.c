@@ -180,3 +180,49 @@ int svm_nested_controls(struct vmcb_control *c, const struct vmcb_control *l1,
 	c->clean = 0;
 	return 0;
 }
+
+#define EFER_SCE	VSM_BIT64(0)
+#define EFER_LME	VSM_BIT64(8)
+#define EFER_LMA	VSM_BIT64(10)
+#define EFER_SVME	VSM_BIT64(12)
+#define CR0_PE		VSM_BIT64(0)
+#define CR0_NW		VSM_BIT64(29)
+#define CR0_CD		VSM_BIT64(30)
+#define CR0_PG		VSM_BIT64(31)
+#define CR4_PAE		VSM_BIT64(5)
+#define SEG_L		VSM_BIT(9)	/* attribute bits: 64-bit code */
+#define SEG_D		VSM_BIT(10)
+/* CR3 bits that must be zero in long mode (above the 52-bit address). */
+#define CR3_LONG_MBZ	0xfff0000000000000ULL
+
+/**
+ * svm_nested_state_valid() - the VMRUN consistency checks on L2's state
+ * @s: the state save area L1 wrote (a copy vsm owns)
+ * @efer_ok: EFER bits the CPU vsm shows L1 supports
+ * @cr4_ok: CR4 bits it supports
+ *
+ * The checks AMD's VMRUN makes before it enters a guest (APM vol. 2,
+ * "Canonicalization and Consistency Checks"); a state that fails them
+ * gets VMEXIT_INVALID, which vsm reflects to L1 rather than handing the
+ * state to the hardware.
+ *
+ * Return: true if VMRUN may go on.
+ */
+bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok)
+{
+	bool long_mode = (s->efer & EFER_LME) && (s->cr0 & CR0_PG);
+
+	if (!(s->efer & EFER_SVME) || (s->efer & ~efer_ok))
+		return false;
+	if ((s->cr0 >> 32) || ((s->cr0 & CR0_NW) && !(s->cr0 & CR0_CD)))
+		return false;
+	if ((s->cr4 & ~cr4_ok) || (s->dr6 >> 32) || (s->dr7 >> 32))
+		return false;
+	if (long_mode && (!(s->cr4 & CR4_PAE) || !(s->cr0 & CR0_PE)))
+		return false;
+	if (long_mode && (s->cr3 & CR3_LONG_MBZ))
+		return false;
+	if (long_mode && (s->cs.attrib & SEG_L) && (s->cs.attrib & SEG_D))
+		return false;
+	return true;
+}

@@ -150,3 +150,36 @@ TEST(nested_state_checks_are_vmruns)
 	s.cs.attrib = VSM_BIT(9);
 	EXPECT(svm_nested_state_valid(&s, efer_ok, cr4_ok));
 }
+
+TEST(nested_exit_writes_what_hardware_writes)
+{
+	static struct vmcb l1, run;
+
+	memset(&l1, 0xaa, sizeof(l1));
+	memset(&run, 0, sizeof(run));
+	l1.control.event_inj = SVM_EVTINJ_VALID | 14;
+	run.control.exit_code = SVM_EXIT_CPUID;
+	run.control.exit_info1 = 1;
+	run.control.exit_int_info = 0x80000b0e;
+	run.save.rip = 0x401000;
+	run.save.rsp = 0x7ff000;
+	run.save.rax = 7;
+	run.save.cr3 = 0x5000;
+	run.save.cs.selector = 0x33;
+	run.save.fs.base = 0x1234;		/* not written back: VMSAVE state */
+	svm_nested_exit_to_l1(&l1, &run);
+	EXPECT_EQ(l1.control.exit_code, SVM_EXIT_CPUID);
+	EXPECT_EQ(l1.control.exit_info1, 1);
+	EXPECT_EQ(l1.control.exit_int_info, 0x80000b0e);
+	EXPECT_EQ(l1.control.event_inj, 14);	/* valid bit cleared */
+	EXPECT_EQ(l1.save.rip, 0x401000);
+	EXPECT_EQ(l1.save.rsp, 0x7ff000);
+	EXPECT_EQ(l1.save.rax, 7);
+	EXPECT_EQ(l1.save.cr3, 0x5000);
+	EXPECT_EQ(l1.save.cs.selector, 0x33);
+	/* L1's own settings and the VMSAVE state are untouched */
+	EXPECT_EQ(l1.control.n_cr3, 0xaaaaaaaaaaaaaaaaULL);
+	EXPECT_EQ(l1.control.intercept_misc3, 0xaaaaaaaa);
+	EXPECT_EQ(l1.save.fs.base, 0xaaaaaaaaaaaaaaaaULL);
+	EXPECT_EQ(l1.save.lstar, 0xaaaaaaaaaaaaaaaaULL);
+}

@@ -226,3 +226,50 @@ bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok)
 		return false;
 	return true;
 }
+
+/**
+ * svm_nested_exit_to_l1() - write a nested guest's #VMEXIT into L1's VMCB
+ * @l1_vmcb: the VMCB L1 gave VMRUN (a copy vsm writes back)
+ * @run: the VMCB the guest ran on
+ *
+ * What hardware writes on #VMEXIT and nothing else: the exit code and
+ * information, the interrupt shadow and the virtual interrupt state, and
+ * the state VMRUN loaded (segments ES, CS, SS, DS, GDTR, IDTR, CPL, EFER,
+ * CR0, CR2, CR3, CR4, DR6, DR7, RFLAGS, RIP, RSP, RAX, and the guest PAT);
+ * EVENTINJ's valid bit is cleared, as the event was delivered or is in
+ * EXITINTINFO.  L1's intercepts, maps, nested CR3 and the VMSAVE state
+ * stay as L1 wrote them.
+ */
+void svm_nested_exit_to_l1(struct vmcb *l1_vmcb, const struct vmcb *run)
+{
+	struct vmcb_control *c = &l1_vmcb->control;
+	struct vmcb_save *s = &l1_vmcb->save;
+	const struct vmcb_save *r = &run->save;
+
+	c->exit_code = run->control.exit_code;
+	c->exit_info1 = run->control.exit_info1;
+	c->exit_info2 = run->control.exit_info2;
+	c->exit_int_info = run->control.exit_int_info;
+	c->interrupt_shadow = run->control.interrupt_shadow;
+	c->vintr = run->control.vintr;
+	c->event_inj &= ~(u64)SVM_EVTINJ_VALID;
+	s->es = r->es;
+	s->cs = r->cs;
+	s->ss = r->ss;
+	s->ds = r->ds;
+	s->gdtr = r->gdtr;
+	s->idtr = r->idtr;
+	s->cpl = r->cpl;
+	s->efer = r->efer;
+	s->cr0 = r->cr0;
+	s->cr2 = r->cr2;
+	s->cr3 = r->cr3;
+	s->cr4 = r->cr4;
+	s->dr6 = r->dr6;
+	s->dr7 = r->dr7;
+	s->rflags = r->rflags;
+	s->rip = r->rip;
+	s->rsp = r->rsp;
+	s->rax = r->rax;
+	s->g_pat = r->g_pat;
+}

@@ -49,6 +49,7 @@ struct svm_nested_own {
 int svm_nested_controls(struct vmcb_control *c, const struct vmcb_control *l1,
 			const struct svm_nested_own *own);
 bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok);
+void svm_nested_exit_to_l1(struct vmcb *l1_vmcb, const struct vmcb *run);
 void svm_intercepts_get(struct svm_intercepts *i, const struct vmcb_control *c);
 void svm_intercepts_merge(struct vmcb_control *c, const struct svm_intercepts *l1,
 			  const struct svm_intercepts *own);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Shadow nested paging on hostile L1 tables: the walk never reads outside
- * what the reader allows, and a shadow entry never allows a write or a
- * fetch that L1's tables or vsm's own refuse.
+ * what the reader allows, a shadow entry never allows a write or a fetch
+ * that L1's tables or vsm's own refuse, and the bounded pool holds it
+ * (what was installed is what a lookup finds).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "../../kmod/common/paging.h"
 #include "../../kmod/common/snpt.h"
+#include "../../kmod/common/snpt_pool.h"
 
 #define MEM (8 * 4096)
 static u8 mem[MEM];
@@ -58,5 +60,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (e && (sz > leaf.size || sz > host.size))
 		abort();
+	if (e) {
+		static u8 pool_mem[4 * 4096] __aligned(4096);
+		struct vsm_snpt_pool pool;
+		u64 got, gsz;
+
+		vsm_snpt_pool_init(&pool, pool_mem, 0x100000, 4);
+		if (vsm_snpt_install(&pool, l2 & ~(sz - 1), e, sz))
+			abort();
+		got = vsm_snpt_lookup(&pool, l2, &gsz);
+		if (got != e || gsz != sz || pool.used > pool.max)
+			abort();
+	}
 	return 0;
 }

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "fake_ram.h"
 #include "unit.h"
 #include "../../kmod/common/execscan.h"
 #include "../../kmod/common/paging.h"
@@ -13,18 +14,11 @@
 #define MEM (32 * 4096)
 static u8 ram[MEM] __aligned(4096);
 
-static int rd(void *ctx, u64 pa, void *buf, u32 len)
-{
-	(void)ctx;
-	if (pa >= MEM || len > MEM - pa)
-		return -EFAULT;
-	memcpy(buf, ram + pa, len);
-	return 0;
-}
+static struct fake_ram fake = { ram, MEM };
 
 static void set(u64 table, unsigned int i, u64 v)
 {
-	memcpy(ram + table + i * 8, &v, 8);
+	fake_ram_set(&fake, table, i, v);
 }
 
 struct seen {
@@ -46,7 +40,7 @@ static void visit(void *ctx, u64 va, u64 pa, u64 size)
 
 TEST(exec_scan_finds_supervisor_executable_leaves)
 {
-	const struct vsm_guest_mem mem = { rd, NULL };
+	const struct vsm_guest_mem mem = { fake_ram_read, &fake };
 	const u64 P = VSM_PTE_P, W = VSM_PTE_RW, US = VSM_PTE_US, PS = VSM_PTE_PS;
 	struct seen s = { .n = 0 };
 
@@ -87,7 +81,7 @@ TEST(exec_scan_finds_supervisor_executable_leaves)
 
 TEST(exec_scan_reports_unreadable_tables)
 {
-	const struct vsm_guest_mem mem = { rd, NULL };
+	const struct vsm_guest_mem mem = { fake_ram_read, &fake };
 	struct seen s = { .n = 0 };
 
 	memset(ram, 0, sizeof(ram));

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "fake_ram.h"
 #include "unit.h"
 #include "../../kmod/common/insn.h"
 #include "../../kmod/common/paging.h"
@@ -13,20 +14,12 @@
 
 static u8 guest[MEM_SIZE] __aligned(4096);
 
-static int read_guest(void *ctx, u64 gpa, void *buf, u32 len)
-{
-	(void)ctx;
-	if (gpa >= MEM_SIZE || len > MEM_SIZE - gpa)
-		return -EFAULT;
-	memcpy(buf, guest + gpa, len);
-	return 0;
-}
-
-static const struct vsm_guest_mem mem = { .read = read_guest };
+static struct fake_ram ram = { guest, MEM_SIZE };
+static const struct vsm_guest_mem mem = { fake_ram_read, &ram };
 
 static void set_pte(u64 table, unsigned int idx, u64 val)
 {
-	memcpy(guest + table + idx * 8, &val, 8);
+	fake_ram_set(&ram, table, idx, val);
 }
 
 /*

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "fake_ram.h"
 #include "unit.h"
 #include "../../kmod/common/paging.h"
 #include "../../kmod/common/snpt.h"
@@ -14,20 +15,12 @@
 #define MEM (16 * 4096)
 static u8 l1mem[MEM] __aligned(4096);
 
-static int rd(void *ctx, u64 pa, void *buf, u32 len)
-{
-	(void)ctx;
-	if (pa >= MEM || len > MEM - pa)
-		return -EFAULT;
-	memcpy(buf, l1mem + pa, len);
-	return 0;
-}
-
-static const struct vsm_guest_mem l1 = { rd, NULL };
+static struct fake_ram fake = { l1mem, MEM };
+static const struct vsm_guest_mem l1 = { fake_ram_read, &fake };
 
 static void set(u64 table, unsigned int i, u64 v)
 {
-	memcpy(l1mem + table + i * 8, &v, 8);
+	fake_ram_set(&fake, table, i, v);
 }
 
 #define P	VSM_PTE_P

@@ -232,11 +232,22 @@ TEST(ci_signer_rules)
 	EVP_PKEY_free(k2);
 }
 
+/* Sign the @n-byte image in img with @key and @cert, in place; its new length. */
+static size_t sign_img(EVP_PKEY *key, struct cert_in cert, size_t n)
+{
+	size_t sn;
+	u8 *signed_img = sign_appended(key, cert.der, (int)cert.len, img, n, &sn);
+
+	memcpy(img, signed_img, sn);
+	free(signed_img);
+	return sn;
+}
+
 TEST(ci_policy_updates_after_the_lock)
 {
 	static u8 cur_img[VSM_CI_MAX];
 	EVP_PKEY *pk, *mk;
-	u8 *pd, *md, *signed_img;
+	u8 *pd, *md;
 	struct cert_in c[2];
 	struct vsm_ci_policy cur, next;
 	size_t n, sn;
@@ -257,9 +268,7 @@ TEST(ci_policy_updates_after_the_lock)
 	EXPECT_EQ(vsm_ci_policy_check_update(&cur, img, &next), -EPERM);
 	EXPECT_EQ(vsm_ci_policy_check_update(NULL, img, &next), -EPERM);
 	/* signed by the policy key, higher serial: accepted */
-	signed_img = sign_appended(pk, pd, c[0].len, img, n, &sn);
-	memcpy(img, signed_img, sn);
-	free(signed_img);
+	sn = sign_img(pk, c[0], n);
 	EXPECT_EQ(parse(sn, &next, NULL), 0);
 	EXPECT_EQ(next.signed_len, sn);
 	EXPECT_EQ(next.size, n);
@@ -270,16 +279,12 @@ TEST(ci_policy_updates_after_the_lock)
 	EXPECT_EQ(vsm_ci_policy_check_update(&cur, img, &next), -EPERM);
 	/* the same serial (a replay): refused */
 	n = build(VSM_CI_ENFORCE, 5, NULL, 0, c, 2);
-	signed_img = sign_appended(pk, pd, c[0].len, img, n, &sn);
-	memcpy(img, signed_img, sn);
-	free(signed_img);
+	sn = sign_img(pk, c[0], n);
 	EXPECT_EQ(parse(sn, &next, NULL), 0);
 	EXPECT_EQ(vsm_ci_policy_check_update(&cur, img, &next), -EPERM);
 	/* signed by the module key: refused */
 	n = build(VSM_CI_ENFORCE, 9, NULL, 0, c, 2);
-	signed_img = sign_appended(mk, md, c[1].len, img, n, &sn);
-	memcpy(img, signed_img, sn);
-	free(signed_img);
+	sn = sign_img(mk, c[1], n);
 	EXPECT_EQ(parse(sn, &next, NULL), 0);
 	EXPECT_EQ(vsm_ci_policy_check_update(&cur, img, &next), -EPERM);
 	OPENSSL_free(pd);

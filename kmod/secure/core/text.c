@@ -57,7 +57,7 @@ static u64 lookup_cr3;
 /* A static call into the module area must reach approved module code. */
 static bool module_code(void *ctx, u64 va)
 {
-	return sw_exec_approved_va(lookup_cr3, va);
+	return sw_exec_approved_va(*(const u64 *)ctx, va);
 }
 
 /* The site's bytes, if it lies wholly in the kernel text. */
@@ -131,6 +131,7 @@ static void take_sites(u64 cr3)
 	code_ranges.modules_va = vsm_boot.modules_va;
 	code_ranges.modules_va_end = vsm_boot.modules_end;
 	code_ranges.module_code = module_code;
+	code_ranges.ctx = &lookup_cr3;
 	lookup_cr3 = cr3;
 	if (vsm_boot.text_va)
 		n = take_static_calls(cr3, (u32)n);

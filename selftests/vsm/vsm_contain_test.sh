@@ -6,7 +6,8 @@
 # map, memremap(), an uncached vmap() of its pages and ioremap(); maps it
 # into a process that reads and writes it and reads it again through
 # get_user_pages() (process_vm_readv, /proc/self/mem); and reads it through
-# /proc/kcore and /dev/mem (read and mmap).  Nothing of the secure world is
+# /proc/kcore and /dev/mem (read and mmap); and aims VMSAVE and VMLOAD,
+# which take physical addresses, at it.  Nothing of the secure world is
 # visible, the host does not crash, the secure world keeps working, and the
 # first touch of each page is counted and audited (more pages than the log
 # holds: the records-lost marker appears and the chain still verifies).
@@ -80,6 +81,13 @@ check "the ring wrapped with a records_lost marker" grep -q ' records_lost ' "$o
 check "the audit chain still verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 rm -f "$out"
+
+# VMSAVE and VMLOAD take physical addresses: unintercepted, they would
+# reach around the nested page tables.
+check "VMSAVE, VMLOAD, CLGI, STGI and INVLPGA raise #UD for the host" \
+	insmod "$dir/vsm_svm_attack.ko" mode=hidden region="$base"
+dmesg | tail -n +$((log_start + 1)) | grep 'vsm_svm_attack:' | head -8 | sed 's/^/# /'
+rmmod vsm_svm_attack 2>/dev/null
 
 # Last, because Linux answers it with a one-time warning of its own.
 log_start=$(dmesg | wc -l)

@@ -2,9 +2,10 @@
 /*
  * AMD SVM: the host kernel becomes the guest of a VMCB built from the state
  * it had at launch, behind nested paging that leaves the secure region out.
- * Intercepted: CPUID, VMMCALL, VMRUN, shutdown and, through the MSR
- * permission map, EFER, VM_CR and VM_HSAVE_PA.  Nothing on the host's hot
- * paths exits.
+ * Intercepted: CPUID, every SVM instruction (VMSAVE and VMLOAD take
+ * physical addresses: run natively they would reach around the nested
+ * page tables), shutdown and, through the MSR permission map, EFER, VM_CR
+ * and VM_HSAVE_PA.  Nothing on the host's hot paths exits.
  */
 #include "../../include/sw.h"
 #include "../../include/x86.h"
@@ -67,8 +68,9 @@ static void fill_guest_state(struct vmcb *v, const struct vsm_cpu_state *s)
 static void fill_controls(struct vmcb *v)
 {
 	v->control.intercept_misc3 = SVM_INTERCEPT_CPUID | SVM_INTERCEPT_MSR_PROT |
-				     SVM_INTERCEPT_IOIO_PROT | SVM_INTERCEPT_SHUTDOWN;
-	v->control.intercept_misc4 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL;
+				     SVM_INTERCEPT_IOIO_PROT | SVM_INTERCEPT_SHUTDOWN |
+				     SVM_INTERCEPT_INVLPGA;
+	v->control.intercept_misc4 = SVM_INTERCEPT_SVM_INSNS;
 	v->control.iopm_base_pa = vsm_boot.iopm_pa;
 	v->control.msrpm_base_pa = vsm_boot.msrpm_pa;
 	v->control.asid = GUEST_ASID;
@@ -685,7 +687,13 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		handle_dt_write(c, v, code == SVM_EXIT_IDTR_WRITE);
 		break;
 	case SVM_EXIT_VMRUN:
-		/* The host sees no SVM: VMRUN is an invalid opcode for it. */
+	case SVM_EXIT_VMLOAD:
+	case SVM_EXIT_VMSAVE:
+	case SVM_EXIT_STGI:
+	case SVM_EXIT_CLGI:
+	case SVM_EXIT_SKINIT:
+	case SVM_EXIT_INVLPGA:
+		/* The host sees no SVM: these are invalid opcodes for it. */
 		sw_count_exit(c, VSM_EXIT_VMRUN);
 		inject_exception(v, X86_UD_VECTOR, false);
 		break;

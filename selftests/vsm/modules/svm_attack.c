@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsm_svm_attack - plays a compromised kernel that uses the SVM
+ * instructions themselves against the secure region.  VMSAVE writes and
+ * VMLOAD reads memory by *physical* address; a guest whose hypervisor does
+ * not intercept them reaches around its own nested page tables.  For the
+ * selftests only.
+ *
+ * mode=hidden: SVM is hidden from the host (EFER.SVME reads 0): VMSAVE,
+ * VMLOAD, CLGI, STGI and INVLPGA must all raise #UD.  Each is tried with
+ * an exception fixup; VMSAVE and VMLOAD aim at the secure region.
+ *
+ * mode=nested region=PA: SVM is offered to the host: set EFER.SVME, then
+ * VMSAVE into and VMLOAD from the secure region must raise #GP, while
+ * VMSAVE and VMLOAD on a page of the host's own work.  EFER is put back.
+ *
+ * Loading succeeds only if every instruction behaved as required on every
+ * CPU; what each CPU saw is logged.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/gfp.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <asm/asm.h>
+#include <asm/io.h>
+#include <asm/msr.h>
+#include <asm/trapnr.h>
+
+static char *mode = "hidden";
+module_param(mode, charp, 0444);
+MODULE_PARM_DESC(mode, "hidden or nested");
+static unsigned long region;
+module_param(region, ulong, 0444);
+MODULE_PARM_DESC(region, "physical address of the secure region");
+
+#define NO_FAULT	-1
+
+enum svm_op { OP_VMSAVE, OP_VMLOAD, OP_CLGI, OP_STGI, OP_INVLPGA };
+static const char * const op_name[] = { "vmsave", "vmload", "clgi", "stgi", "invlpga" };
+
+static atomic_t wrong = ATOMIC_INIT(0);
+static void *own_page[NR_CPUS];
+
+/* Run one SVM instruction; return the vector it raised, or NO_FAULT. */
+static long svm_insn(enum svm_op op, unsigned long rax)
+{
+	unsigned long ax = rax;
+	long done = 0;
+
+	switch (op) {
+	case OP_VMSAVE:
+		asm volatile("1: vmsave %%rax\n\tmovq $1, %1\n2:\n"
+			     _ASM_EXTABLE_FAULT(1b, 2b)
+			     : "+a"(ax), "+r"(done) : : "memory");
+		break;
+	case OP_VMLOAD:
+		asm volatile("1: vmload %%rax\n\tmovq $1, %1\n2:\n"
+			     _ASM_EXTABLE_FAULT(1b, 2b)
+			     : "+a"(ax), "+r"(done) : : "memory");
+		break;
+	case OP_CLGI:
+		asm volatile("1: clgi\n\tmovq $1, %1\n2:\n"
+			     _ASM_EXTABLE_FAULT(1b, 2b)
+			     : "+a"(ax), "+r"(done) : : "memory");
+		break;
+	case OP_STGI:
+		asm volatile("1: stgi\n\tmovq $1, %1\n2:\n"
+			     _ASM_EXTABLE_FAULT(1b, 2b)
+			     : "+a"(ax), "+r"(done) : : "memory");
+		break;
+	case OP_INVLPGA:
+		asm volatile("1: invlpga %%rax, %%ecx\n\tmovq $1, %1\n2:\n"
+			     _ASM_EXTABLE_FAULT(1b, 2b)
+			     : "+a"(ax), "+r"(done) : "c"(0) : "memory");
+		break;
+	}
+	/* The fixup of a faulting instruction leaves the vector in RAX. */
+	return done ? NO_FAULT : (long)ax;
+}
+
+static void expect(enum svm_op op, unsigned long rax, long want)
+{
+	long got = svm_insn(op, rax);
+
+	pr_info("cpu %d: %s %#lx: %s %ld (want %ld)\n", smp_processor_id(),
+		op_name[op], rax, got == NO_FAULT ? "ran," : "vector", got, want);
+	if (got != want)
+		atomic_inc(&wrong);
+}
+
+static void attack_hidden(void *unused)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	/*
+	 * If VMSAVE/VMLOAD did run, VMLOAD of the region would load garbage
+	 * segment state; put the host's own back from a VMSAVE first.
+	 */
+	if (svm_insn(OP_VMSAVE, virt_to_phys(own_page[smp_processor_id()])) == NO_FAULT) {
+		atomic_inc(&wrong);
+		pr_info("cpu %d: vmsave ran for the host\n", smp_processor_id());
+	}
+	expect(OP_VMSAVE, region, X86_TRAP_UD);
+	expect(OP_VMLOAD, region, X86_TRAP_UD);
+	svm_insn(OP_VMLOAD, virt_to_phys(own_page[smp_processor_id()]));
+	expect(OP_CLGI, 0, X86_TRAP_UD);
+	expect(OP_STGI, 0, X86_TRAP_UD);
+	expect(OP_INVLPGA, 0, X86_TRAP_UD);
+	local_irq_restore(flags);
+}
+
+static void attack_nested(void *unused)
+{
+	unsigned long pa = virt_to_phys(own_page[smp_processor_id()]);
+	unsigned long flags;
+	u64 efer;
+
+	local_irq_save(flags);
+	rdmsrl(MSR_EFER, efer);
+	if (wrmsrl_safe(MSR_EFER, efer | EFER_SVME)) {
+		pr_info("cpu %d: EFER.SVME cannot be set\n", smp_processor_id());
+		atomic_inc(&wrong);
+		goto out;
+	}
+	expect(OP_VMSAVE, pa, NO_FAULT);
+	expect(OP_VMSAVE, region, X86_TRAP_GP);
+	expect(OP_VMSAVE, region + PAGE_SIZE, X86_TRAP_GP);
+	expect(OP_VMLOAD, region, X86_TRAP_GP);
+	expect(OP_VMLOAD, pa, NO_FAULT);
+	expect(OP_VMSAVE, pa + 1, X86_TRAP_GP);
+	wrmsrl(MSR_EFER, efer);
+out:
+	local_irq_restore(flags);
+}
+
+static int __init vsm_svm_attack_init(void)
+{
+	bool nested = !strcmp(mode, "nested");
+	int cpu, ret = 0;
+
+	if (!nested && strcmp(mode, "hidden"))
+		return -EINVAL;
+	if (!region || region & ~PAGE_MASK)
+		return -EINVAL;
+	cpus_read_lock();
+	for_each_online_cpu(cpu) {
+		own_page[cpu] = (void *)get_zeroed_page(GFP_KERNEL);
+		if (!own_page[cpu])
+			ret = -ENOMEM;
+	}
+	if (!ret) {
+		on_each_cpu(nested ? attack_nested : attack_hidden, NULL, 1);
+		pr_info("%d unexpected results\n", atomic_read(&wrong));
+		ret = atomic_read(&wrong) ? -EPERM : 0;
+	}
+	for_each_online_cpu(cpu)
+		free_page((unsigned long)own_page[cpu]);
+	cpus_read_unlock();
+	return ret;
+}
+
+static void __exit vsm_svm_attack_exit(void)
+{
+}
+
+module_init(vsm_svm_attack_init);
+module_exit(vsm_svm_attack_exit);
+MODULE_DESCRIPTION("vsm selftest: a kernel using SVM instructions against the secure region");
+MODULE_LICENSE("GPL");

@@ -46,6 +46,13 @@ enum vsm_audit_event {
 #define VSM_AEV_REFUSED_CI_POLICY	6	/* arg 1 -errno, arg 2 serial */
 #define VSM_AEV_REFUSED_TEXT_WRITE	7	/* arg 1 physical address, arg 2 RIP */
 
+/*
+ * Set in the last argument of a protected_access or refused text-write
+ * record when a guest of the host's KVM (L2) made the access, through
+ * nested page tables the host built for it; the RIP is then the guest's.
+ */
+#define VSM_AEV_BY_GUEST		VSM_BIT64(63)
+
 /* Arg 1 of a VSM_AEV_REFUSED_PINNED record for state that is no MSR. */
 #define VSM_AEV_PINNED_CR0		0x100000000ULL
 #define VSM_AEV_PINNED_CR4		0x100000004ULL

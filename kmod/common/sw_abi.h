@@ -40,7 +40,15 @@
 #define VSM_CPU_PAGE_IST	5	/* NMI, #DF and #MC stack */
 #define VSM_CPU_PAGE_TRAMPOLINE	6	/* PML4: Linux's kernel half + ours */
 #define VSM_CPU_PAGE_STACK	7	/* 4 pages of stack */
-#define VSM_CPU_PAGES		11
+#define VSM_CPU_PAGE_NESTED	11	/* nested SVM: the vendor code's state */
+#define VSM_CPU_PAGE_L2_VMCB	12	/* nested SVM: the VMCB a guest of the host runs on */
+#define VSM_CPU_PAGE_L1_COPY	13	/* nested SVM: a copy of the host's VMCB for it */
+#define VSM_CPU_PAGE_L2_MSRPM	14	/* nested SVM: 2 pages, the merged MSR map */
+#define VSM_CPU_PAGE_L2_IOPM	16	/* nested SVM: 3 pages, the merged I/O map */
+#define VSM_CPU_PAGES		19
+/* Pages of shadow nested page tables per CPU: fewer, no nested SVM. */
+#define VSM_SNPT_POOL_MIN	16
+#define VSM_SNPT_POOL_MAX	512
 #define VSM_CPU_STACK_PAGES	4
 
 /* Offsets the assembly entry code uses (checked by _Static_assert). */
@@ -128,6 +136,10 @@ enum vsm_exit_class {
 	VSM_EXIT_CR_WRITE,
 	VSM_EXIT_DT_WRITE,
 	VSM_EXIT_TLB_FLUSH,
+	VSM_EXIT_L2,
+	VSM_EXIT_L2_REFLECTED,
+	VSM_EXIT_L2_NPF,
+	VSM_EXIT_SNPT_REBUILD,
 	VSM_EXIT_CLASSES
 };
 
@@ -230,6 +242,10 @@ enum vsm_gpr {
  * @sc_sites_end: its end
  * @sc_tramps: host virtual address of the static-call trampolines' text
  * @sc_tramps_end: its end
+ * @nested: offer SVM to the host (nested virtualization for its KVM)
+ * @snpt_pool_pa: shadow nested page tables: each CPU's pool of pages,
+ *	@snpt_pool_pages pages per CPU, CPU after CPU
+ * @snpt_pool_pages: see @snpt_pool_pa (0: no nested virtualization)
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -262,6 +278,9 @@ struct vsm_sw_boot {
 	u64 sc_sites_end;
 	u64 sc_tramps;
 	u64 sc_tramps_end;
+	u64 nested;
+	u64 snpt_pool_pa;
+	u64 snpt_pool_pages;
 };
 
 /*

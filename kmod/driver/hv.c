@@ -7,7 +7,6 @@
  */
 #include <linux/cpu.h>
 #include <linux/cpuhotplug.h>
-#include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/notifier.h>
@@ -18,11 +17,10 @@
 #include <asm/special_insns.h>
 
 #include "hv.h"
+#include "kvm_guard.h"
 #include "region.h"
 #include "vendor.h"
 #include "vsm.h"
-
-#define KVM_MISC_MINOR	232	/* /dev/kvm, registered by kvm_init() */
 
 static unsigned int secure_size_kib = 4096;
 module_param(secure_size_kib, uint, 0444);
@@ -43,6 +41,11 @@ static bool pin = true;
 module_param(pin, bool, 0444);
 MODULE_PARM_DESC(pin,
 		 "Pin CPU state (syscall MSRs, EFER bits) at the lock (default Y); N only to kexec a locked host");
+
+static bool nested = true;
+module_param(nested, bool, 0444);
+MODULE_PARM_DESC(nested,
+		 "Offer SVM to the host so that KVM runs its guests under vsm (default Y); N hides SVM");
 
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
@@ -138,30 +141,14 @@ static int vsm_reboot_notify(struct notifier_block *nb, unsigned long action,
 
 static struct notifier_block vsm_reboot_nb = { .notifier_call = vsm_reboot_notify };
 
-/* kvm_init() registers /dev/kvm with a fixed minor: a vendor module is loaded. */
-static bool kvm_is_loaded(void)
-{
-	static const struct file_operations fops = { .owner = THIS_MODULE };
-	struct miscdevice probe = {
-		.minor = KVM_MISC_MINOR,
-		.name = "vsm-kvm-probe",
-		.fops = &fops,
-	};
-
-	if (misc_register(&probe))
-		return true;
-	misc_deregister(&probe);
-	return false;
-}
-
 static int check_host(void)
 {
 	if (__read_cr4() & X86_CR4_LA57) {
 		pr_err("5-level paging is not supported yet\n");
 		return -EOPNOTSUPP;
 	}
-	if (kvm_is_loaded()) {
-		pr_err("KVM (kvm_amd) is loaded: unload it first; vsm hides SVM from the host until nested virtualization is supported\n");
+	if (!nested && vsm_kvm_loaded()) {
+		pr_err("KVM (kvm_amd) is loaded: unload it first, or load vsm with nested=Y (the default) to keep KVM working under vsm\n");
 		return -EBUSY;
 	}
 	if (secure_size_kib != 2048 && secure_size_kib != 4096) {
@@ -211,6 +198,14 @@ int vsm_hv_start(const struct vsm_info *caps)
 		goto out;
 	/* Read by the secure world only; the host cannot change it later. */
 	region.boot->pin_at_lock = pin;
+	region.boot->nested = nested && region.boot->snpt_pool_pages;
+	if (nested && !region.boot->snpt_pool_pages)
+		pr_warn("the secure region has no room for shadow nested page tables: SVM stays hidden from the host (KVM cannot load); raise secure_size_kib\n");
+	if (region.boot->nested) {
+		ret = vsm_kvm_guard_start();
+		if (ret)
+			goto free_region;
+	}
 	if (!pin)
 		pr_warn("pin=N: CPU state will not be pinned at the lock\n");
 	ret = register_pm_notifier(&vsm_pm_nb);
@@ -232,6 +227,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 	hv_state = VSM_STATE_PROTECTED;
 	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
 		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
+	if (region.boot->nested)
+		pr_info("nested SVM for KVM: %llu pages of shadow nested page tables per CPU\n",
+			region.boot->snpt_pool_pages);
 	mutex_unlock(&hv_lock);
 	if (lock)
 		return vsm_hv_lock();
@@ -243,6 +241,7 @@ unregister_reboot:
 unregister_pm:
 	unregister_pm_notifier(&vsm_pm_nb);
 free_region:
+	vsm_kvm_guard_stop();
 	vsm_region_destroy(&region);
 out:
 	mutex_unlock(&hv_lock);
@@ -257,6 +256,7 @@ static void hv_stop_locked(void)
 		WRITE_ONCE(allow_devirt, false);
 		hp_registered = false;
 	}
+	vsm_kvm_guard_stop();
 	vsm_region_destroy(&region);
 	hv_state = VSM_STATE_LOADED;
 }

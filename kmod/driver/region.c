@@ -191,6 +191,23 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 	return 0;
 }
 
+/*
+ * What is left of the region becomes the pools of shadow nested page
+ * tables (nested virtualization), the same number of pages for each CPU.
+ */
+static void alloc_snpt_pools(struct vsm_region *r)
+{
+	size_t per_cpu = (r->size - r->used) / VSM_PAGE_SIZE / nr_cpu_ids;
+	u8 *pools;
+
+	per_cpu = min_t(size_t, per_cpu, VSM_SNPT_POOL_MAX);
+	if (per_cpu < VSM_SNPT_POOL_MIN)
+		return;
+	pools = region_alloc(r, per_cpu * nr_cpu_ids * VSM_PAGE_SIZE);
+	r->boot->snpt_pool_pa = vsm_region_pa_of(r, pools);
+	r->boot->snpt_pool_pages = per_cpu;
+}
+
 /**
  * vsm_region_create() - allocate and populate the secure region
  * @r: filled in
@@ -255,6 +272,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 		goto too_small;
 	if (ret)
 		goto fail;
+	alloc_snpt_pools(r);
 
 	r->boot->region_pa = r->pa;
 	r->boot->region_size = r->size;

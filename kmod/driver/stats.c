@@ -32,6 +32,10 @@ static_assert(VSM_EXIT_IO == VSM_EXIT_CLASS_IO);
 static_assert(VSM_EXIT_CR_WRITE == VSM_EXIT_CLASS_CR_WRITE);
 static_assert(VSM_EXIT_DT_WRITE == VSM_EXIT_CLASS_DT_WRITE);
 static_assert(VSM_EXIT_TLB_FLUSH == VSM_EXIT_CLASS_TLB_FLUSH);
+static_assert(VSM_EXIT_L2 == VSM_EXIT_CLASS_L2);
+static_assert(VSM_EXIT_L2_REFLECTED == VSM_EXIT_CLASS_L2_REFLECTED);
+static_assert(VSM_EXIT_L2_NPF == VSM_EXIT_CLASS_L2_NPF);
+static_assert(VSM_EXIT_SNPT_REBUILD == VSM_EXIT_CLASS_SNPT_REBUILD);
 
 /* One CPU's counters; @buf is a kernel page the secure world writes to. */
 static void read_cpu(unsigned int cpu, struct vsm_hc_cpu_stats *buf,

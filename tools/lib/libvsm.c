@@ -133,6 +133,10 @@ const char *vsm_exit_class_name(unsigned int cls)
 		[VSM_EXIT_CLASS_CR_WRITE] = "cr_write",
 		[VSM_EXIT_CLASS_DT_WRITE] = "dt_write",
 		[VSM_EXIT_CLASS_TLB_FLUSH] = "tlb_flush",
+		[VSM_EXIT_CLASS_L2] = "l2",
+		[VSM_EXIT_CLASS_L2_REFLECTED] = "l2_reflected",
+		[VSM_EXIT_CLASS_L2_NPF] = "l2_npf",
+		[VSM_EXIT_CLASS_SNPT_REBUILD] = "snpt_rebuild",
 	};
 
 	return cls < ARRAY_LEN(names) ? names[cls] : NULL;

@@ -157,6 +157,10 @@ struct vsm_info {
 #define VSM_EXIT_CLASS_CR_WRITE		9	/* pinned: CR0 (not TS/MP), CR4 */
 #define VSM_EXIT_CLASS_DT_WRITE		10	/* pinned: LGDT, LIDT */
 #define VSM_EXIT_CLASS_TLB_FLUSH	11	/* pinned: CR4.PGE toggled to flush the TLB */
+#define VSM_EXIT_CLASS_L2		12	/* exits of a guest of the host's KVM */
+#define VSM_EXIT_CLASS_L2_REFLECTED	13	/* of those, passed to the host's KVM */
+#define VSM_EXIT_CLASS_L2_NPF		14	/* of those, shadow nested page faults */
+#define VSM_EXIT_CLASS_SNPT_REBUILD	15	/* shadow nested tables dropped (not an exit) */
 #define VSM_EXIT_CLASS_MAX		16	/* capacity of exits[] */
 
 /* vsm_cpu_stats.state */

@@ -97,8 +97,9 @@ static bool bit(u32 vector, u64 n)
 /**
  * svm_l1_wants_exit() - did L1 intercept this exit of its guest?
  * @l1: L1's intercept vectors
- * @l1_msrpm: L1's MSR permission map (a copy vsm owns)
- * @l1_iopm: L1's I/O permission map (a copy vsm owns)
+ * @l1_msrpm: L1's MSR permission map, or NULL if L1's is no memory it
+ *	may use (then every MSR access is L1's)
+ * @l1_iopm: L1's I/O permission map, or NULL (every port is L1's)
  * @exit_code: the exit
  * @info1: EXITINFO1 (I/O: port, size, direction; MSR: 1 for WRMSR)
  * @msr: ECX of an MSR exit
@@ -115,11 +116,12 @@ bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
 		return true;
 	if (exit_code == SVM_EXIT_IOIO)
 		return bit(l1->misc3, exit_code - EXIT_MISC3_FIRST) &&
-		       svm_iopm_test(l1_iopm, info1 >> SVM_IOIO_PORT_SHIFT,
-				     (info1 >> SVM_IOIO_SIZE_SHIFT) & 7);
+		       (!l1_iopm ||
+			svm_iopm_test(l1_iopm, info1 >> SVM_IOIO_PORT_SHIFT,
+				      (info1 >> SVM_IOIO_SIZE_SHIFT) & 7));
 	if (exit_code == SVM_EXIT_MSR)
 		return bit(l1->misc3, exit_code - EXIT_MISC3_FIRST) &&
-		       svm_msrpm_test(l1_msrpm, msr, info1 & 1);
+		       (!l1_msrpm || svm_msrpm_test(l1_msrpm, msr, info1 & 1));
 	if (exit_code < EXIT_DR_FIRST)
 		return bit(l1->cr, exit_code - EXIT_CR_FIRST);
 	if (exit_code < EXIT_EXCP_FIRST)
@@ -272,4 +274,67 @@ void svm_nested_exit_to_l1(struct vmcb *l1_vmcb, const struct vmcb *run)
 	s->rsp = r->rsp;
 	s->rax = r->rax;
 	s->g_pat = r->g_pat;
+}
+
+/**
+ * svm_vmload_state_copy() - the state VMLOAD and VMSAVE move
+ * @dst: save area written
+ * @src: save area read
+ *
+ * FS, GS, TR, LDTR (with their hidden parts), KernelGsBase, STAR, LSTAR,
+ * CSTAR, SFMASK and the SYSENTER MSRs: what VMRUN and #VMEXIT leave alone.
+ */
+void svm_vmload_state_copy(struct vmcb_save *dst, const struct vmcb_save *src)
+{
+	dst->fs = src->fs;
+	dst->gs = src->gs;
+	dst->tr = src->tr;
+	dst->ldtr = src->ldtr;
+	dst->kernel_gs_base = src->kernel_gs_base;
+	dst->star = src->star;
+	dst->lstar = src->lstar;
+	dst->cstar = src->cstar;
+	dst->sfmask = src->sfmask;
+	dst->sysenter_cs = src->sysenter_cs;
+	dst->sysenter_esp = src->sysenter_esp;
+	dst->sysenter_eip = src->sysenter_eip;
+}
+
+/**
+ * svm_nested_guest_state() - the state save area a nested guest runs with
+ * @run: written whole
+ * @gave: the save area L1 gave VMRUN (a copy vsm owns)
+ * @cpu: the state L1's CPU holds (its VMLOAD state)
+ * @own_pat: L1's PAT, for a guest without nested paging
+ * @np: L1 enabled nested paging for the guest
+ *
+ * What VMRUN loads from the VMCB (segments ES, CS, SS, DS, GDTR, IDTR,
+ * CPL, EFER, CR0, CR2, CR3, CR4, DR6, DR7, RFLAGS, RIP, RSP, RAX, and the
+ * guest PAT with nested paging) comes from @gave; what it does not load
+ * stays what the CPU holds, @cpu.  Nothing else (no CET, LBR or SEV state).
+ */
+void svm_nested_guest_state(struct vmcb_save *run, const struct vmcb_save *gave,
+			    const struct vmcb_save *cpu, u64 own_pat, bool np)
+{
+	memset(run, 0, sizeof(*run));
+	run->es = gave->es;
+	run->cs = gave->cs;
+	run->ss = gave->ss;
+	run->ds = gave->ds;
+	run->gdtr = gave->gdtr;
+	run->idtr = gave->idtr;
+	run->cpl = gave->cpl;
+	run->efer = gave->efer;
+	run->cr0 = gave->cr0;
+	run->cr2 = gave->cr2;
+	run->cr3 = gave->cr3;
+	run->cr4 = gave->cr4;
+	run->dr6 = gave->dr6;
+	run->dr7 = gave->dr7;
+	run->rflags = gave->rflags;
+	run->rip = gave->rip;
+	run->rsp = gave->rsp;
+	run->rax = gave->rax;
+	run->g_pat = np ? gave->g_pat : own_pat;
+	svm_vmload_state_copy(run, cpu);
 }

@@ -55,6 +55,9 @@ void svm_intercepts_merge(struct vmcb_control *c, const struct svm_intercepts *l
 			  const struct svm_intercepts *own);
 bool svm_msrpm_test(const u8 *msrpm, u32 msr, bool write);
 bool svm_iopm_test(const u8 *iopm, u16 port, u32 size);
+void svm_vmload_state_copy(struct vmcb_save *dst, const struct vmcb_save *src);
+void svm_nested_guest_state(struct vmcb_save *run, const struct vmcb_save *gave,
+			    const struct vmcb_save *cpu, u64 own_pat, bool np);
 bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
 		       const u8 *l1_iopm, u64 exit_code, u64 info1, u32 msr);
 

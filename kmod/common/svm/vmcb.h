@@ -34,6 +34,8 @@
 					 SVM_INTERCEPT_SKINIT)
 
 #define SVM_TLB_FLUSH_ALL		1
+/* V_INTR fields (offset 0x60): physical interrupts masked by the host's IF */
+#define SVM_V_INTR_MASKING		VSM_BIT64(24)
 #define SVM_NP_ENABLE			VSM_BIT64(0)
 
 /* Exit codes */
@@ -66,6 +68,8 @@
 
 /* EXITINFO1 of a nested page fault */
 #define SVM_NPF_WRITE			VSM_BIT64(1)
+#define SVM_NPF_FETCH			VSM_BIT64(4)
+#define SVM_NPF_FINAL			VSM_BIT64(32)	/* at the final translation */
 #define SVM_NPF_IN_WALK			VSM_BIT64(33)	/* during the guest's page walk */
 
 /* EVENTINJ */

@@ -116,7 +116,7 @@ static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
 
 	rdmsrl(MSR_EFER, efer);
 	if (efer & EFER_SVME_BIT) {
-		pr_err("CPU %u: SVM is already in use by another hypervisor\n", cpu);
+		pr_err("CPU %u: SVM is already in use (KVM with running VMs, or another hypervisor): stop its VMs and load vsm again\n", cpu);
 		return -EBUSY;
 	}
 	ret = build_trampoline(r, tramp);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * CPUID as the host sees it under vsm: the real values, with the vendor's
- * virtualization hidden (until nested virtualization exists), the
- * hypervisor bit set, and vsm's signature leaf.
+ * virtualization reduced to what vsm emulates (or hidden), the hypervisor
+ * bit set, and vsm's signature leaf.
  */
 #include "../include/sw.h"
 #include "../include/x86.h"
@@ -18,8 +18,6 @@
  */
 void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4])
 {
-	unsigned int r;
-
 	if (leaf == VSM_CPUID_LEAF) {
 		regs[0] = VSM_CPUID_LEAF + 1;
 		regs[1] = VSM_CPUID_SIG_EBX;
@@ -37,6 +35,5 @@ void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4])
 	cpuid_count(leaf, sub, &regs[0], &regs[1], &regs[2], &regs[3]);
 	if (leaf == 1)
 		regs[2] |= LEAF1_ECX_HYPERVISOR;
-	for (r = 0; r < 4; r++)
-		regs[r] &= ~arch_hidden_cpuid_bits(leaf, r);
+	arch_cpuid_adjust(leaf, sub, regs);
 }

@@ -14,7 +14,8 @@ static int read_host_ram(void *ctx, u64 gpa, void *buf, u32 len)
 	return 0;
 }
 
-static const struct vsm_guest_mem host_mem = { .read = read_host_ram };
+/* Host RAM, as the secure world reads it for the host. */
+const struct vsm_guest_mem sw_host_mem = { .read = read_host_ram };
 
 /**
  * sw_guest_fetch() - read bytes at a host virtual address
@@ -29,9 +30,9 @@ int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len)
 {
 	u32 first = VSM_PAGE_SIZE - (rip & VSM_PAGE_SIZE_MASK);
 
-	if (!vsm_guest_fetch(&host_mem, cr3, rip, buf, len))
+	if (!vsm_guest_fetch(&sw_host_mem, cr3, rip, buf, len))
 		return len;
-	if (first < len && !vsm_guest_fetch(&host_mem, cr3, rip, buf, first))
+	if (first < len && !vsm_guest_fetch(&sw_host_mem, cr3, rip, buf, first))
 		return first;
 	return 0;
 }
@@ -46,5 +47,5 @@ int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len)
  */
 int sw_guest_translate(u64 cr3, u64 va, u64 *gpa)
 {
-	return vsm_guest_translate(&host_mem, cr3, va, gpa);
+	return vsm_guest_translate(&sw_host_mem, cr3, va, gpa);
 }

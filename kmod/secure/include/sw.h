@@ -153,14 +153,20 @@ s64 sw_lock(struct vsm_sw_cpu *c);
 /* core/hypercall.c */
 s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2);
 
+/* core/host_view.c */
+struct vsm_snpt_host;
+void sw_host_view(u64 pa, struct vsm_snpt_host *h);
+
 /* core/guest_mem.c */
+struct vsm_guest_mem;
+extern const struct vsm_guest_mem sw_host_mem;
 int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len);
 int sw_guest_translate(u64 cr3, u64 va, u64 *gpa);
 
 /* The vendor half, chosen at build time for now (AMD SVM). */
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);
 void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
-u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg);
+void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4]);
 u64 arch_host_cr3(struct vsm_sw_cpu *c);
 
 #endif /* VSM_SW_H */

@@ -100,55 +100,56 @@ void arch_lock_intercepts(void)
 
 	for (i = 0; i < VSM_PINNED_MSRS; i++)
 		svm_msrpm_intercept(msrpm, sw_pinned_msrs[i], false, true);
+	svm_nested_lock();
 }
 
 /*
  * The VMCB fields of the pinned MSRs, in sw_pinned_msrs order; VMSAVE
  * keeps them current on every exit and VMLOAD loads them on entry.
  */
-static u64 pinned_get(const struct vmcb *v, int i)
+u64 svm_pinned_get(const struct vmcb_save *s, int i)
 {
 	switch (i) {
 	case 0:
-		return v->save.star;
+		return s->star;
 	case 1:
-		return v->save.lstar;
+		return s->lstar;
 	case 2:
-		return v->save.cstar;
+		return s->cstar;
 	case 3:
-		return v->save.sfmask;
+		return s->sfmask;
 	case 4:
-		return v->save.sysenter_cs;
+		return s->sysenter_cs;
 	case 5:
-		return v->save.sysenter_esp;
+		return s->sysenter_esp;
 	default:
-		return v->save.sysenter_eip;
+		return s->sysenter_eip;
 	}
 }
 
-static void pinned_set(struct vmcb *v, int i, u64 val)
+void svm_pinned_set(struct vmcb_save *s, int i, u64 val)
 {
 	switch (i) {
 	case 0:
-		v->save.star = val;
+		s->star = val;
 		break;
 	case 1:
-		v->save.lstar = val;
+		s->lstar = val;
 		break;
 	case 2:
-		v->save.cstar = val;
+		s->cstar = val;
 		break;
 	case 3:
-		v->save.sfmask = val;
+		s->sfmask = val;
 		break;
 	case 4:
-		v->save.sysenter_cs = val;
+		s->sysenter_cs = val;
 		break;
 	case 5:
-		v->save.sysenter_esp = val;
+		s->sysenter_esp = val;
 		break;
 	default:
-		v->save.sysenter_eip = val;
+		s->sysenter_eip = val;
 		break;
 	}
 }
@@ -164,10 +165,11 @@ static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
 	struct vsm_pin_state now;
 	int i;
 
-	if (c->pinned || !vsm_boot.pin_at_lock || !sw_locked())
+	/* With L1's GIF clear, its VMLOAD state may be its guest's. */
+	if (c->pinned || !vsm_boot.pin_at_lock || !sw_locked() || !svm_nested_gif(c))
 		return;
 	for (i = 0; i < VSM_PINNED_MSRS; i++)
-		now.msr[i] = pinned_get(v, i);
+		now.msr[i] = svm_pinned_get(&v->save, i);
 	now.efer = v->save.efer;
 	now.cr0 = v->save.cr0;
 	now.cr4 = v->save.cr4;
@@ -185,13 +187,17 @@ static void pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v)
 				      SVM_INTERCEPT_GDTR_WRITE;
 }
 
+/* Make the two reset ports exit in an I/O permission map. */
+void svm_iopm_intercept_reset_ports(u8 *iopm)
+{
+	iopm[VSM_PORT_RESET_CTRL / 8] |= 1U << (VSM_PORT_RESET_CTRL % 8);
+	iopm[VSM_PORT_KBC_CMD / 8] |= 1U << (VSM_PORT_KBC_CMD % 8);
+}
+
 /* Only the two reset ports exit; every other port goes straight through. */
 static void set_io_intercepts(void)
 {
-	u8 *iopm = sw_va(vsm_boot.iopm_pa);
-
-	iopm[VSM_PORT_RESET_CTRL / 8] |= 1U << (VSM_PORT_RESET_CTRL % 8);
-	iopm[VSM_PORT_KBC_CMD / 8] |= 1U << (VSM_PORT_KBC_CMD % 8);
+	svm_iopm_intercept_reset_ports(sw_va(vsm_boot.iopm_pa));
 }
 
 /**
@@ -233,7 +239,7 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 	wrmsr(MSR_EFER, v->save.efer);
 	wrmsr(MSR_PAT, v->save.g_pat);
 	c->state = VSM_SW_CPU_OFF;
-	svm_leave(v, c->guest_vmcb_pa, sw_pa(tramp), vsm_boot.devirt_tail, result);
+	svm_leave(v, sw_pa(v), sw_pa(tramp), vsm_boot.devirt_tail, result);
 }
 
 /* The host's page tables at its last exit on this CPU. */
@@ -242,23 +248,19 @@ u64 arch_host_cr3(struct vsm_sw_cpu *c)
 	return guest_vmcb(c)->save.cr3;
 }
 
-u32 arch_hidden_cpuid_bits(u32 leaf, u32 reg)
+void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4])
 {
-	if (leaf == 0x80000001 && reg == 2)
-		return VSM_BIT(2);	/* ECX.SVM */
-	if (leaf == 0x8000000a)
-		return 0xffffffff;	/* the SVM feature leaf */
-	return 0;
+	svm_nested_cpuid(leaf, regs);
 }
 
-static void inject_exception(struct vmcb *v, unsigned int vector, bool error)
+void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error)
 {
 	v->control.event_inj = vector | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID |
 			       (error ? SVM_EVTINJ_ERROR_VALID : 0);
 }
 
 /* Step over the intercepted instruction; false if RIP does not hold it. */
-static bool skip_insn(struct vmcb *v, const u8 *op, u32 op_len)
+bool svm_skip_insn(struct vmcb *v, const u8 *op, u32 op_len)
 {
 	u8 bytes[VSM_INSN_MAX];
 	int n, len;
@@ -275,7 +277,7 @@ static void handle_cpuid(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	u32 regs[4];
 
-	if (!skip_insn(v, op_cpuid, sizeof(op_cpuid)))
+	if (!svm_skip_insn(v, op_cpuid, sizeof(op_cpuid)))
 		return;
 	sw_cpuid(c, (u32)v->save.rax, (u32)c->gprs[VSM_GPR_RCX], regs);
 	v->save.rax = regs[0];
@@ -287,10 +289,10 @@ static void handle_cpuid(struct vsm_sw_cpu *c, struct vmcb *v)
 static void handle_vmmcall(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	if (v->save.cpl != 0) {
-		inject_exception(v, X86_UD_VECTOR, false);
+		svm_inject_exception(v, X86_UD_VECTOR, false);
 		return;
 	}
-	if (!skip_insn(v, op_vmmcall, sizeof(op_vmmcall)))
+	if (!svm_skip_insn(v, op_vmmcall, sizeof(op_vmmcall)))
 		return;
 	v->save.rax = (u64)sw_hypercall(c, v->save.rax, c->gprs[VSM_GPR_RBX],
 					c->gprs[VSM_GPR_RCX], c->gprs[VSM_GPR_RDX]);
@@ -301,10 +303,11 @@ static bool msr_read(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 *val)
 {
 	switch (msr) {
 	case MSR_EFER:
-		*val = v->save.efer & ~EFER_SVME;
+		*val = (v->save.efer & ~EFER_SVME) | svm_nested_svme(c);
 		return true;
 	case MSR_VM_CR:
-		*val = VM_CR_LOCK | VM_CR_SVMDIS;
+		/* Without nested SVM: "disabled by firmware", and locked. */
+		*val = svm_nested_enabled() ? 0 : VM_CR_LOCK | VM_CR_SVMDIS;
 		return true;
 	case MSR_VM_HSAVE_PA:
 		*val = c->guest_hsave_pa;
@@ -320,18 +323,22 @@ static bool msr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 msr, u64 val)
 
 	if (pinned >= 0) {
 		/* A change of a pinned value is ignored (and audited). */
-		if (sw_pin_allows_msr(c, pinned, val))
-			pinned_set(v, pinned, val);
+		if (sw_pin_allows_msr(c, pinned, val)) {
+			svm_pinned_set(&v->save, pinned, val);
+			svm_nested_msr_written(c, pinned);
+		}
 		return true;
 	}
 	switch (msr) {
 	case MSR_EFER:
 		if (!sw_pin_allows_efer(c, val))
 			return true;	/* ignored, audited */
-		/* SVM is "disabled by firmware" for the host: SVME is refused. */
-		if (val & ~(EFER_HOST_WRITABLE | EFER_LMA))
+		/* SVME is the host's own (nested SVM), or refused. */
+		if (val & ~(EFER_HOST_WRITABLE | EFER_LMA | EFER_SVME))
 			return false;
 		if ((val & EFER_LME) != (v->save.efer & EFER_LME))
+			return false;
+		if (!svm_nested_set_svme(c, val & EFER_SVME))
 			return false;
 		v->save.efer = (val & EFER_HOST_WRITABLE) |
 			       (v->save.efer & EFER_LMA) | EFER_SVME;
@@ -363,12 +370,12 @@ static void handle_msr(struct vsm_sw_cpu *c, struct vmcb *v)
 		val = (v->save.rax & 0xffffffffULL) | c->gprs[VSM_GPR_RDX] << 32;
 		if (!msr_write(c, v, msr, val)) {
 			sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_MSR_WRITE, msr, val);
-			inject_exception(v, X86_GP_VECTOR, true);
+			svm_inject_exception(v, X86_GP_VECTOR, true);
 			return;
 		}
 	} else {
 		if (!msr_read(c, v, msr, &val)) {
-			inject_exception(v, X86_GP_VECTOR, true);
+			svm_inject_exception(v, X86_GP_VECTOR, true);
 			return;
 		}
 		v->save.rax = val & 0xffffffffULL;
@@ -449,13 +456,13 @@ static void handle_cr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 cr)
 	    (insn.op == VSM_SYS_LMSW && cr != 0) ||
 	    (insn.op == VSM_SYS_MOV_TO_CR && insn.cr != cr)) {
 		sw_count_exit(c, VSM_EXIT_CR_WRITE);
-		inject_exception(v, X86_UD_VECTOR, false);
+		svm_inject_exception(v, X86_UD_VECTOR, false);
 		return;
 	}
 	w.old = cr ? v->save.cr4 : v->save.cr0;
 	if (!cr_write_value(c, v, &insn, w.old, &w.val)) {
 		sw_count_exit(c, VSM_EXIT_CR_WRITE);
-		inject_exception(v, X86_GP_VECTOR, true);
+		svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	verdict = sw_pin_cr_write(c, cr, &w);
@@ -466,7 +473,7 @@ static void handle_cr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 cr)
 	sw_count_exit(c, verdict == VSM_CR_WRITE && cr == 4 && w.result == w.old ?
 		      VSM_EXIT_TLB_FLUSH : VSM_EXIT_CR_WRITE);
 	if (verdict == VSM_CR_FAULT) {
-		inject_exception(v, X86_GP_VECTOR, true);
+		svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	if (verdict == VSM_CR_WRITE) {
@@ -496,11 +503,11 @@ static void handle_dt_write(struct vsm_sw_cpu *c, struct vmcb *v, bool idt)
 	sw_count_exit(c, VSM_EXIT_DT_WRITE);
 	if (!fetch_sys_insn(v, &insn) ||
 	    insn.op != (idt ? VSM_SYS_LIDT : VSM_SYS_LGDT)) {
-		inject_exception(v, X86_UD_VECTOR, false);
+		svm_inject_exception(v, X86_UD_VECTOR, false);
 		return;
 	}
 	if (!read_operand(c, v, &insn, desc, sizeof(desc))) {
-		inject_exception(v, X86_GP_VECTOR, true);
+		svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	limit = desc[0] | desc[1] << 8;
@@ -553,11 +560,11 @@ static void handle_npf(struct vsm_sw_cpu *c, struct vmcb *v)
 
 	if (sw_text_protected(gpa) && (code & SVM_NPF_WRITE) && !(code & SVM_NPF_IN_WALK)) {
 		if (text_write(c, v, gpa))
-			inject_exception(v, X86_GP_VECTOR, true);
+			svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	if (sw_contain_access(c, gpa, v->save.rip, code))
-		inject_exception(v, X86_GP_VECTOR, true);
+		svm_inject_exception(v, X86_GP_VECTOR, true);
 }
 
 static void put_field(const char *name, u64 value)
@@ -568,7 +575,7 @@ static void put_field(const char *name, u64 value)
 	sw_put_hex(value);
 }
 
-static void __noreturn handle_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
+void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	sw_puts("\nvsm: the host triple-faulted on cpu ");
 	sw_put_hex(c->cpu);
@@ -620,7 +627,7 @@ static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
 	sw_count_exit(c, VSM_EXIT_IO);
 	if ((info & (SVM_IOIO_STR | SVM_IOIO_REP)) || size == 0 || size == 3 ||
 	    size > 4) {
-		inject_exception(v, X86_GP_VECTOR, true);
+		svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
@@ -657,6 +664,10 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 	struct vmcb *v = guest_vmcb(c);
 	u64 code = v->control.exit_code;
 
+	if (svm_nested_in_l2(c)) {
+		svm_l2_exit(c);
+		goto out;
+	}
 	v->control.tlb_control = 0;
 	v->control.event_inj = 0;
 	pin_if_locked(c, v);
@@ -693,9 +704,8 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 	case SVM_EXIT_CLGI:
 	case SVM_EXIT_SKINIT:
 	case SVM_EXIT_INVLPGA:
-		/* The host sees no SVM: these are invalid opcodes for it. */
-		sw_count_exit(c, VSM_EXIT_VMRUN);
-		inject_exception(v, X86_UD_VECTOR, false);
+		/* Emulated for L1 (nested SVM), or #UD where SVM is hidden. */
+		svm_l1_svm_insn(c, v, code);
 		break;
 	case SVM_EXIT_NPF:
 		sw_count_exit(c, VSM_EXIT_NPF);
@@ -703,7 +713,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		sw_count_exit(c, VSM_EXIT_SHUTDOWN);
-		handle_shutdown(c, v);
+		svm_shutdown(c, v);
 	case SVM_EXIT_INVALID:
 		/* The launch state was refused by VMRUN: give the CPU back. */
 		arch_cpu_devirt(c, -EIO);
@@ -711,4 +721,15 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		sw_count_exit(c, VSM_EXIT_OTHER);
 		sw_panic("unexpected #VMEXIT", code);
 	}
+out:
+	/*
+	 * GIF stays clear in the secure world; IF is what VMRUN takes as the
+	 * host's: set for L2, so that physical interrupts exit (L1's INTR
+	 * intercept), clear for L1, so that they wait while L1's emulated GIF
+	 * is clear (V_INTR_MASKING).
+	 */
+	if (svm_nested_in_l2(c))
+		asm volatile("sti" : : : "memory");
+	else
+		asm volatile("cli" : : : "memory");
 }

@@ -13,4 +13,24 @@ void __noreturn svm_leave(struct vmcb *vmcb, u64 vmcb_pa, u64 trampoline_cr3,
 			  u64 tail, s64 result);
 void svm_handle_exit(struct vsm_sw_cpu *c);
 
+/* svm.c, for nested.c */
+bool svm_skip_insn(struct vmcb *v, const u8 *op, u32 op_len);
+void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error);
+u64 svm_pinned_get(const struct vmcb_save *s, int i);
+void svm_pinned_set(struct vmcb_save *s, int i, u64 val);
+void svm_iopm_intercept_reset_ports(u8 *iopm);
+void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v);
+
+/* nested.c: SVM for the host's own hypervisor */
+bool svm_nested_enabled(void);
+bool svm_nested_in_l2(struct vsm_sw_cpu *c);
+bool svm_nested_gif(struct vsm_sw_cpu *c);
+u64 svm_nested_svme(struct vsm_sw_cpu *c);
+bool svm_nested_set_svme(struct vsm_sw_cpu *c, bool on);
+void svm_nested_msr_written(struct vsm_sw_cpu *c, int index);
+void svm_nested_lock(void);
+void svm_nested_cpuid(u32 leaf, u32 regs[4]);
+void svm_l1_svm_insn(struct vsm_sw_cpu *c, struct vmcb *v, u64 code);
+void svm_l2_exit(struct vsm_sw_cpu *c);
+
 #endif /* VSM_SW_SVM_H */

@@ -47,7 +47,7 @@
 #define VSM_CPU_PAGE_L2_IOPM	16	/* nested SVM: 3 pages, the merged I/O map */
 #define VSM_CPU_PAGES		19
 /* Pages of shadow nested page tables per CPU: fewer, no nested SVM. */
-#define VSM_SNPT_POOL_MIN	16
+#define VSM_SNPT_POOL_MIN	16	/* VSM_NESTED_PAGES_MIN */
 #define VSM_SNPT_POOL_MAX	512
 #define VSM_CPU_STACK_PAGES	4
 

@@ -47,6 +47,7 @@ module_param(nested, bool, 0444);
 MODULE_PARM_DESC(nested,
 		 "Offer SVM to the host so that KVM runs its guests under vsm (default Y); N hides SVM");
 
+static u32 nested_pages;	/* per CPU; 0: SVM hidden */
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
 static struct vsm_kernel_image image;
@@ -198,10 +199,12 @@ int vsm_hv_start(const struct vsm_info *caps)
 		goto out;
 	/* Read by the secure world only; the host cannot change it later. */
 	region.boot->pin_at_lock = pin;
-	region.boot->nested = nested && region.boot->snpt_pool_pages;
-	if (nested && !region.boot->snpt_pool_pages)
+	/* The host cannot read the region once it is protected: keep a copy. */
+	nested_pages = nested ? region.boot->snpt_pool_pages : 0;
+	region.boot->nested = !!nested_pages;
+	if (nested && !nested_pages)
 		pr_warn("the secure region has no room for shadow nested page tables: SVM stays hidden from the host (KVM cannot load); raise secure_size_kib\n");
-	if (region.boot->nested) {
+	if (nested_pages) {
 		ret = vsm_kvm_guard_start();
 		if (ret)
 			goto free_region;
@@ -227,9 +230,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 	hv_state = VSM_STATE_PROTECTED;
 	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
 		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
-	if (region.boot->nested)
-		pr_info("nested SVM for KVM: %llu pages of shadow nested page tables per CPU\n",
-			region.boot->snpt_pool_pages);
+	if (nested_pages)
+		pr_info("nested SVM for KVM: %u pages of shadow nested page tables per CPU\n",
+			nested_pages);
 	mutex_unlock(&hv_lock);
 	if (lock)
 		return vsm_hv_lock();
@@ -258,6 +261,7 @@ static void hv_stop_locked(void)
 	}
 	vsm_kvm_guard_stop();
 	vsm_region_destroy(&region);
+	nested_pages = 0;
 	hv_state = VSM_STATE_LOADED;
 }
 
@@ -359,19 +363,22 @@ long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,
  * @size: bytes
  * @cov: nested paging coverage of RAM
  * @sw_tables: page-table pages of the secure world's own map
+ * @snpt_pages: shadow nested page-table pages per CPU (0: no nested SVM)
  */
 void vsm_hv_region_info(u64 *pa, u64 *size, struct vsm_pt_coverage *cov,
-			u64 *sw_tables)
+			u64 *sw_tables, u32 *snpt_pages)
 {
 	mutex_lock(&hv_lock);
 	if (hv_state == VSM_STATE_LOADED) {
 		*pa = 0;
 		*size = 0;
+		*snpt_pages = 0;
 		memset(cov, 0, sizeof(*cov));
 		*sw_tables = 0;
 	} else {
 		*pa = region.pa;
 		*size = region.size;
+		*snpt_pages = nested_pages;
 		*cov = region.npt_cov;
 		*sw_tables = region.sw_tables;
 	}

@@ -95,6 +95,7 @@ int vsm_ioctl_get_info(void __user *uarg)
 	info.nr_protected_cpus = 0;
 	for_each_possible_cpu(cpu)
 		info.nr_protected_cpus += vsm_hv_cpu_protected(cpu);
-	vsm_hv_region_info(&info.region_base, &info.region_size, &cov, &sw_tables);
+	vsm_hv_region_info(&info.region_base, &info.region_size, &cov, &sw_tables,
+			   &info.nested_pages);
 	return vsm_copy_arg_to_user(uarg, usize, &info, sizeof(info));
 }

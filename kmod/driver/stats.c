@@ -33,6 +33,7 @@ static_assert(VSM_EXIT_CR_WRITE == VSM_EXIT_CLASS_CR_WRITE);
 static_assert(VSM_EXIT_DT_WRITE == VSM_EXIT_CLASS_DT_WRITE);
 static_assert(VSM_EXIT_TLB_FLUSH == VSM_EXIT_CLASS_TLB_FLUSH);
 static_assert(VSM_EXIT_L2 == VSM_EXIT_CLASS_L2);
+static_assert(VSM_SNPT_POOL_MIN == VSM_NESTED_PAGES_MIN);
 static_assert(VSM_EXIT_L2_REFLECTED == VSM_EXIT_CLASS_L2_REFLECTED);
 static_assert(VSM_EXIT_L2_NPF == VSM_EXIT_CLASS_L2_NPF);
 static_assert(VSM_EXIT_SNPT_REBUILD == VSM_EXIT_CLASS_SNPT_REBUILD);
@@ -92,6 +93,7 @@ int vsm_ioctl_stats(void __user *uarg)
 	struct vsm_stats st;
 	u32 usize, n;
 	u64 pa, size, sw_tables;
+	u32 nested_pages;
 	int ret;
 
 	ret = vsm_copy_arg_from_user(&st, sizeof(st), VSM_STATS_SIZE_VER0, uarg);
@@ -108,7 +110,7 @@ int vsm_ioctl_stats(void __user *uarg)
 			return ret;
 	}
 
-	vsm_hv_region_info(&pa, &size, &cov, &sw_tables);
+	vsm_hv_region_info(&pa, &size, &cov, &sw_tables, &nested_pages);
 	st.nr_cpus = nr_cpu_ids;
 	st.nr_exit_classes = VSM_EXIT_CLASSES;
 	st.region_base = pa;

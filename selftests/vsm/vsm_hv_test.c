@@ -161,7 +161,11 @@ TEST_F(hv, every_cpu_is_protected)
 	}
 }
 
-TEST_F(hv, svm_is_hidden_from_the_host)
+/*
+ * With nested SVM the host sees SVM with nested paging and nothing vsm
+ * does not emulate; without it, no SVM at all.  Never SKINIT.
+ */
+TEST_F(hv, host_sees_only_the_svm_vsm_emulates)
 {
 	unsigned int a, b, c, d;
 
@@ -169,9 +173,19 @@ TEST_F(hv, svm_is_hidden_from_the_host)
 		return;
 
 	__cpuid(0x80000001, a, b, c, d);
-	EXPECT_EQ(0, c & (1U << 2)) TH_LOG("CPUID still shows SVM");
+	EXPECT_EQ(0, c & (1U << 12)) TH_LOG("CPUID shows SKINIT");
 	__cpuid(0x8000000a, a, b, c, d);
-	EXPECT_EQ(0, a | b | c | d);
+	if (self->info.nested_pages) {
+		__cpuid(0x80000001, a, b, c, d);
+		EXPECT_NE(0, c & (1U << 2)) TH_LOG("CPUID hides SVM");
+		__cpuid(0x8000000a, a, b, c, d);
+		EXPECT_EQ(1, a);
+		EXPECT_EQ(0, c);
+		EXPECT_EQ(1, d) TH_LOG("SVM features %#x: only nested paging is emulated", d);
+	} else {
+		EXPECT_EQ(0, c & (1U << 2)) TH_LOG("CPUID still shows SVM");
+		EXPECT_EQ(0, a | b | c | d);
+	}
 	__cpuid(1, a, b, c, d);
 	EXPECT_NE(0, c & (1U << 31)) TH_LOG("hypervisor bit not set");
 }
@@ -351,7 +365,11 @@ TEST_F(hv, user_space_hypercall_is_ud)
 	EXPECT_EQ(2, result);
 }
 
-/* Attack: root turns SVM off or moves the host-save area through the MSRs. */
+/*
+ * Attack: root turns SVM off or moves the host-save area through the MSRs.
+ * EFER.SVME and VM_HSAVE_PA are the host's own copies (with nested SVM
+ * its hypervisor's); the real ones stay vsm's.
+ */
 TEST_F(hv, msr_attacks_are_contained)
 {
 	uint64_t efer, vm_cr, hsave, v;
@@ -367,12 +385,23 @@ TEST_F(hv, msr_attacks_are_contained)
 		ASSERT_EQ(8, pread(fd, &efer, 8, MSR_EFER));
 		EXPECT_EQ(0, efer & EFER_SVME) TH_LOG("EFER shows SVME");
 		ASSERT_EQ(8, pread(fd, &vm_cr, 8, MSR_VM_CR));
-		EXPECT_EQ(0x18, vm_cr & 0x18) TH_LOG("VM_CR should say SVM disabled, locked");
-		/* Setting SVME is refused (#GP), clearing it is invisible. */
 		v = efer | EFER_SVME;
-		EXPECT_EQ(-1, pwrite(fd, &v, 8, MSR_EFER));
-		EXPECT_EQ(EIO, errno);
+		if (self->info.nested_pages) {
+			EXPECT_EQ(0, vm_cr & 0x18) TH_LOG("VM_CR should say SVM enabled");
+			/* The host's own SVME: set, read back, cleared. */
+			EXPECT_EQ(8, pwrite(fd, &v, 8, MSR_EFER));
+			ASSERT_EQ(8, pread(fd, &v, 8, MSR_EFER));
+			EXPECT_NE(0, v & EFER_SVME);
+		} else {
+			EXPECT_EQ(0x18, vm_cr & 0x18) TH_LOG("VM_CR should say SVM disabled, locked");
+			/* Setting SVME is refused (#GP). */
+			EXPECT_EQ(-1, pwrite(fd, &v, 8, MSR_EFER));
+			EXPECT_EQ(EIO, errno);
+		}
+		/* Clearing SVME never reaches the hypervisor's own. */
 		EXPECT_EQ(8, pwrite(fd, &efer, 8, MSR_EFER));
+		ASSERT_EQ(8, pread(fd, &v, 8, MSR_EFER));
+		EXPECT_EQ(0, v & EFER_SVME);
 		v = 0;
 		EXPECT_EQ(-1, pwrite(fd, &v, 8, MSR_VM_CR));
 		/* VM_HSAVE_PA is the host's own copy, not the hypervisor's. */

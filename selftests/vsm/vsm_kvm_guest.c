@@ -1,14 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vsm_kvm_guest - the smallest real KVM guest: a few instructions of
- * real-mode code that compute a sum, read CPUID, and report through I/O
- * ports, run through /dev/kvm.  On a protected host it runs as a nested
- * guest (L2) of vsm's emulated SVM.
+ * vsm_kvm_guest - the smallest real KVM guests, run through /dev/kvm.  On
+ * a protected host they run as nested guests (L2) of vsm's emulated SVM.
  *
- * Usage: vsm_kvm_guest [LOOPS]
- *   With LOOPS (at most 65535), the guest first does LOOPS CPUID and LOOPS
- *   OUT instructions (each an exit to KVM), for the exit-cost figures.
- * Prints what the guest reported; exits 0 only if it is right.
+ * Usage:
+ *   vsm_kvm_guest [LOOPS]
+ *	Real-mode code that does LOOPS (at most 65535) CPUID and LOOPS OUT
+ *	instructions (each an exit to KVM), then sums 1..10 and reports it
+ *	through an I/O port.  Exits 0 only if the sum and the count are
+ *	right.
+ *   vsm_kvm_guest --scan FILE SIZE
+ *	Attack: maps SIZE bytes of FILE (e.g. /dev/vsm_attack, a mapping of
+ *	the secure region) as guest memory at 4 MiB; 32-bit code reads every
+ *	doubleword of it looking for the secure world's marker ("vsm-") and
+ *	image magic ("VSMV"), then writes to every page.  Prints the hits;
+ *	exits 0 only if there were none.
+ *   vsm_kvm_guest --scan-planted SIZE
+ *	The same scan over anonymous memory with markers planted: exits 0
+ *	only if the guest found each of them (the scanner works).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,13 +32,16 @@
 
 #define GUEST_MEM	0x10000
 #define CODE_AT		0x1000
+#define SCAN_AT		0x400000
 #define PORT_RESULT	0x10
 #define PORT_TICK	0x11
+#define PORT_HITS	0x12
+#define PORT_READBACK	0x13
+#define PLANTED		3
 
 /*
- * 16-bit code at 0x1000 (CS = 0): LOOPS times CPUID and OUT to PORT_TICK
- * (the count in SI: CPUID clobbers the others), then the sum 1..10 to
- * PORT_RESULT, then HLT.
+ * 16-bit code (CS = 0): LOOPS times CPUID and OUT (the count in SI: CPUID
+ * clobbers the others), then the sum 1..10 to PORT_RESULT, then HLT.
  */
 static const uint8_t loop_code[] = {
 	0xbe, 0x00, 0x00,	/* mov si, LOOPS (patched) */
@@ -40,9 +52,7 @@ static const uint8_t loop_code[] = {
 	0xe6, PORT_TICK,	/* out PORT_TICK, al */
 	0x4e,			/* dec si */
 	0xeb, 0xf2,		/* jmp 1b (-14) */
-};
-
-static const uint8_t sum_code[] = {
+	/* sum: */
 	0x31, 0xc0,		/* xor ax, ax */
 	0xbb, 0x0a, 0x00,	/* mov bx, 10 */
 	0x01, 0xd8,		/* 1: add ax, bx */
@@ -52,89 +62,221 @@ static const uint8_t sum_code[] = {
 	0xf4,			/* hlt */
 };
 
+/*
+ * 32-bit flat code: count the doublewords "vsm-" and "VSMV" in
+ * [SCAN_AT, SCAN_AT + SIZE), report the count, write every page, read the
+ * first doubleword back, report it, HLT.
+ */
+static const uint8_t scan_code[] = {
+	0xbe, 0x00, 0x00, 0x40, 0x00,	/* mov esi, SCAN_AT */
+	0xb9, 0x00, 0x00, 0x00, 0x00,	/* mov ecx, SIZE / 4 (patched) */
+	0x31, 0xdb,			/* xor ebx, ebx */
+	0x8b, 0x06,			/* 1: mov eax, [esi] */
+	0x3d, 0x76, 0x73, 0x6d, 0x2d,	/* cmp eax, "vsm-" */
+	0x74, 0x07,			/* je hit */
+	0x3d, 0x56, 0x53, 0x4d, 0x56,	/* cmp eax, "VSMV" */
+	0x75, 0x01,			/* jne next */
+	0x43,				/* hit: inc ebx */
+	0x83, 0xc6, 0x04,		/* next: add esi, 4 */
+	0x49,				/* dec ecx */
+	0x75, 0xe9,			/* jnz 1b */
+	0x89, 0xd8,			/* mov eax, ebx */
+	0xe7, PORT_HITS,		/* out PORT_HITS, eax */
+	0xbe, 0x00, 0x00, 0x40, 0x00,	/* mov esi, SCAN_AT */
+	0xb9, 0x00, 0x00, 0x00, 0x00,	/* mov ecx, SIZE / 4096 (patched) */
+	0xc7, 0x06, 0x5a, 0x5a, 0x5a, 0x5a,	/* 2: mov dword [esi], 0x5a5a5a5a */
+	0x81, 0xc6, 0x00, 0x10, 0x00, 0x00,	/* add esi, 4096 */
+	0x49,				/* dec ecx */
+	0x75, 0xf1,			/* jnz 2b */
+	0xa1, 0x00, 0x00, 0x40, 0x00,	/* mov eax, [SCAN_AT] */
+	0xe7, PORT_READBACK,		/* out PORT_READBACK, eax */
+	0xf4,				/* hlt */
+};
+
+#define SCAN_DWORDS_AT	6
+#define SCAN_PAGES_AT	45
+
+struct guest {
+	int kvm, vm, vcpu;
+	struct kvm_run *run;
+};
+
 static int fail(const char *what)
 {
 	fprintf(stderr, "vsm_kvm_guest: %s: %s\n", what, strerror(errno));
 	return 1;
 }
 
-int main(int argc, char **argv)
+static void put32(uint8_t *p, uint32_t v)
 {
-	unsigned long loops = argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0;
-	unsigned long ticks = 0, exits = 0;
-	struct kvm_userspace_memory_region mr = { 0 };
+	memcpy(p, &v, sizeof(v));
+}
+
+static int add_memory(struct guest *g, int slot, uint64_t gpa, void *mem, size_t size)
+{
+	struct kvm_userspace_memory_region mr = {
+		.slot = slot,
+		.guest_phys_addr = gpa,
+		.memory_size = size,
+		.userspace_addr = (uintptr_t)mem,
+	};
+
+	return ioctl(g->vm, KVM_SET_USER_MEMORY_REGION, &mr) ? fail("KVM_SET_USER_MEMORY_REGION") : 0;
+}
+
+static int create(struct guest *g, uint8_t **low)
+{
+	int size;
+
+	g->kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	if (g->kvm < 0)
+		return fail("open /dev/kvm");
+	if (ioctl(g->kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION)
+		return fail("KVM API version");
+	g->vm = ioctl(g->kvm, KVM_CREATE_VM, 0);
+	if (g->vm < 0)
+		return fail("KVM_CREATE_VM");
+	*low = mmap(NULL, GUEST_MEM, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (*low == MAP_FAILED)
+		return fail("mmap");
+	if (add_memory(g, 0, 0, *low, GUEST_MEM))
+		return 1;
+	g->vcpu = ioctl(g->vm, KVM_CREATE_VCPU, 0);
+	if (g->vcpu < 0)
+		return fail("KVM_CREATE_VCPU");
+	size = ioctl(g->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
+	if (size < (int)sizeof(*g->run))
+		return fail("KVM_GET_VCPU_MMAP_SIZE");
+	g->run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, g->vcpu, 0);
+	return g->run == MAP_FAILED ? fail("mmap vcpu") : 0;
+}
+
+/* Start at CODE_AT, in real mode or 32-bit flat protected mode. */
+static int start(struct guest *g, int flat32)
+{
+	struct kvm_segment code = {
+		.limit = 0xffffffff, .selector = 8, .type = 11, .present = 1,
+		.db = 1, .s = 1, .g = 1,
+	};
+	struct kvm_segment data = code;
 	struct kvm_sregs sregs;
 	struct kvm_regs regs;
-	struct kvm_run *run;
-	int kvm, vm, vcpu, size, result = -1;
-	uint8_t *mem;
 
-	kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-	if (kvm < 0)
-		return fail("open /dev/kvm");
-	if (ioctl(kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION)
-		return fail("KVM API version");
-	vm = ioctl(kvm, KVM_CREATE_VM, 0);
-	if (vm < 0)
-		return fail("KVM_CREATE_VM");
-	mem = mmap(NULL, GUEST_MEM, PROT_READ | PROT_WRITE,
-		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (mem == MAP_FAILED)
-		return fail("mmap");
-	memcpy(mem + CODE_AT, loop_code, sizeof(loop_code));
-	mem[CODE_AT + 1] = loops & 0xff;
-	mem[CODE_AT + 2] = (loops >> 8) & 0xff;
-	memcpy(mem + CODE_AT + sizeof(loop_code), sum_code, sizeof(sum_code));
-	mr.slot = 0;
-	mr.guest_phys_addr = 0;
-	mr.memory_size = GUEST_MEM;
-	mr.userspace_addr = (uintptr_t)mem;
-	if (ioctl(vm, KVM_SET_USER_MEMORY_REGION, &mr))
-		return fail("KVM_SET_USER_MEMORY_REGION");
-	vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
-	if (vcpu < 0)
-		return fail("KVM_CREATE_VCPU");
-	size = ioctl(kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
-	if (size < (int)sizeof(*run))
-		return fail("KVM_GET_VCPU_MMAP_SIZE");
-	run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, vcpu, 0);
-	if (run == MAP_FAILED)
-		return fail("mmap vcpu");
-	if (ioctl(vcpu, KVM_GET_SREGS, &sregs))
+	if (ioctl(g->vcpu, KVM_GET_SREGS, &sregs))
 		return fail("KVM_GET_SREGS");
-	sregs.cs.base = 0;
-	sregs.cs.selector = 0;
-	if (ioctl(vcpu, KVM_SET_SREGS, &sregs))
+	if (flat32) {
+		data.selector = 16;
+		data.type = 3;
+		sregs.cs = code;
+		sregs.ds = sregs.es = sregs.ss = sregs.fs = sregs.gs = data;
+		sregs.cr0 |= 1;
+	} else {
+		sregs.cs.base = 0;
+		sregs.cs.selector = 0;
+	}
+	if (ioctl(g->vcpu, KVM_SET_SREGS, &sregs))
 		return fail("KVM_SET_SREGS");
 	memset(&regs, 0, sizeof(regs));
 	regs.rip = CODE_AT;
 	regs.rflags = 2;
-	if (ioctl(vcpu, KVM_SET_REGS, &regs))
-		return fail("KVM_SET_REGS");
+	return ioctl(g->vcpu, KVM_SET_REGS, &regs) ? fail("KVM_SET_REGS") : 0;
+}
 
+/* Run until HLT; values OUT to ports 0x10..0x13 land in @ports. */
+static int run_to_hlt(struct guest *g, uint32_t ports[4], unsigned long *ticks)
+{
 	for (;;) {
-		if (ioctl(vcpu, KVM_RUN, 0))
-			return fail("KVM_RUN");
-		exits++;
-		if (run->exit_reason == KVM_EXIT_IO &&
-		    run->io.direction == KVM_EXIT_IO_OUT) {
-			uint8_t *data = (uint8_t *)run + run->io.data_offset;
+		struct kvm_run *run = g->run;
+		uint8_t *data = (uint8_t *)run + run->io.data_offset;
+		uint32_t v = 0;
 
-			if (run->io.port == PORT_TICK) {
-				ticks++;
-				continue;
-			}
-			if (run->io.port == PORT_RESULT && run->io.size == 2) {
-				result = data[0] | data[1] << 8;
-				continue;
-			}
-		}
+		if (ioctl(g->vcpu, KVM_RUN, 0))
+			return fail("KVM_RUN");
 		if (run->exit_reason == KVM_EXIT_HLT)
-			break;
-		fprintf(stderr, "vsm_kvm_guest: unexpected exit %u\n", run->exit_reason);
-		return 1;
+			return 0;
+		if (run->exit_reason != KVM_EXIT_IO || run->io.direction != KVM_EXIT_IO_OUT ||
+		    run->io.port < PORT_RESULT || run->io.port > PORT_READBACK) {
+			fprintf(stderr, "vsm_kvm_guest: unexpected exit %u\n", run->exit_reason);
+			return 1;
+		}
+		data = (uint8_t *)run + run->io.data_offset;
+		memcpy(&v, data, run->io.size);
+		if (run->io.port == PORT_TICK)
+			(*ticks)++;
+		else
+			ports[run->io.port - PORT_RESULT] = v;
 	}
-	printf("guest result %d (want 55), %lu loop iterations (want %lu), %lu exits to user space\n",
-	       result, ticks, loops, exits);
-	return result == 55 && ticks == loops ? 0 : 1;
+}
+
+static int loops_guest(unsigned long loops)
+{
+	uint32_t ports[4] = { 0 };
+	unsigned long ticks = 0;
+	struct guest g;
+	uint8_t *low;
+
+	if (create(&g, &low))
+		return 1;
+	memcpy(low + CODE_AT, loop_code, sizeof(loop_code));
+	low[CODE_AT + 1] = loops & 0xff;
+	low[CODE_AT + 2] = (loops >> 8) & 0xff;
+	if (start(&g, 0) || run_to_hlt(&g, ports, &ticks))
+		return 1;
+	printf("guest result %u (want 55), %lu loop iterations (want %lu)\n",
+	       ports[0], ticks, loops);
+	return ports[0] == 55 && ticks == loops ? 0 : 1;
+}
+
+static int scan_guest(const char *file, size_t size)
+{
+	uint32_t ports[4] = { 0 };
+	unsigned long ticks = 0;
+	unsigned int want = 0;
+	struct guest g;
+	uint8_t *low, *mem;
+	int fd = -1;
+
+	if (!size || size % 4096 || size > 64 << 20)
+		return fprintf(stderr, "vsm_kvm_guest: SIZE must be 4 KiB .. 64 MiB, in pages\n"), 2;
+	if (create(&g, &low))
+		return 1;
+	if (file) {
+		fd = open(file, O_RDWR | O_CLOEXEC);
+		if (fd < 0)
+			return fail(file);
+		mem = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	} else {
+		mem = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	}
+	if (mem == MAP_FAILED)
+		return fail("mmap the scanned memory");
+	if (!file) {
+		memcpy(mem + 64, "vsm-secure-world-marker", 23);
+		memcpy(mem + size / 2, "VSMVSMW1", 8);
+		memcpy(mem + size - 4, "vsm-", 4);
+		want = PLANTED;
+	}
+	if (add_memory(&g, 1, SCAN_AT, mem, size))
+		return 1;
+	memcpy(low + CODE_AT, scan_code, sizeof(scan_code));
+	put32(low + CODE_AT + SCAN_DWORDS_AT, size / 4);
+	put32(low + CODE_AT + SCAN_PAGES_AT, size / 4096);
+	if (start(&g, 1) || run_to_hlt(&g, ports, &ticks))
+		return 1;
+	printf("guest scanned %zu KiB: %u hits (want %u), read back %#x after writing 0x5a5a5a5a\n",
+	       size >> 10, ports[2], want, ports[3]);
+	return ports[2] == want ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "--scan"))
+		return scan_guest(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc == 3 && !strcmp(argv[1], "--scan-planted"))
+		return scan_guest(NULL, strtoul(argv[2], NULL, 0));
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS] | --scan FILE SIZE | --scan-planted SIZE\n");
+		return 2;
+	}
+	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0);
 }

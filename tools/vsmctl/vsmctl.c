@@ -89,7 +89,8 @@ static void print_info_json(const struct vsm_info *info)
 	printf(",\"vmcs_revision\":%u", info->vmcs_revision);
 	printf(",\"nr_protected_cpus\":%u", info->nr_protected_cpus);
 	printf(",\"region_base\":%llu", (unsigned long long)info->region_base);
-	printf(",\"region_size\":%llu}\n", (unsigned long long)info->region_size);
+	printf(",\"region_size\":%llu", (unsigned long long)info->region_size);
+	printf(",\"nested_pages\":%u}\n", info->nested_pages);
 }
 
 static void print_info_text(const struct vsm_info *info)
@@ -107,6 +108,11 @@ static void print_info_text(const struct vsm_info *info)
 		printf("secure region:    %llu KiB at %#llx\n",
 		       (unsigned long long)info->region_size >> 10,
 		       (unsigned long long)info->region_base);
+	if (info->region_size && info->nested_pages)
+		printf("nested svm:       on, %u pages of shadow nested tables per cpu\n",
+		       info->nested_pages);
+	else if (info->region_size)
+		printf("nested svm:       off (SVM hidden from the host)\n");
 	printf("phys addr bits:   %u\n", info->phys_addr_bits);
 	if (info->vendor == VSM_VENDOR_AMD)
 		printf("svm revision:     %u (%u ASIDs)\n", info->svm_revision,

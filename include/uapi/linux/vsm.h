@@ -116,7 +116,9 @@ enum vsm_vendor {
  * @vmcs_revision: out: VMCS revision identifier (IA32_VMX_BASIC), Intel only
  * @reserved0: must be zero
  * @nr_protected_cpus: out: CPUs running under the hypervisor
- * @reserved1: must be zero
+ * @nested_pages: out: pages of shadow nested page tables per CPU when the
+ *	host is offered nested virtualization (KVM runs under vsm); 0 when
+ *	SVM is hidden from the host
  * @region_base: out: physical base of the secure region (0 if none)
  * @region_size: out: its size in bytes
  * @reserved: must be zero
@@ -135,11 +137,14 @@ struct vsm_info {
 	__u32 vmcs_revision;
 	__u32 reserved0;
 	__u32 nr_protected_cpus;
-	__u32 reserved1;
+	__u32 nested_pages;
 	__u64 region_base;
 	__u64 region_size;
 	__u64 reserved[4];
 };
+
+/* The fewest shadow-table pages per CPU nested virtualization runs with. */
+#define VSM_NESTED_PAGES_MIN	16
 
 /* First published size of struct vsm_info; smaller requests get -EINVAL. */
 #define VSM_INFO_SIZE_VER0	112

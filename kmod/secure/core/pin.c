@@ -100,17 +100,28 @@ int sw_pin_cr_write(struct vsm_sw_cpu *c, u32 cr, struct vsm_cr_write *w)
  * @idt: the IDTR (true) or the GDTR
  * @base: the base loaded
  * @limit: the limit loaded
+ * @cr3: the host's page tables
  *
- * Only the pinned table itself may be loaded again.
+ * Only the pinned table itself may be loaded again: at its pinned address,
+ * or at another mapping of the same physical page (Linux's GDT has a
+ * read-only alias, which is pinned, and the writable mapping it loads for
+ * a moment to run LTR, as KVM does after every VMRUN).  The page's
+ * contents are no more writable for it: the writable mapping exists
+ * either way.
  *
  * Return: true to load it; false if refused (and audited).
  */
-bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit)
+bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit, u64 cr3)
 {
 	u64 pbase = idt ? c->pin.idtr_base : c->pin.gdtr_base;
 	u32 plimit = idt ? c->pin.idtr_limit : c->pin.gdtr_limit;
+	u64 pa, ppa;
 
 	if (!c->pinned || (base == pbase && limit == plimit))
+		return true;
+	if (limit == plimit && !((base ^ pbase) & VSM_PAGE_SIZE_MASK) &&
+	    !sw_guest_translate(cr3, base, &pa) && !sw_guest_translate(cr3, pbase, &ppa) &&
+	    pa == ppa)
 		return true;
 	audit_pinned(c, idt ? VSM_AEV_PINNED_IDTR : VSM_AEV_PINNED_GDTR, base);
 	return false;

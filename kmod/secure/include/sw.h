@@ -81,7 +81,7 @@ bool sw_pin(struct vsm_sw_cpu *c, const struct vsm_pin_state *now);
 bool sw_pin_allows_msr(struct vsm_sw_cpu *c, int index, u64 val);
 bool sw_pin_allows_efer(struct vsm_sw_cpu *c, u64 val);
 int sw_pin_cr_write(struct vsm_sw_cpu *c, u32 cr, struct vsm_cr_write *w);
-bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit);
+bool sw_pin_allows_dt(struct vsm_sw_cpu *c, bool idt, u64 base, u32 limit, u64 cr3);
 void arch_lock_intercepts(void);
 
 /**

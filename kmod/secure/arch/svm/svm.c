@@ -513,7 +513,7 @@ static void handle_dt_write(struct vsm_sw_cpu *c, struct vmcb *v, bool idt)
 	limit = desc[0] | desc[1] << 8;
 	for (i = 9; i >= 2; i--)
 		base = base << 8 | desc[i];
-	if (sw_pin_allows_dt(c, idt, base, limit)) {
+	if (sw_pin_allows_dt(c, idt, base, limit, v->save.cr3)) {
 		if (idt) {
 			v->save.idtr.base = base;
 			v->save.idtr.limit = limit;

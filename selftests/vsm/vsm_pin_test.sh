@@ -9,7 +9,7 @@
 # values it had.  Writing the same value is still allowed.  The MSR attack
 # overwrites LSTAR, the syscall entry point: if it were not ignored, the
 # next system call would crash.  The pinned host's hot paths still cause
-# no exits.
+# no exits, and KVM runs guests on it without a refusal.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -40,6 +40,9 @@ sched_on() { grep -q wait_max /proc/self/sched; }
 echo 1 >/proc/sys/kernel/sched_schedstats
 check "before the lock, the sched_schedstats static key switches on" sched_on
 echo 0 >/proc/sys/kernel/sched_schedstats
+
+# KVM, loaded before the enforce policy (which does not list it).
+check "kvm_amd loads" modprobe kvm_amd
 
 # Enforce mode: only what the policy lists loads, and no write into the
 # kernel image but a jump-label switch is carried out.
@@ -122,6 +125,13 @@ check "four audited refusals of kernel image writes, none for static keys or cal
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)
 check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
 	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]
+# KVM on the locked, pinned host: its VMLOAD/VMSAVE of guest MSRs and its
+# LTR through the writable GDT mapping are no attacks.
+refusals=$(grep -c ' refused ' "$out")
+check "locked: a KVM guest runs and gives the right result" "$dir/vsm_kvm_guest" 1000
+vsmctl audit >"$out"
+check "locked: KVM caused no refusal" [ "$(grep -c ' refused ' "$out")" -eq "$refusals" ]
+check "locked: vsm cannot be unloaded" sh -c '! rmmod vsm 2>/dev/null'
 check "pinned: the hypervisor tests pass (no exits on the hot paths)" \
 	"$dir/vsm_hv_test"
 check "the audit chain verifies" sh -c 'vsmctl audit --verify >/dev/null'

@@ -47,7 +47,7 @@ static const u8 op_invlpga[] = { 0x0f, 0x01, 0xdf };
 /**
  * struct svm_nested_cpu - one CPU's nested state (page VSM_CPU_PAGE_NESTED)
  * @svme: L1's EFER.SVME
- * @gif: L1's global interrupt flag
+ * @gif_clear: L1's global interrupt flag is clear (zero: set, as at launch)
  * @in_l2: this CPU runs L2 (on the L2 VMCB) rather than L1
  * @l1_vmcb_pa: the VMCB L1 gave the VMRUN that runs L2
  * @l1_msrpm: L1's MSR permission map, NULL if not host RAM
@@ -66,7 +66,7 @@ static const u8 op_invlpga[] = { 0x0f, 0x01, 0xdf };
  */
 struct svm_nested_cpu {
 	u64 svme;
-	u64 gif;
+	u64 gif_clear;
 	u64 in_l2;
 	u64 l1_vmcb_pa;
 	const u8 *l1_msrpm;
@@ -124,7 +124,7 @@ bool svm_nested_in_l2(struct vsm_sw_cpu *c)
 /* L1's GIF: pinning waits for it (L1's VMLOAD state is then its own). */
 bool svm_nested_gif(struct vsm_sw_cpu *c)
 {
-	return !svm_nested_enabled() || nested_of(c)->gif;
+	return !svm_nested_enabled() || !nested_of(c)->gif_clear;
 }
 
 u64 svm_nested_svme(struct vsm_sw_cpu *c)
@@ -140,8 +140,10 @@ bool svm_nested_set_svme(struct vsm_sw_cpu *c, bool on)
 	if (on && !svm_nested_enabled())
 		return false;
 	n->svme = on;
-	if (!n->gif && !on)
-		n->gif = 1;
+	if (!on && n->gif_clear) {
+		n->gif_clear = 0;
+		l1_vmcb(c)->control.vintr &= ~SVM_V_INTR_MASKING;
+	}
 	return true;
 }
 
@@ -229,7 +231,7 @@ static void set_gif(struct vsm_sw_cpu *c, bool on)
 {
 	struct vmcb *v = l1_vmcb(c);
 
-	nested_of(c)->gif = on;
+	nested_of(c)->gif_clear = !on;
 	if (on)
 		v->control.vintr &= ~SVM_V_INTR_MASKING;
 	else

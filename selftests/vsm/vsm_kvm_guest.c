@@ -4,11 +4,11 @@
  * a protected host they run as nested guests (L2) of vsm's emulated SVM.
  *
  * Usage:
- *   vsm_kvm_guest [LOOPS]
+ *   vsm_kvm_guest [LOOPS [both|cpuid|io]]
  *	Real-mode code that does LOOPS (at most 65535) CPUID and LOOPS OUT
- *	instructions (each an exit to KVM), then sums 1..10 and reports it
- *	through an I/O port.  Exits 0 only if the sum and the count are
- *	right.
+ *	instructions (each an exit to KVM; only one kind with cpuid or io),
+ *	then sums 1..10 and reports it through an I/O port.  Exits 0 only
+ *	if the sum and the count are right.
  *   vsm_kvm_guest --scan FILE SIZE
  *	Attack: maps SIZE bytes of FILE (e.g. /dev/vsm_attack, a mapping of
  *	the secure region) as guest memory at 4 MiB; 32-bit code reads every
@@ -208,8 +208,12 @@ static int run_to_hlt(struct guest *g, uint32_t ports[4], unsigned long *ticks)
 	}
 }
 
-static int loops_guest(unsigned long loops)
+#define LOOP_CPUID_AT	10	/* offset of CPUID in loop_code */
+#define LOOP_OUT_AT	12	/* offset of OUT PORT_TICK */
+
+static int loops_guest(unsigned long loops, const char *kind)
 {
+	unsigned long want_ticks = loops;
 	uint32_t ports[4] = { 0 };
 	unsigned long ticks = 0;
 	struct guest g;
@@ -220,11 +224,20 @@ static int loops_guest(unsigned long loops)
 	memcpy(low + CODE_AT, loop_code, sizeof(loop_code));
 	low[CODE_AT + 1] = loops & 0xff;
 	low[CODE_AT + 2] = (loops >> 8) & 0xff;
+	if (!strcmp(kind, "cpuid")) {		/* OUT becomes NOPs */
+		memset(low + CODE_AT + LOOP_OUT_AT, 0x90, 2);
+		want_ticks = 0;
+	} else if (!strcmp(kind, "io")) {	/* CPUID becomes NOPs */
+		memset(low + CODE_AT + LOOP_CPUID_AT, 0x90, 2);
+	} else if (strcmp(kind, "both")) {
+		fprintf(stderr, "vsm_kvm_guest: loop kind is both, cpuid or io\n");
+		return 2;
+	}
 	if (start(&g, 0) || run_to_hlt(&g, ports, &ticks))
 		return 1;
-	printf("guest result %u (want 55), %lu loop iterations (want %lu)\n",
-	       ports[0], ticks, loops);
-	return ports[0] == 55 && ticks == loops ? 0 : 1;
+	printf("guest result %u (want 55), %lu OUT iterations (want %lu)\n",
+	       ports[0], ticks, want_ticks);
+	return ports[0] == 55 && ticks == want_ticks ? 0 : 1;
 }
 
 static int scan_guest(const char *file, size_t size)
@@ -274,9 +287,10 @@ int main(int argc, char **argv)
 		return scan_guest(argv[2], strtoul(argv[3], NULL, 0));
 	if (argc == 3 && !strcmp(argv[1], "--scan-planted"))
 		return scan_guest(NULL, strtoul(argv[2], NULL, 0));
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS] | --scan FILE SIZE | --scan-planted SIZE\n");
+	if (argc > 3 || (argc >= 2 && argv[1][0] == '-')) {
+		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE\n");
 		return 2;
 	}
-	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0);
+	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0,
+			   argc > 2 ? argv[2] : "both");
 }

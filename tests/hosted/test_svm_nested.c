@@ -65,9 +65,14 @@ TEST(nested_io_and_msr_exits_follow_l1s_maps)
 	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 1, 0xc0000082));
 	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 0, 0xc0000082));
 	EXPECT(svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 0, 0x40000000));	/* unmapped */
+	/* L1's maps are no memory it may use: every access is L1's */
+	EXPECT(svm_l1_wants_exit(&l1, NULL, NULL, SVM_EXIT_MSR, 0, 0xc0000082));
+	EXPECT(svm_l1_wants_exit(&l1, NULL, NULL, SVM_EXIT_IOIO,
+				 (0x71ULL << SVM_IOIO_PORT_SHIFT) | (1 << SVM_IOIO_SIZE_SHIFT), 0));
 	l1.misc3 = 0;
 	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_MSR, 1, 0xc0000082));
 	EXPECT(!svm_l1_wants_exit(&l1, msrpm, iopm, SVM_EXIT_IOIO, out_70_1, 0));
+	EXPECT(!svm_l1_wants_exit(&l1, NULL, NULL, SVM_EXIT_MSR, 1, 0xc0000082));
 }
 
 TEST(nested_controls_keep_the_guest_inside_vsms_tables)
@@ -182,4 +187,50 @@ TEST(nested_exit_writes_what_hardware_writes)
 	EXPECT_EQ(l1.control.intercept_misc3, 0xaaaaaaaa);
 	EXPECT_EQ(l1.save.fs.base, 0xaaaaaaaaaaaaaaaaULL);
 	EXPECT_EQ(l1.save.lstar, 0xaaaaaaaaaaaaaaaaULL);
+}
+
+TEST(nested_guest_state_is_vmruns_and_the_cpus)
+{
+	static struct vmcb gave, cpu, run;
+
+	memset(&gave, 0x11, sizeof(gave));
+	memset(&cpu, 0x22, sizeof(cpu));
+	memset(&run, 0x33, sizeof(run));
+	gave.save.rip = 0x1000;
+	gave.save.efer = 0x1d01;
+	gave.save.g_pat = 0x0007040600070406ULL;
+	cpu.save.lstar = 0xffffffff81e00000ULL;
+	cpu.save.fs.base = 0x7f0000000000ULL;
+	svm_nested_guest_state(&run.save, &gave.save, &cpu.save, 0x406, true);
+	EXPECT_EQ(run.save.rip, 0x1000);
+	EXPECT_EQ(run.save.efer, 0x1d01);
+	EXPECT_EQ(run.save.g_pat, 0x0007040600070406ULL);
+	/* What VMRUN does not load is what the CPU holds */
+	EXPECT_EQ(run.save.lstar, 0xffffffff81e00000ULL);
+	EXPECT_EQ(run.save.fs.base, 0x7f0000000000ULL);
+	EXPECT_EQ(run.save.kernel_gs_base, 0x2222222222222222ULL);
+	/* Nothing else: no CET, LBR or other state from either */
+	EXPECT_EQ(run.save.s_cet, 0);
+	EXPECT_EQ(run.save.dbgctl, 0);
+	EXPECT_EQ(run.save.vmpl, 0);
+	/* Without nested paging the guest gets L1's own PAT */
+	svm_nested_guest_state(&run.save, &gave.save, &cpu.save, 0x406, false);
+	EXPECT_EQ(run.save.g_pat, 0x406);
+}
+
+TEST(vmload_state_is_exactly_vmsaves)
+{
+	static struct vmcb a, b;
+
+	memset(&a, 0x44, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	svm_vmload_state_copy(&b.save, &a.save);
+	EXPECT_EQ(b.save.tr.base, 0x4444444444444444ULL);
+	EXPECT_EQ(b.save.ldtr.selector, 0x4444);
+	EXPECT_EQ(b.save.sysenter_eip, 0x4444444444444444ULL);
+	EXPECT_EQ(b.save.sfmask, 0x4444444444444444ULL);
+	/* VMRUN's state is not VMLOAD's */
+	EXPECT_EQ(b.save.rip, 0);
+	EXPECT_EQ(b.save.cs.base, 0);
+	EXPECT_EQ(b.save.cr3, 0);
 }

@@ -559,17 +559,17 @@ void svm_l2_exit(struct vsm_sw_cpu *c)
 	run->control.tlb_control = 0;
 	run->control.event_inj = 0;
 	svm_intercepts_get(&l1, &l1_copy(c)->control);
-	if (code == SVM_EXIT_NPF) {
-		l2_npf(c, run);
-	} else if (svm_l1_wants_exit(&l1, n->l1_msrpm, n->l1_iopm, code,
-				     run->control.exit_info1,
-				     (u32)c->gprs[VSM_GPR_RCX])) {
+	if (code != SVM_EXIT_NPF &&
+	    svm_l1_wants_exit(&l1, n->l1_msrpm, n->l1_iopm, code, run->control.exit_info1,
+			      (u32)c->gprs[VSM_GPR_RCX])) {
 		sw_count_exit(c, VSM_EXIT_L2_REFLECTED);
 		exit_to_l1(c, run);
 		return;
-	} else {
-		l2_own_exit(c, run, code);
 	}
+	if (code == SVM_EXIT_NPF)
+		l2_npf(c, run);
+	else
+		l2_own_exit(c, run, code);
 	/* Still in L2: an event the exit interrupted is delivered again. */
 	if (n->in_l2 && (pending & SVM_EVTINJ_VALID) && !run->control.event_inj)
 		run->control.event_inj = pending;

@@ -30,7 +30,7 @@ help:
 	@echo "make check      hosted unit tests with ASan and UBSan"
 	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
 	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS (60) each"
-	@echo "make bench      performance figures (so far: crypto vs OpenSSL, hosted)"
+	@echo "make bench      performance figures (crypto vs OpenSSL, hosted; nested-guest exit costs, in a VM)"
 	@echo "make kat        Wycheproof-format known-answer files, KAT='FILE.json ...'"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
@@ -103,8 +103,9 @@ $(BUILD)/vsm-crypto-bench: tools/bench/crypto_bench.c $(CRYPTO_SRCS) \
 	@mkdir -p $(BUILD)
 	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ tools/bench/crypto_bench.c $(CRYPTO_SRCS) -lcrypto
 
-bench: $(BUILD)/vsm-crypto-bench
+bench: $(BUILD)/vsm-crypto-bench all
 	$(BUILD)/vsm-crypto-bench
+	scripts/bench-nested
 
 # Module signatures checked by the secure world's code, built hosted.
 $(BUILD)/vsm-modsig: tools/modsig/modsig.c kmod/common/modsig.c kmod/common/modsig.h \

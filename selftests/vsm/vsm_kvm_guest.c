@@ -15,12 +15,16 @@
  *	doubleword of it looking for the secure world's marker ("vsm-") and
  *	image magic ("VSMV"), then writes to every page.  Prints the hits;
  *	exits 0 only if there were none.
+ *   vsm_kvm_guest --spin SECONDS
+ *	A guest that spins in place (no exits) for SECONDS: a VM that exists
+ *	while something else is tried.
  *   vsm_kvm_guest --scan-planted SIZE
  *	The same scan over anonymous memory with markers planted: exits 0
  *	only if the guest found each of them (the scanner works).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <linux/kvm.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -281,14 +285,39 @@ static int scan_guest(const char *file, size_t size)
 	return ports[2] == want ? 0 : 1;
 }
 
+static void spin_over(int sig)
+{
+	_exit(0);
+}
+
+static int spin_guest(unsigned int seconds)
+{
+	static const uint8_t spin_code[] = { 0xeb, 0xfe };	/* jmp . */
+	struct guest g;
+	uint8_t *low;
+
+	if (create(&g, &low))
+		return 1;
+	memcpy(low + CODE_AT, spin_code, sizeof(spin_code));
+	if (start(&g, 0))
+		return 1;
+	signal(SIGALRM, spin_over);
+	alarm(seconds);
+	for (;;)
+		if (ioctl(g.vcpu, KVM_RUN, 0) && errno != EINTR)
+			return fail("KVM_RUN");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "--scan"))
 		return scan_guest(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc == 3 && !strcmp(argv[1], "--spin"))
+		return spin_guest(strtoul(argv[2], NULL, 0));
 	if (argc == 3 && !strcmp(argv[1], "--scan-planted"))
 		return scan_guest(NULL, strtoul(argv[2], NULL, 0));
 	if (argc > 3 || (argc >= 2 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE\n");
+		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE | --spin SECONDS\n");
 		return 2;
 	}
 	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0,

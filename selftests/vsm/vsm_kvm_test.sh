@@ -3,7 +3,8 @@
 #
 # KVM on a protected host: vsm emulates SVM for the host's own kvm_amd
 # (nested virtualization, shadow nested page tables).  kvm_amd loads under
-# vsm and vsm under a loaded kvm_amd; a real KVM guest runs and computes
+# vsm and vsm under a loaded kvm_amd (not while KVM runs a VM: SVM is in
+# use then, and vsm says so); a real KVM guest runs and computes
 # the right result; vsm stays loaded as long as KVM is; with nested=N SVM
 # is hidden and the two exclude each other, with clear messages.
 #
@@ -68,6 +69,15 @@ check "KVM still runs guests after the attack" "$guest" 10
 rmmod kvm_amd kvm 2>/dev/null
 check "vsm unloads once KVM is gone" rmmod vsm
 check "kvm_amd loads without vsm" modprobe kvm_amd
+# While KVM has a VM, SVM is in use: vsm refuses, and says so.
+"$guest" --spin 30 &
+spin=$!
+sleep 2
+check "vsm refuses to load while KVM runs a VM" sh -c "! insmod '$VSM_KO' 2>/dev/null"
+check "the refusal says SVM is in use and what to do" sh -c \
+	"dmesg | tail -n +$((log_start + 1)) | grep -q 'SVM is already in use (KVM with running VMs, or another hypervisor): stop its VMs'"
+kill $spin 2>/dev/null
+wait $spin 2>/dev/null
 check "vsm loads under a loaded kvm_amd" insmod "$VSM_KO"
 check "and KVM runs guests on it" "$guest" 10
 rmmod kvm_amd kvm 2>/dev/null

@@ -45,6 +45,15 @@ static const char * const op_name[] = { "vmsave", "vmload", "clgi", "stgi", "inv
 static atomic_t wrong = ATOMIC_INIT(0);
 static void *own_page[NR_CPUS];
 
+/*
+ * Run @insn (RAX: the address, ECX: 0) with a fixup that skips it if it
+ * faults: @done says whether it ran.
+ */
+#define TRY_INSN(insn)							\
+	asm volatile("1: " insn "\n\tmovq $1, %1\n2:\n"			\
+		     _ASM_EXTABLE_FAULT(1b, 2b)				\
+		     : "+a"(ax), "+r"(done) : "c"(0) : "memory")
+
 /* Run one SVM instruction; return the vector it raised, or NO_FAULT. */
 static long svm_insn(enum svm_op op, unsigned long rax)
 {
@@ -53,29 +62,19 @@ static long svm_insn(enum svm_op op, unsigned long rax)
 
 	switch (op) {
 	case OP_VMSAVE:
-		asm volatile("1: vmsave %%rax\n\tmovq $1, %1\n2:\n"
-			     _ASM_EXTABLE_FAULT(1b, 2b)
-			     : "+a"(ax), "+r"(done) : : "memory");
+		TRY_INSN("vmsave %%rax");
 		break;
 	case OP_VMLOAD:
-		asm volatile("1: vmload %%rax\n\tmovq $1, %1\n2:\n"
-			     _ASM_EXTABLE_FAULT(1b, 2b)
-			     : "+a"(ax), "+r"(done) : : "memory");
+		TRY_INSN("vmload %%rax");
 		break;
 	case OP_CLGI:
-		asm volatile("1: clgi\n\tmovq $1, %1\n2:\n"
-			     _ASM_EXTABLE_FAULT(1b, 2b)
-			     : "+a"(ax), "+r"(done) : : "memory");
+		TRY_INSN("clgi");
 		break;
 	case OP_STGI:
-		asm volatile("1: stgi\n\tmovq $1, %1\n2:\n"
-			     _ASM_EXTABLE_FAULT(1b, 2b)
-			     : "+a"(ax), "+r"(done) : : "memory");
+		TRY_INSN("stgi");
 		break;
 	case OP_INVLPGA:
-		asm volatile("1: invlpga %%rax, %%ecx\n\tmovq $1, %1\n2:\n"
-			     _ASM_EXTABLE_FAULT(1b, 2b)
-			     : "+a"(ax), "+r"(done) : "c"(0) : "memory");
+		TRY_INSN("invlpga %%rax, %%ecx");
 		break;
 	}
 	/* The fixup of a faulting instruction leaves the vector in RAX. */

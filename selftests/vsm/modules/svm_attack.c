@@ -50,9 +50,11 @@ static void *own_page[NR_CPUS];
  * faults: @done says whether it ran.
  */
 #define TRY_INSN(insn)							\
-	asm volatile("1: " insn "\n\tmovq $1, %1\n2:\n"			\
-		     _ASM_EXTABLE_FAULT(1b, 2b)				\
-		     : "+a"(ax), "+r"(done) : "c"(0) : "memory")
+	do {								\
+		asm volatile("1: " insn "\n\tmovq $1, %1\n2:\n"		\
+			     _ASM_EXTABLE_FAULT(1b, 2b)			\
+			     : "+a"(ax), "+r"(done) : "c"(0) : "memory");	\
+	} while (0)
 
 /* Run one SVM instruction; return the vector it raised, or NO_FAULT. */
 static long svm_insn(enum svm_op op, unsigned long rax)

@@ -46,41 +46,41 @@ static atomic_t wrong = ATOMIC_INIT(0);
 static void *own_page[NR_CPUS];
 
 /*
- * Run @insn (RAX: the address, ECX: 0) with a fixup that skips it if it
- * faults: @done says whether it ran.
+ * try_<name>(rax): run one instruction (RAX: the address, ECX: 0) with a
+ * fixup that skips it if it faults, which leaves the vector in RAX.
+ * Return: the vector it raised, or NO_FAULT.
  */
-#define TRY_INSN(insn)							\
-	do {								\
-		asm volatile("1: " insn "\n\tmovq $1, %1\n2:\n"		\
-			     _ASM_EXTABLE_FAULT(1b, 2b)			\
-			     : "+a"(ax), "+r"(done) : "c"(0) : "memory");	\
-	} while (0)
+#define DEFINE_TRY(name, insn)						\
+static long try_##name(unsigned long ax)				\
+{									\
+	long done = 0;							\
+									\
+	asm volatile("1: " insn "\n\tmovq $1, %1\n2:\n"			\
+		     _ASM_EXTABLE_FAULT(1b, 2b)				\
+		     : "+a"(ax), "+r"(done) : "c"(0) : "memory");		\
+	return done ? NO_FAULT : (long)ax;				\
+}
 
-/* Run one SVM instruction; return the vector it raised, or NO_FAULT. */
+DEFINE_TRY(vmsave, "vmsave %%rax")
+DEFINE_TRY(vmload, "vmload %%rax")
+DEFINE_TRY(clgi, "clgi")
+DEFINE_TRY(stgi, "stgi")
+DEFINE_TRY(invlpga, "invlpga %%rax, %%ecx")
+
 static long svm_insn(enum svm_op op, unsigned long rax)
 {
-	unsigned long ax = rax;
-	long done = 0;
-
 	switch (op) {
 	case OP_VMSAVE:
-		TRY_INSN("vmsave %%rax");
-		break;
+		return try_vmsave(rax);
 	case OP_VMLOAD:
-		TRY_INSN("vmload %%rax");
-		break;
+		return try_vmload(rax);
 	case OP_CLGI:
-		TRY_INSN("clgi");
-		break;
+		return try_clgi(rax);
 	case OP_STGI:
-		TRY_INSN("stgi");
-		break;
-	case OP_INVLPGA:
-		TRY_INSN("invlpga %%rax, %%ecx");
-		break;
+		return try_stgi(rax);
+	default:
+		return try_invlpga(rax);
 	}
-	/* The fixup of a faulting instruction leaves the vector in RAX. */
-	return done ? NO_FAULT : (long)ax;
 }
 
 static void expect(enum svm_op op, unsigned long rax, long want)

@@ -62,6 +62,12 @@ check "the guest's access is audited as a guest's" sh -c \
 	"grep ' protected_access ' /tmp/vsm_kvm_audit | grep -q ' 0x8[0-9a-f]\{15\}\$'"
 echo "# protected_access records: $audit_before before, $(grep -c ' protected_access ' /tmp/vsm_kvm_audit) after"
 rm -f /tmp/vsm_kvm_audit
+# With SVM offered, the host's own VMSAVE/VMLOAD work on its pages and
+# fault (#GP) on secure ones: they are emulated, never run natively.
+check "the host's VMSAVE and VMLOAD reach its own pages, never secure ones" \
+	insmod "$dir/vsm_svm_attack.ko" mode=nested region="$base"
+dmesg | grep 'vsm_svm_attack: cpu 0' | tail -n 6 | sed 's/^/# /'
+rmmod vsm_svm_attack 2>/dev/null
 check "the audit chain still verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "the secure world still answers on every CPU" sh -c 'vsmctl ping >/dev/null'
 check "KVM still runs guests after the attack" "$guest" 10

@@ -246,6 +246,9 @@ enum vsm_gpr {
  * @snpt_pool_pa: shadow nested page tables: each CPU's pool of pages,
  *	@snpt_pool_pages pages per CPU, CPU after CPU
  * @snpt_pool_pages: see @snpt_pool_pa (0: no nested virtualization)
+ * @vendor: VSM_SW_VENDOR_*: which vendor half runs (SVM or VMX)
+ * @npt_leaf_flags: bits every leaf entry of the nested page tables carries
+ *	besides P/R, RW/W and US/X (Intel EPT: the memory type)
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -281,7 +284,13 @@ struct vsm_sw_boot {
 	u64 nested;
 	u64 snpt_pool_pa;
 	u64 snpt_pool_pages;
+	u64 vendor;
+	u64 npt_leaf_flags;
 };
+
+/* vsm_sw_boot.vendor */
+#define VSM_SW_VENDOR_AMD	0
+#define VSM_SW_VENDOR_INTEL	1
 
 /*
  * Hypercalls: VMMCALL with the number in RAX and arguments in RBX, RCX,

@@ -193,7 +193,7 @@ int vsm_hv_start(const struct vsm_info *caps)
 		pr_warn("kernel text will not be write-protected at the lock\n");
 	mutex_lock(&hv_lock);
 	ret = vsm_region_create(&region, (size_t)secure_size_kib << 10,
-				caps->phys_addr_bits, vendor->devirt_tail(),
+				caps->phys_addr_bits, vendor,
 				pin && image.text.end ? &image : NULL);
 	if (ret)
 		goto out;

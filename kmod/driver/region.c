@@ -15,6 +15,7 @@
 #include <asm/io.h>
 
 #include "region.h"
+#include "vendor.h"
 
 static void *region_alloc(struct vsm_region *r, size_t bytes)
 {
@@ -154,7 +155,7 @@ static int cmp_range(const void *a, const void *b)
  * write-protect at the lock.
  */
 static int build_npt(struct vsm_region *r, unsigned int phys_bits,
-		     const struct vsm_kernel_image *img)
+		     const struct vsm_kernel_image *img, u64 leaf_flags)
 {
 	const struct vsm_pt_ops ops = { pt_alloc, pt_va, r };
 	struct vsm_range holes[3] = { { r->pa, r->pa + r->size } };
@@ -174,13 +175,17 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 			if (holes[i].start < holes[i - 1].end)
 				return -EINVAL;
 	}
-	ret = vsm_pt_map_identity(&ops, root, 1ULL << phys_bits, holes, nr,
-				  VSM_PTE_RW | VSM_PTE_US, 3);
+	/*
+	 * P, RW, US (AMD NPT: present, writable, user) are R, W, X in Intel's
+	 * EPT, whose other bits mostly mean the same; EPT leaves also carry
+	 * their memory type (@leaf_flags).
+	 */
+	leaf_flags |= VSM_PTE_RW | VSM_PTE_US;
+	ret = vsm_pt_map_identity(&ops, root, 1ULL << phys_bits, holes, nr, leaf_flags, 3);
 	for (i = 0; !ret && img && i < nr; i++)
 		if (holes[i].start != r->pa)
 			ret = vsm_pt_map(&ops, root, holes[i].start, holes[i].start,
-					 holes[i].end - holes[i].start,
-					 VSM_PTE_RW | VSM_PTE_US, 2);
+					 holes[i].end - holes[i].start, leaf_flags, 2);
 	if (ret)
 		return ret;
 	/* 4 KiB entries, all absent, for the secure world to point at the decoy. */
@@ -213,14 +218,15 @@ static void alloc_snpt_pools(struct vsm_region *r)
  * @r: filled in
  * @size: bytes, a power of two from 2 MiB to 4 MiB (validated by the caller)
  * @phys_bits: physical address width: the nested page tables cover it all
- * @devirt_tail: driver address the secure world returns to on devirtualize
+ * @vendor: the vendor half (its devirtualization tail, nested-table format)
  * @img: the kernel image's ranges to prepare for write protection, or NULL
  *
  * Return: 0, -ENOMEM (allocation, or @size too small for the tables),
  * -ENOEXEC (bad image), -E2BIG (too many RAM ranges), -EINVAL.
  */
 int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
-		      u64 devirt_tail, const struct vsm_kernel_image *img)
+		      const struct vsm_vendor_ops *vendor,
+		      const struct vsm_kernel_image *img)
 {
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
@@ -267,7 +273,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 
 	ret = build_sw_tables(r, h, ALIGN(ram_end, 1ULL << 30));
 	if (!ret)
-		ret = build_npt(r, phys_bits, img);
+		ret = build_npt(r, phys_bits, img, vendor->npt_leaf_flags);
 	if (ret == -ENOMEM)
 		goto too_small;
 	if (ret)
@@ -280,7 +286,9 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	r->boot->iopm_pa = vsm_region_pa_of(r, iopm);
 	r->boot->percpu_offset = percpu_offset;
 	r->boot->nr_cpu_ids = nr_cpu_ids;
-	r->boot->devirt_tail = devirt_tail;
+	r->boot->devirt_tail = vendor->devirt_tail();
+	r->boot->vendor = vendor->sw_vendor;
+	r->boot->npt_leaf_flags = vendor->npt_leaf_flags;
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
 	r->boot->tsc_khz = tsc_khz;

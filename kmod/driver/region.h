@@ -56,8 +56,10 @@ extern const u8 vsm_sw_image_end[];
 int vsm_region_pages_alloc(struct vsm_region *r, u64 ram_end);
 void vsm_region_pages_free(struct vsm_region *r);
 
+struct vsm_vendor_ops;
 int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
-		      u64 devirt_tail, const struct vsm_kernel_image *img);
+		      const struct vsm_vendor_ops *vendor,
+		      const struct vsm_kernel_image *img);
 void vsm_region_destroy(struct vsm_region *r);
 struct vsm_sw_cpu *vsm_region_cpu(struct vsm_region *r, unsigned int cpu);
 u64 vsm_region_cpu_sw_va(struct vsm_region *r, unsigned int cpu);

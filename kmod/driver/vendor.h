@@ -22,6 +22,9 @@ struct vsm_region;
  *	are off
  * @hypercall: issue a hypercall on the calling (protected) CPU
  * @devirt_tail: the address the secure world returns to on devirtualize
+ * @sw_vendor: VSM_SW_VENDOR_*: which vendor half of the secure world runs
+ * @npt_leaf_flags: extra bits of every nested-page-table leaf (EPT: the
+ *	memory type)
  */
 struct vsm_vendor_ops {
 	const char *name;
@@ -31,6 +34,8 @@ struct vsm_vendor_ops {
 	long (*hypercall)(unsigned long nr, unsigned long a0, unsigned long a1,
 			  unsigned long a2);
 	u64 (*devirt_tail)(void);
+	u32 sw_vendor;
+	u64 npt_leaf_flags;
 };
 
 extern const struct vsm_vendor_ops vsm_svm_ops;

@@ -187,4 +187,6 @@ const struct vsm_vendor_ops vsm_svm_ops = {
 	.cpu_devirt = svm_cpu_devirt,
 	.hypercall = svm_hypercall,
 	.devirt_tail = svm_devirt_tail,
+	.sw_vendor = VSM_SW_VENDOR_AMD,
+	.npt_leaf_flags = 0,
 };

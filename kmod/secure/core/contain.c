@@ -55,7 +55,7 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 	pte = npt_entry(gpa);
 	if (!pte)
 		return -EFAULT;
-	decoy = vsm_boot.decoy_pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US;
+	decoy = vsm_boot.decoy_pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US | vsm_boot.npt_leaf_flags;
 	/* Several CPUs may fault on the same page: one audits it. */
 	if (__atomic_compare_exchange_n(pte, &expected, decoy, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))

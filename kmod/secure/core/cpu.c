@@ -136,17 +136,15 @@ void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls)
  * @c: this CPU's data
  *
  * Called from sw_entry on the secure world's page tables and stack, with
- * GIF clear.  Captures the registers VMSAVE knows about while they still
- * hold Linux's values, installs the secure world's descriptors, records
- * them for reloading after every exit, and hands over to the vendor code.
+ * interrupts off.  Lets the vendor code capture what it needs of Linux's
+ * registers while they still hold Linux's values, installs the secure
+ * world's descriptors, and hands over to the vendor code.
  */
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c);
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c)
 {
-	sw_vmsave(c->guest_vmcb_pa);
+	arch_cpu_capture(c);
 	sw_cpu_setup_descriptors(c);
-	sw_vmsave(c->host_vmcb_pa);
-	wrmsr(MSR_VM_HSAVE_PA, c->hsave_pa);
 	arch_cpu_run(c);
 }
 

@@ -163,7 +163,8 @@ extern const struct vsm_guest_mem sw_host_mem;
 int sw_guest_fetch(u64 cr3, u64 rip, u8 *buf, u32 len);
 int sw_guest_translate(u64 cr3, u64 va, u64 *gpa);
 
-/* The vendor half, chosen at build time for now (AMD SVM). */
+/* core/arch.c: the vendor half (AMD SVM or Intel VMX), chosen at launch. */
+void arch_cpu_capture(struct vsm_sw_cpu *c);
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);
 void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4]);

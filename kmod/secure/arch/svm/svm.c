@@ -93,7 +93,7 @@ static void set_msr_intercepts(void)
  * From the lock on, writes of the pinned MSRs exit too (reads never do).
  * The map is shared by every CPU, so this takes effect everywhere at once.
  */
-void arch_lock_intercepts(void)
+void svm_lock_intercepts(void)
 {
 	u8 *msrpm = sw_va(vsm_boot.msrpm_pa);
 	int i;
@@ -201,12 +201,19 @@ static void set_io_intercepts(void)
 }
 
 /**
- * arch_cpu_run() - make the launching CPU's state a guest and run it
+ * svm_cpu_run() - make the launching CPU's state a guest and run it
  * @c: this CPU
+ *
+ * FS, GS, TR, LDTR and the syscall MSRs were saved into the guest VMCB
+ * with VMSAVE before the secure world's own descriptors were loaded;
+ * VMSAVE records those in the host-state VMCB for after every exit.
  */
-void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
+void __noreturn svm_cpu_run(struct vsm_sw_cpu *c)
 {
 	struct vmcb *v = guest_vmcb(c);
+
+	sw_vmsave(c->host_vmcb_pa);
+	wrmsr(MSR_VM_HSAVE_PA, c->hsave_pa);
 
 	set_msr_intercepts();
 	set_io_intercepts();
@@ -218,11 +225,11 @@ void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
 }
 
 /**
- * arch_cpu_devirt() - leave this CPU to Linux, without a hypervisor
+ * svm_cpu_devirt() - leave this CPU to Linux, without a hypervisor
  * @c: this CPU
  * @result: value for the caller's RAX
  */
-void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
+void __noreturn svm_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 {
 	struct vmcb *v = guest_vmcb(c);
 	u64 *tramp = sw_cpu_page(c, VSM_CPU_PAGE_TRAMPOLINE);
@@ -243,15 +250,11 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 }
 
 /* The host's page tables at its last exit on this CPU. */
-u64 arch_host_cr3(struct vsm_sw_cpu *c)
+u64 svm_host_cr3(struct vsm_sw_cpu *c)
 {
 	return guest_vmcb(c)->save.cr3;
 }
 
-void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4])
-{
-	svm_nested_cpuid(leaf, regs);
-}
 
 void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error)
 {
@@ -716,7 +719,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		svm_shutdown(c, v);
 	case SVM_EXIT_INVALID:
 		/* The launch state was refused by VMRUN: give the CPU back. */
-		arch_cpu_devirt(c, -EIO);
+		svm_cpu_devirt(c, -EIO);
 	default:
 		sw_count_exit(c, VSM_EXIT_OTHER);
 		sw_panic("unexpected #VMEXIT", code);

@@ -13,6 +13,12 @@ void __noreturn svm_leave(struct vmcb *vmcb, u64 vmcb_pa, u64 trampoline_cr3,
 			  u64 tail, s64 result);
 void svm_handle_exit(struct vsm_sw_cpu *c);
 
+/* svm.c: the vendor half for core/arch.c */
+void __noreturn svm_cpu_run(struct vsm_sw_cpu *c);
+void __noreturn svm_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
+u64 svm_host_cr3(struct vsm_sw_cpu *c);
+void svm_lock_intercepts(void);
+
 /* svm.c, for nested.c */
 bool svm_skip_insn(struct vmcb *v, const u8 *op, u32 op_len);
 void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error);

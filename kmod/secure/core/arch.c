@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vendor half of the secure world, chosen by the driver at launch
+ * (vsm_boot.vendor): generic code calls arch_*(), never svm_*() or
+ * vmx_*(), and never touches a VMCB or a VMCS.
+ */
+#include "../include/sw.h"
+#include "../include/x86.h"
+#include "../arch/svm/svm.h"
+
+static bool intel(void)
+{
+	return vsm_boot.vendor == VSM_SW_VENDOR_INTEL;
+}
+
+/* Record what of Linux's state the vendor code takes from the CPU itself. */
+void arch_cpu_capture(struct vsm_sw_cpu *c)
+{
+	if (intel())
+		sw_panic("Intel VMX is not supported by this image", 0);
+	/* FS, GS, TR, LDTR and the syscall MSRs, exactly, into the guest VMCB. */
+	sw_vmsave(c->guest_vmcb_pa);
+}
+
+void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
+{
+	svm_cpu_run(c);
+}
+
+void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
+{
+	svm_cpu_devirt(c, result);
+}
+
+u64 arch_host_cr3(struct vsm_sw_cpu *c)
+{
+	return svm_host_cr3(c);
+}
+
+void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4])
+{
+	svm_nested_cpuid(leaf, regs);
+}
+
+void arch_lock_intercepts(void)
+{
+	svm_lock_intercepts();
+}

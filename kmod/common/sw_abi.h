@@ -108,8 +108,9 @@ struct vsm_seg_state {
  *
  * Filled by the driver (and, for @rsp and @rip, by its launch stub) on the
  * CPU being launched; the vendor code of the secure world turns it into a
- * VMCB or VMCS.  Registers that SVM's VMSAVE captures exactly (FS, GS, TR,
- * LDTR, the syscall and sysenter MSRs) are captured that way instead.
+ * VMCB or VMCS.  On AMD, VMSAVE captures FS, GS, TR, LDTR and the syscall
+ * and sysenter MSRs exactly, and the fields after @es are not used; Intel
+ * has no such instruction and uses them.
  */
 struct vsm_cpu_state {
 	u64 cr0, cr2, cr3, cr4;
@@ -120,6 +121,8 @@ struct vsm_cpu_state {
 	u16 gdtr_limit, idtr_limit;
 	u32 reserved;
 	struct vsm_seg_state cs, ss, ds, es;
+	struct vsm_seg_state fs, gs, tr, ldtr;
+	u64 sysenter_cs, sysenter_esp, sysenter_eip;
 };
 
 /* Counted exit classes (also the order of VSM_IOC_STATS counters). */

@@ -8,86 +8,17 @@
  * coherent because nothing here changes CR4: the guest starts with exactly
  * the CR0, CR3 and CR4 Linux had.
  */
-#include <linux/build_bug.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
-#include <asm/debugreg.h>
-#include <asm/desc.h>
 #include <asm/msr.h>
-#include <asm/special_insns.h>
 
+#include "../capture.h"
 #include "../region.h"
 #include "../vendor.h"
 #include "../vsm.h"
 #include "enter.h"
 
 #define EFER_SVME_BIT	BIT_ULL(12)
-
-static_assert(offsetof(struct vsm_cpu_state, rflags) == 64);
-static_assert(offsetof(struct vsm_cpu_state, rsp) == 72);
-static_assert(offsetof(struct vsm_cpu_state, rip) == 80);
-
-/* Access rights of a selector in VMCB layout, via LAR; 0 for null. */
-static u16 seg_attrib(u16 sel)
-{
-	u32 ar = 0;
-	bool ok;
-
-	if (!(sel & ~3))
-		return 0;
-	asm("lar %k2, %0\n\tsetz %1" : "+r"(ar), "=qm"(ok) : "r"((u32)sel));
-	if (!ok)
-		return 0;
-	return ((ar >> 8) & 0xff) | ((ar >> 12) & 0xf00);
-}
-
-static u32 seg_limit(u16 sel)
-{
-	u32 limit = 0;
-	bool ok;
-
-	if (!(sel & ~3))
-		return 0;
-	asm("lsl %k2, %0\n\tsetz %1" : "+r"(limit), "=qm"(ok) : "r"((u32)sel));
-	return ok ? limit : 0;
-}
-
-static void capture_seg(struct vsm_seg_state *s, u16 sel)
-{
-	s->selector = sel;
-	s->attrib = seg_attrib(sel);
-	s->limit = seg_limit(sel);
-	s->base = 0;	/* CS, SS, DS and ES have no base in 64-bit mode */
-}
-
-static void capture_state(struct vsm_cpu_state *s)
-{
-	struct desc_ptr gdt, idt;
-	u16 sel;
-
-	s->cr0 = read_cr0();
-	s->cr2 = read_cr2();
-	s->cr3 = __read_cr3();
-	s->cr4 = __read_cr4();
-	get_debugreg(s->dr6, 6);
-	get_debugreg(s->dr7, 7);
-	rdmsrl(MSR_EFER, s->efer);
-	rdmsrl(MSR_IA32_CR_PAT, s->pat);
-	native_store_gdt(&gdt);
-	store_idt(&idt);
-	s->gdtr_base = gdt.address;
-	s->gdtr_limit = gdt.size;
-	s->idtr_base = idt.address;
-	s->idtr_limit = idt.size;
-	savesegment(cs, sel);
-	capture_seg(&s->cs, sel);
-	savesegment(ss, sel);
-	capture_seg(&s->ss, sel);
-	savesegment(ds, sel);
-	capture_seg(&s->ds, sel);
-	savesegment(es, sel);
-	capture_seg(&s->es, sel);
-}
 
 /* Linux's kernel half next to the secure world's slot (see sw_abi.h). */
 static int build_trampoline(struct vsm_region *r, u64 *tramp)
@@ -123,7 +54,7 @@ static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
 	if (ret)
 		return ret;
 	wrmsrl(MSR_EFER, efer | EFER_SVME_BIT);
-	capture_state(&c->launch);
+	vsm_capture_state(&c->launch);
 	ret = vsm_svm_enter(&c->launch, vsm_region_pa_of(r, tramp), r->entry,
 			    vsm_region_cpu_sw_va(r, cpu));
 	if (ret) {

@@ -295,6 +295,9 @@ struct vsm_sw_boot {
 #define VSM_SW_VENDOR_AMD	0
 #define VSM_SW_VENDOR_INTEL	1
 
+/* vsm_sw_boot.npt_leaf_flags on Intel: EPT leaves are write-back memory. */
+#define VSM_EPT_LEAF_WB		VSM_UL(0x30)
+
 /*
  * Hypercalls: VMMCALL with the number in RAX and arguments in RBX, RCX,
  * RDX; the result (>= 0, or a negative errno) comes back in RAX.  Only

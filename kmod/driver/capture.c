@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The state of the CPU being launched, as the secure world needs it to
- * make the CPU's Linux its guest (a VMCB or a VMCS).  Linux's own CR4
- * shadow stays coherent because nothing here changes CR4.
+ * What both vendors need to launch a CPU: its state, as the secure world
+ * needs it to make the CPU's Linux its guest (a VMCB or a VMCS), and the
+ * page tables it enters the secure world on.  Linux's own CR4 shadow stays
+ * coherent because nothing here changes CR4.
  */
 #include <linux/build_bug.h>
+#include <linux/printk.h>
+#include <linux/string.h>
 #include <linux/smp.h>
 #include <asm/debugreg.h>
 #include <asm/desc.h>
@@ -12,6 +15,7 @@
 #include <asm/special_insns.h>
 
 #include "capture.h"
+#include "region.h"
 
 static_assert(offsetof(struct vsm_cpu_state, rflags) == 64);
 static_assert(offsetof(struct vsm_cpu_state, rsp) == 72);
@@ -108,5 +112,33 @@ void vsm_capture_state(struct vsm_cpu_state *s)
 	rdmsrl(MSR_IA32_SYSENTER_CS, s->sysenter_cs);
 	rdmsrl(MSR_IA32_SYSENTER_ESP, s->sysenter_esp);
 	rdmsrl(MSR_IA32_SYSENTER_EIP, s->sysenter_eip);
+}
+
+
+/* Linux's kernel half next to the secure world's slot (see sw_abi.h). */
+/**
+ * vsm_build_trampoline() - the page tables a CPU enters the secure world on
+ * @r: the region
+ * @tramp: the CPU's trampoline PML4
+ *
+ * Linux's kernel half next to the secure world's slot (see sw_abi.h).
+ *
+ * Return: 0, or -EBUSY if Linux uses the slot.
+ */
+int vsm_build_trampoline(struct vsm_region *r, u64 *tramp)
+{
+	const u64 *linux_pml4 = __va(__read_cr3() & PAGE_MASK);
+	unsigned int i;
+
+	if (linux_pml4[VSM_SW_PML4_SLOT]) {
+		pr_err("PML4 slot %d (the x86-64 hypervisor hole) is in use by Linux; cannot launch\n",
+		       VSM_SW_PML4_SLOT);
+		return -EBUSY;
+	}
+	memset(tramp, 0, PAGE_SIZE);
+	for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
+		tramp[i] = linux_pml4[i];
+	tramp[VSM_SW_PML4_SLOT] = r->sw_root[VSM_SW_PML4_SLOT];
+	return 0;
 }
 

@@ -47,6 +47,11 @@ module_param(nested, bool, 0444);
 MODULE_PARM_DESC(nested,
 		 "Offer SVM to the host so that KVM runs its guests under vsm (default Y); N hides SVM");
 
+static bool vmx;
+module_param(vmx, bool, 0444);
+MODULE_PARM_DESC(vmx,
+		 "Protect Intel hosts (default N; a preview: launch, EPT containment, hypercalls, audit; no pinning, no nested VMX)");
+
 static u32 nested_pages;	/* per CPU; 0: SVM hidden */
 static const struct vsm_vendor_ops *vendor;
 static struct vsm_region region;
@@ -148,6 +153,10 @@ static int check_host(void)
 		pr_err("5-level paging is not supported yet\n");
 		return -EOPNOTSUPP;
 	}
+	if (vendor == &vsm_vmx_ops && vsm_kvm_loaded()) {
+		pr_err("KVM (kvm_intel) is loaded: unload it first; vsm hides VMX from the host until nested VMX is supported\n");
+		return -EBUSY;
+	}
 	if (!nested && vsm_kvm_loaded()) {
 		pr_err("KVM (kvm_amd) is loaded: unload it first, or load vsm with nested=Y (the default) to keep KVM working under vsm\n");
 		return -EBUSY;
@@ -175,13 +184,16 @@ int vsm_hv_start(const struct vsm_info *caps)
 		pr_info("protect=N: not launching the hypervisor\n");
 		return 0;
 	}
-	if (caps->vendor != VSM_VENDOR_AMD) {
+	if (caps->vendor == VSM_VENDOR_INTEL && vmx) {
+		vendor = &vsm_vmx_ops;
+	} else if (caps->vendor != VSM_VENDOR_AMD) {
 		pr_warn("%s hosts are not protected yet: only reporting capabilities%s\n",
 			caps->vendor == VSM_VENDOR_INTEL ? "Intel" : "this CPU's",
 			lock ? " (lock=1 has nothing to lock)" : "");
 		return 0;
+	} else {
+		vendor = &vsm_svm_ops;
 	}
-	vendor = &vsm_svm_ops;
 	ret = vendor->check(caps);
 	if (!ret)
 		ret = check_host();
@@ -200,9 +212,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 	/* Read by the secure world only; the host cannot change it later. */
 	region.boot->pin_at_lock = pin;
 	/* The host cannot read the region once it is protected: keep a copy. */
-	nested_pages = nested ? region.boot->snpt_pool_pages : 0;
+	nested_pages = nested && vendor == &vsm_svm_ops ? region.boot->snpt_pool_pages : 0;
 	region.boot->nested = !!nested_pages;
-	if (nested && !nested_pages)
+	if (nested && vendor == &vsm_svm_ops && !nested_pages)
 		pr_warn("the secure region has no room for shadow nested page tables: SVM stays hidden from the host (KVM cannot load); raise secure_size_kib\n");
 	if (nested_pages) {
 		ret = vsm_kvm_guard_start();

@@ -39,5 +39,6 @@ struct vsm_vendor_ops {
 };
 
 extern const struct vsm_vendor_ops vsm_svm_ops;
+extern const struct vsm_vendor_ops vsm_vmx_ops;
 
 #endif /* VSM_DRIVER_VENDOR_H */

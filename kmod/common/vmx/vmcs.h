@@ -50,8 +50,6 @@
 
 /* EPT pointer: write-back paging structures, 4-level walk */
 #define VMX_EPTP_WB_4LEVEL		(6ULL | (3ULL << 3))
-/* EPT leaf: write-back memory type */
-#define VMX_EPT_MT_WB			(6ULL << 3)
 
 /* VMCS fields (16-bit, 64-bit, 32-bit, natural width) */
 #define VMCS_VPID			0x0000

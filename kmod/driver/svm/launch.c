@@ -20,24 +20,6 @@
 
 #define EFER_SVME_BIT	BIT_ULL(12)
 
-/* Linux's kernel half next to the secure world's slot (see sw_abi.h). */
-static int build_trampoline(struct vsm_region *r, u64 *tramp)
-{
-	const u64 *linux_pml4 = __va(__read_cr3() & PAGE_MASK);
-	unsigned int i;
-
-	if (linux_pml4[VSM_SW_PML4_SLOT]) {
-		pr_err("PML4 slot %d (the x86-64 hypervisor hole) is in use by Linux; cannot launch\n",
-		       VSM_SW_PML4_SLOT);
-		return -EBUSY;
-	}
-	memset(tramp, 0, PAGE_SIZE);
-	for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
-		tramp[i] = linux_pml4[i];
-	tramp[VSM_SW_PML4_SLOT] = r->sw_root[VSM_SW_PML4_SLOT];
-	return 0;
-}
-
 static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
 {
 	struct vsm_sw_cpu *c = vsm_region_cpu(r, cpu);
@@ -50,7 +32,7 @@ static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
 		pr_err("CPU %u: SVM is already in use (KVM with running VMs, or another hypervisor): stop its VMs and load vsm again\n", cpu);
 		return -EBUSY;
 	}
-	ret = build_trampoline(r, tramp);
+	ret = vsm_build_trampoline(r, tramp);
 	if (ret)
 		return ret;
 	wrmsrl(MSR_EFER, efer | EFER_SVME_BIT);

@@ -7,6 +7,7 @@
 #include "../include/sw.h"
 #include "../include/x86.h"
 #include "../arch/svm/svm.h"
+#include "../arch/vmx/vmx.h"
 
 static bool intel(void)
 {
@@ -16,33 +17,43 @@ static bool intel(void)
 /* Record what of Linux's state the vendor code takes from the CPU itself. */
 void arch_cpu_capture(struct vsm_sw_cpu *c)
 {
+	/* Intel: the driver recorded them (VMX has no VMSAVE). */
 	if (intel())
-		sw_panic("Intel VMX is not supported by this image", 0);
+		return;
 	/* FS, GS, TR, LDTR and the syscall MSRs, exactly, into the guest VMCB. */
 	sw_vmsave(c->guest_vmcb_pa);
 }
 
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)
 {
+	if (intel())
+		vmx_cpu_run(c);
 	svm_cpu_run(c);
 }
 
 void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 {
+	if (intel())
+		vmx_cpu_devirt(c, result);
 	svm_cpu_devirt(c, result);
 }
 
 u64 arch_host_cr3(struct vsm_sw_cpu *c)
 {
-	return svm_host_cr3(c);
+	return intel() ? vmx_host_cr3(c) : svm_host_cr3(c);
 }
 
 void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4])
 {
-	svm_nested_cpuid(leaf, regs);
+	if (intel())
+		vmx_cpuid_adjust(leaf, regs);
+	else
+		svm_nested_cpuid(leaf, regs);
 }
 
+/* Intel: CPU-state pinning is not there yet (the lock still holds). */
 void arch_lock_intercepts(void)
 {
-	svm_lock_intercepts();
+	if (!intel())
+		svm_lock_intercepts();
 }

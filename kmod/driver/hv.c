@@ -184,15 +184,13 @@ int vsm_hv_start(const struct vsm_info *caps)
 		pr_info("protect=N: not launching the hypervisor\n");
 		return 0;
 	}
-	if (caps->vendor == VSM_VENDOR_INTEL && vmx) {
-		vendor = &vsm_vmx_ops;
-	} else if (caps->vendor != VSM_VENDOR_AMD) {
+	vendor = caps->vendor == VSM_VENDOR_AMD ? &vsm_svm_ops :
+		 caps->vendor == VSM_VENDOR_INTEL && vmx ? &vsm_vmx_ops : NULL;
+	if (!vendor) {
 		pr_warn("%s hosts are not protected yet: only reporting capabilities%s\n",
-			caps->vendor == VSM_VENDOR_INTEL ? "Intel" : "this CPU's",
+			caps->vendor == VSM_VENDOR_INTEL ? "Intel (vmx=1 for a preview)" : "this CPU's",
 			lock ? " (lock=1 has nothing to lock)" : "");
 		return 0;
-	} else {
-		vendor = &vsm_svm_ops;
 	}
 	ret = vendor->check(caps);
 	if (!ret)

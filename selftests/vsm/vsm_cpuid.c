@@ -3,8 +3,9 @@
  * vsm_cpuid - does each online CPU run under vsm?  Asks CPUID leaf
  * 0x40000f00 on every CPU and prints one line per CPU.
  *
- * Usage: vsm_cpuid [present|absent]
- * With an argument, exits 0 only if every CPU matches it.
+ * Usage: vsm_cpuid [present|absent|vmx-hidden]
+ * With an argument, exits 0 only if every CPU matches it (vmx-hidden: the
+ * signature leaf answers and CPUID.1:ECX.VMX reads 0).
  */
 #define _GNU_SOURCE
 #include <cpuid.h>
@@ -27,19 +28,33 @@ static int cpu_has_vsm(int cpu)
 	       !memcmp(&c, "SMVS", 4) && !memcmp(&d, "MVSM", 4);
 }
 
+/* CPUID.1:ECX bit 5 on the CPU this runs on. */
+static int cpu_shows_vmx(void)
+{
+	unsigned int a, b, c, d;
+
+	__cpuid(1, a, b, c, d);
+	return !!(c & (1U << 5));
+}
+
 int main(int argc, char **argv)
 {
 	long n = sysconf(_SC_NPROCESSORS_CONF);
-	int want = -1, bad = 0, cpu, has;
+	int want = -1, bad = 0, cpu, has, vmx_hidden = 0;
 
+	if (argc > 1 && !strcmp(argv[1], "vmx-hidden"))
+		vmx_hidden = 1;
 	if (argc > 1)
-		want = !strcmp(argv[1], "present");
+		want = vmx_hidden || !strcmp(argv[1], "present");
 	for (cpu = 0; cpu < n; cpu++) {
 		has = cpu_has_vsm(cpu);
 		if (has < 0)
 			continue;	/* offline */
-		printf("cpu %d: %s\n", cpu, has ? "vsm" : "no hypervisor signature");
+		printf("cpu %d: %s%s\n", cpu, has ? "vsm" : "no hypervisor signature",
+		       cpu_shows_vmx() ? ", vmx" : "");
 		if (want >= 0 && has != want)
+			bad++;
+		if (vmx_hidden && cpu_shows_vmx())
 			bad++;
 	}
 	return bad ? 1 : 0;

@@ -27,7 +27,7 @@
 #define SW_SEL_TSS		0x18
 #define SW_TSS_OFFSET		64
 
-static u64 vmread(u64 field)
+static u64 vmcs_read(u64 field)
 {
 	u64 v;
 
@@ -35,7 +35,7 @@ static u64 vmread(u64 field)
 	return v;
 }
 
-static void vmwrite(u64 field, u64 v)
+static void vmcs_write(u64 field, u64 v)
 {
 	asm volatile("vmwrite %1, %0" : : "r"(field), "rm"(v) : "cc", "memory");
 }
@@ -65,24 +65,24 @@ static struct vsm_cpu_state *launch_of(struct vsm_sw_cpu *c)
 
 static void guest_segment(enum vmx_seg s, const struct vsm_seg_state *seg)
 {
-	vmwrite(VMCS_GUEST_ES_SEL + 2 * s, seg->selector);
-	vmwrite(VMCS_GUEST_ES_BASE + 2 * s, seg->base);
-	vmwrite(VMCS_GUEST_ES_LIMIT + 2 * s, seg->limit);
-	vmwrite(VMCS_GUEST_ES_AR + 2 * s, vmx_segment_ar(seg->selector, seg->attrib));
+	vmcs_write(VMCS_GUEST_ES_SEL + 2 * s, seg->selector);
+	vmcs_write(VMCS_GUEST_ES_BASE + 2 * s, seg->base);
+	vmcs_write(VMCS_GUEST_ES_LIMIT + 2 * s, seg->limit);
+	vmcs_write(VMCS_GUEST_ES_AR + 2 * s, vmx_segment_ar(seg->selector, seg->attrib));
 }
 
 static void fill_guest_state(const struct vsm_cpu_state *s)
 {
-	vmwrite(VMCS_GUEST_CR0, s->cr0);
-	vmwrite(VMCS_GUEST_CR3, s->cr3);
-	vmwrite(VMCS_GUEST_CR4, s->cr4 | CR4_VMXE);
-	vmwrite(VMCS_CR4_MASK, CR4_VMXE);
-	vmwrite(VMCS_CR4_SHADOW, s->cr4);
-	vmwrite(VMCS_CR0_MASK, 0);
-	vmwrite(VMCS_GUEST_DR7, s->dr7);
-	vmwrite(VMCS_GUEST_RSP, s->rsp);
-	vmwrite(VMCS_GUEST_RIP, s->rip);
-	vmwrite(VMCS_GUEST_RFLAGS, s->rflags);
+	vmcs_write(VMCS_GUEST_CR0, s->cr0);
+	vmcs_write(VMCS_GUEST_CR3, s->cr3);
+	vmcs_write(VMCS_GUEST_CR4, s->cr4 | CR4_VMXE);
+	vmcs_write(VMCS_CR4_MASK, CR4_VMXE);
+	vmcs_write(VMCS_CR4_SHADOW, s->cr4);
+	vmcs_write(VMCS_CR0_MASK, 0);
+	vmcs_write(VMCS_GUEST_DR7, s->dr7);
+	vmcs_write(VMCS_GUEST_RSP, s->rsp);
+	vmcs_write(VMCS_GUEST_RIP, s->rip);
+	vmcs_write(VMCS_GUEST_RFLAGS, s->rflags);
 	guest_segment(VMX_ES, &s->es);
 	guest_segment(VMX_CS, &s->cs);
 	guest_segment(VMX_SS, &s->ss);
@@ -91,20 +91,20 @@ static void fill_guest_state(const struct vsm_cpu_state *s)
 	guest_segment(VMX_GS, &s->gs);
 	guest_segment(VMX_LDTR, &s->ldtr);
 	guest_segment(VMX_TR, &s->tr);
-	vmwrite(VMCS_GUEST_GDTR_BASE, s->gdtr_base);
-	vmwrite(VMCS_GUEST_GDTR_LIMIT, s->gdtr_limit);
-	vmwrite(VMCS_GUEST_IDTR_BASE, s->idtr_base);
-	vmwrite(VMCS_GUEST_IDTR_LIMIT, s->idtr_limit);
-	vmwrite(VMCS_GUEST_SYSENTER_CS, s->sysenter_cs);
-	vmwrite(VMCS_GUEST_SYSENTER_ESP, s->sysenter_esp);
-	vmwrite(VMCS_GUEST_SYSENTER_EIP, s->sysenter_eip);
-	vmwrite(VMCS_GUEST_EFER, s->efer);
-	vmwrite(VMCS_GUEST_PAT, s->pat);
-	vmwrite(VMCS_GUEST_DEBUGCTL, 0);
-	vmwrite(VMCS_LINK_POINTER, ~0ULL);
-	vmwrite(VMCS_GUEST_ACTIVITY, 0);
-	vmwrite(VMCS_GUEST_INTERRUPTIBILITY, 0);
-	vmwrite(VMCS_GUEST_PENDING_DBG, 0);
+	vmcs_write(VMCS_GUEST_GDTR_BASE, s->gdtr_base);
+	vmcs_write(VMCS_GUEST_GDTR_LIMIT, s->gdtr_limit);
+	vmcs_write(VMCS_GUEST_IDTR_BASE, s->idtr_base);
+	vmcs_write(VMCS_GUEST_IDTR_LIMIT, s->idtr_limit);
+	vmcs_write(VMCS_GUEST_SYSENTER_CS, s->sysenter_cs);
+	vmcs_write(VMCS_GUEST_SYSENTER_ESP, s->sysenter_esp);
+	vmcs_write(VMCS_GUEST_SYSENTER_EIP, s->sysenter_eip);
+	vmcs_write(VMCS_GUEST_EFER, s->efer);
+	vmcs_write(VMCS_GUEST_PAT, s->pat);
+	vmcs_write(VMCS_GUEST_DEBUGCTL, 0);
+	vmcs_write(VMCS_LINK_POINTER, ~0ULL);
+	vmcs_write(VMCS_GUEST_ACTIVITY, 0);
+	vmcs_write(VMCS_GUEST_INTERRUPTIBILITY, 0);
+	vmcs_write(VMCS_GUEST_PENDING_DBG, 0);
 }
 
 /* The secure world's own state, loaded at every exit. */
@@ -115,30 +115,30 @@ static void fill_host_state(struct vsm_sw_cpu *c)
 	u64 cr;
 
 	asm volatile("mov %%cr0, %0" : "=r"(cr));
-	vmwrite(VMCS_HOST_CR0, cr);
+	vmcs_write(VMCS_HOST_CR0, cr);
 	asm volatile("mov %%cr3, %0" : "=r"(cr));
-	vmwrite(VMCS_HOST_CR3, cr);
+	vmcs_write(VMCS_HOST_CR3, cr);
 	asm volatile("mov %%cr4, %0" : "=r"(cr));
-	vmwrite(VMCS_HOST_CR4, cr);
+	vmcs_write(VMCS_HOST_CR4, cr);
 	asm volatile("sidt %0" : "=m"(idtr));
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_ES, SW_SEL_DATA);
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_CS, SW_SEL_CODE);
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_SS, SW_SEL_DATA);
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_DS, SW_SEL_DATA);
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_FS, 0);
-	vmwrite(VMCS_HOST_ES_SEL + 2 * VMX_GS, 0);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_ES, SW_SEL_DATA);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_CS, SW_SEL_CODE);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_SS, SW_SEL_DATA);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_DS, SW_SEL_DATA);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_FS, 0);
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * VMX_GS, 0);
 	/* The host-state TR selector has no LDTR slot before it. */
-	vmwrite(VMCS_HOST_ES_SEL + 2 * (VMX_TR - 1), SW_SEL_TSS);
-	vmwrite(VMCS_HOST_FS_BASE, 0);
-	vmwrite(VMCS_HOST_GS_BASE, 0);
-	vmwrite(VMCS_HOST_TR_BASE, (u64)(uintptr_t)(gdt + SW_TSS_OFFSET));
-	vmwrite(VMCS_HOST_GDTR_BASE, (u64)(uintptr_t)gdt);
-	vmwrite(VMCS_HOST_IDTR_BASE, idtr.base);
-	vmwrite(VMCS_HOST_SYSENTER_CS, 0);
-	vmwrite(VMCS_HOST_SYSENTER_ESP, 0);
-	vmwrite(VMCS_HOST_SYSENTER_EIP, 0);
-	vmwrite(VMCS_HOST_EFER, rdmsr(MSR_EFER));
-	vmwrite(VMCS_HOST_PAT, rdmsr(MSR_PAT));
+	vmcs_write(VMCS_HOST_ES_SEL + 2 * (VMX_TR - 1), SW_SEL_TSS);
+	vmcs_write(VMCS_HOST_FS_BASE, 0);
+	vmcs_write(VMCS_HOST_GS_BASE, 0);
+	vmcs_write(VMCS_HOST_TR_BASE, (u64)(uintptr_t)(gdt + SW_TSS_OFFSET));
+	vmcs_write(VMCS_HOST_GDTR_BASE, (u64)(uintptr_t)gdt);
+	vmcs_write(VMCS_HOST_IDTR_BASE, idtr.base);
+	vmcs_write(VMCS_HOST_SYSENTER_CS, 0);
+	vmcs_write(VMCS_HOST_SYSENTER_ESP, 0);
+	vmcs_write(VMCS_HOST_SYSENTER_EIP, 0);
+	vmcs_write(VMCS_HOST_EFER, rdmsr(MSR_EFER));
+	vmcs_write(VMCS_HOST_PAT, rdmsr(MSR_PAT));
 }
 
 /* A control word from vsm's wishes and the CPU's capability MSR. */
@@ -149,7 +149,7 @@ static int control(u64 field, u32 want, u32 need, u32 msr, u32 true_msr)
 
 	if (vmx_adjust_controls(want, need, cap, &v))
 		return -EOPNOTSUPP;
-	vmwrite(field, v);
+	vmcs_write(field, v);
 	return 0;
 }
 
@@ -183,14 +183,14 @@ static int fill_controls(void)
 			     MSR_IA32_VMX_ENTRY, MSR_IA32_VMX_TRUE_ENTRY);
 	if (ret)
 		return ret;
-	vmwrite(VMCS_EXCEPTION_BITMAP, 0);
+	vmcs_write(VMCS_EXCEPTION_BITMAP, 0);
 	/* The SVM permission-map pages serve as VMX bitmaps (same port layout). */
-	vmwrite(VMCS_IO_BITMAP_A, vsm_boot.iopm_pa);
-	vmwrite(VMCS_IO_BITMAP_B, vsm_boot.iopm_pa + VSM_PAGE_SIZE);
+	vmcs_write(VMCS_IO_BITMAP_A, vsm_boot.iopm_pa);
+	vmcs_write(VMCS_IO_BITMAP_B, vsm_boot.iopm_pa + VSM_PAGE_SIZE);
 	memset(msr_bitmap, 0, VSM_PAGE_SIZE);
-	vmwrite(VMCS_MSR_BITMAP, vsm_boot.msrpm_pa);
-	vmwrite(VMCS_EPT_POINTER, vsm_boot.npt_root | VMX_EPTP_WB_4LEVEL);
-	vmwrite(VMCS_VPID, GUEST_VPID);
+	vmcs_write(VMCS_MSR_BITMAP, vsm_boot.msrpm_pa);
+	vmcs_write(VMCS_EPT_POINTER, vsm_boot.npt_root | VMX_EPTP_WB_4LEVEL);
+	vmcs_write(VMCS_VPID, GUEST_VPID);
 	return 0;
 }
 
@@ -241,7 +241,7 @@ void __noreturn vmx_cpu_run(struct vsm_sw_cpu *c)
 	vmx_run_loop(c);
 	/* VMLAUNCH failed. */
 	sw_puts("\nvsm: VMLAUNCH failed, VM-instruction error ");
-	sw_put_hex(vmread(VMCS_INSN_ERROR));
+	sw_put_hex(vmcs_read(VMCS_INSN_ERROR));
 	sw_puts("\n");
 	c->state = VSM_SW_CPU_OFF;
 	vmx_cpu_devirt(c, -EIO);
@@ -250,7 +250,7 @@ void __noreturn vmx_cpu_run(struct vsm_sw_cpu *c)
 /* The host's page tables at its last exit on this CPU. */
 u64 vmx_host_cr3(struct vsm_sw_cpu *c)
 {
-	return vmread(VMCS_GUEST_CR3);
+	return vmcs_read(VMCS_GUEST_CR3);
 }
 
 /* Linux's TSS descriptor is busy; LTR wants it available (type 9). */
@@ -278,29 +278,29 @@ void __noreturn vmx_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 	unsigned int i;
 
 	memset(&st, 0, sizeof(st));
-	st.gdtr.base = vmread(VMCS_GUEST_GDTR_BASE);
-	st.gdtr.limit = (u16)vmread(VMCS_GUEST_GDTR_LIMIT);
-	st.idtr.base = vmread(VMCS_GUEST_IDTR_BASE);
-	st.idtr.limit = (u16)vmread(VMCS_GUEST_IDTR_LIMIT);
-	st.tr = (u16)vmread(VMCS_GUEST_ES_SEL + 2 * VMX_TR);
-	st.ds = (u16)vmread(VMCS_GUEST_ES_SEL + 2 * VMX_DS);
-	st.es = (u16)vmread(VMCS_GUEST_ES_SEL + 2 * VMX_ES);
-	st.ss = (u16)vmread(VMCS_GUEST_ES_SEL + 2 * VMX_SS);
-	st.cs = (u16)vmread(VMCS_GUEST_ES_SEL + 2 * VMX_CS);
-	st.dr7 = vmread(VMCS_GUEST_DR7);
-	st.rsp = vmread(VMCS_GUEST_RSP);
-	st.rflags = vmread(VMCS_GUEST_RFLAGS);
-	st.rip = vmread(VMCS_GUEST_RIP);
-	st.cr3 = vmread(VMCS_GUEST_CR3);
-	st.cr4 = vmread(VMCS_GUEST_CR4) & ~CR4_VMXE;
+	st.gdtr.base = vmcs_read(VMCS_GUEST_GDTR_BASE);
+	st.gdtr.limit = (u16)vmcs_read(VMCS_GUEST_GDTR_LIMIT);
+	st.idtr.base = vmcs_read(VMCS_GUEST_IDTR_BASE);
+	st.idtr.limit = (u16)vmcs_read(VMCS_GUEST_IDTR_LIMIT);
+	st.tr = (u16)vmcs_read(VMCS_GUEST_ES_SEL + 2 * VMX_TR);
+	st.ds = (u16)vmcs_read(VMCS_GUEST_ES_SEL + 2 * VMX_DS);
+	st.es = (u16)vmcs_read(VMCS_GUEST_ES_SEL + 2 * VMX_ES);
+	st.ss = (u16)vmcs_read(VMCS_GUEST_ES_SEL + 2 * VMX_SS);
+	st.cs = (u16)vmcs_read(VMCS_GUEST_ES_SEL + 2 * VMX_CS);
+	st.dr7 = vmcs_read(VMCS_GUEST_DR7);
+	st.rsp = vmcs_read(VMCS_GUEST_RSP);
+	st.rflags = vmcs_read(VMCS_GUEST_RFLAGS);
+	st.rip = vmcs_read(VMCS_GUEST_RIP);
+	st.cr3 = vmcs_read(VMCS_GUEST_CR3);
+	st.cr4 = vmcs_read(VMCS_GUEST_CR4) & ~CR4_VMXE;
 	/* What the exit loaded with the secure world's values. */
-	wrmsr(MSR_SYSENTER_CS, vmread(VMCS_GUEST_SYSENTER_CS));
-	wrmsr(MSR_SYSENTER_ESP, vmread(VMCS_GUEST_SYSENTER_ESP));
-	wrmsr(MSR_SYSENTER_EIP, vmread(VMCS_GUEST_SYSENTER_EIP));
-	wrmsr(MSR_EFER, vmread(VMCS_GUEST_EFER));
-	wrmsr(MSR_PAT, vmread(VMCS_GUEST_PAT));
-	wrmsr(MSR_FS_BASE, vmread(VMCS_GUEST_ES_BASE + 2 * VMX_FS));
-	wrmsr(MSR_GS_BASE, vmread(VMCS_GUEST_ES_BASE + 2 * VMX_GS));
+	wrmsr(MSR_SYSENTER_CS, vmcs_read(VMCS_GUEST_SYSENTER_CS));
+	wrmsr(MSR_SYSENTER_ESP, vmcs_read(VMCS_GUEST_SYSENTER_ESP));
+	wrmsr(MSR_SYSENTER_EIP, vmcs_read(VMCS_GUEST_SYSENTER_EIP));
+	wrmsr(MSR_EFER, vmcs_read(VMCS_GUEST_EFER));
+	wrmsr(MSR_PAT, vmcs_read(VMCS_GUEST_PAT));
+	wrmsr(MSR_FS_BASE, vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_FS));
+	wrmsr(MSR_GS_BASE, vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_GS));
 	tss_available(st.cr3, st.gdtr.base, st.tr);
 	/* Refresh Linux's kernel half: it may have grown since launch. */
 	if (sw_host_ram(st.cr3 & VSM_PTE_ADDR, VSM_PAGE_SIZE)) {
@@ -317,22 +317,22 @@ void __noreturn vmx_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 void __noreturn vmx_resume_failed(struct vsm_sw_cpu *c)
 {
 	sw_puts("\nvsm: VMRESUME failed, VM-instruction error ");
-	sw_put_hex(vmread(VMCS_INSN_ERROR));
+	sw_put_hex(vmcs_read(VMCS_INSN_ERROR));
 	sw_puts("\n");
 	sw_panic("VMRESUME", 0);
 }
 
 static void inject_exception(unsigned int vector, bool error)
 {
-	vmwrite(VMCS_ENTRY_INTR_INFO, vector | VMX_INTR_HW_EXCEPTION | VMX_INTR_VALID |
+	vmcs_write(VMCS_ENTRY_INTR_INFO, vector | VMX_INTR_HW_EXCEPTION | VMX_INTR_VALID |
 		(error ? VMX_INTR_ERROR : 0));
 	if (error)
-		vmwrite(VMCS_ENTRY_EXCEPTION_ERROR, 0);
+		vmcs_write(VMCS_ENTRY_EXCEPTION_ERROR, 0);
 }
 
 static void skip_insn(void)
 {
-	vmwrite(VMCS_GUEST_RIP, vmread(VMCS_GUEST_RIP) + vmread(VMCS_EXIT_INSN_LEN));
+	vmcs_write(VMCS_GUEST_RIP, vmcs_read(VMCS_GUEST_RIP) + vmcs_read(VMCS_EXIT_INSN_LEN));
 }
 
 static void handle_cpuid(struct vsm_sw_cpu *c)
@@ -350,7 +350,7 @@ static void handle_cpuid(struct vsm_sw_cpu *c)
 static void handle_vmcall(struct vsm_sw_cpu *c)
 {
 	/* CPL is SS.DPL: hypercalls are for the kernel only. */
-	if ((vmread(VMCS_GUEST_ES_AR + 2 * VMX_SS) >> 5) & 3) {
+	if ((vmcs_read(VMCS_GUEST_ES_AR + 2 * VMX_SS) >> 5) & 3) {
 		inject_exception(X86_UD_VECTOR, false);
 		return;
 	}
@@ -381,7 +381,7 @@ static void io_out(u16 port, u32 size, u32 val)
 /* An access to a reset port: pass it through unless it resets. */
 static void handle_io(struct vsm_sw_cpu *c)
 {
-	u64 q = vmread(VMCS_EXIT_QUALIFICATION);
+	u64 q = vmcs_read(VMCS_EXIT_QUALIFICATION);
 	u16 port = q >> VMX_IO_PORT_SHIFT;
 	u32 size = (q & VMX_IO_SIZE_MASK) + 1;
 	u32 mask = size == 4 ? 0xffffffffU : (1U << (8 * size)) - 1;
@@ -420,7 +420,7 @@ static void __noreturn handle_triple_fault(struct vsm_sw_cpu *c)
 	sw_puts("\nvsm: the host triple-faulted on cpu ");
 	sw_put_hex(c->cpu);
 	sw_puts(" rip=");
-	sw_put_hex(vmread(VMCS_GUEST_RIP));
+	sw_put_hex(vmcs_read(VMCS_GUEST_RIP));
 	sw_puts("\n");
 	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
 	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
@@ -434,9 +434,9 @@ static void __noreturn handle_triple_fault(struct vsm_sw_cpu *c)
  */
 void vmx_handle_exit(struct vsm_sw_cpu *c)
 {
-	u64 reason = vmread(VMCS_EXIT_REASON);
+	u64 reason = vmcs_read(VMCS_EXIT_REASON);
 
-	vmwrite(VMCS_ENTRY_INTR_INFO, 0);
+	vmcs_write(VMCS_ENTRY_INTR_INFO, 0);
 	if (reason & VMX_EXIT_FAILED_ENTRY) {
 		sw_puts("\nvsm: VM entry failed, reason ");
 		sw_put_hex(reason);
@@ -461,8 +461,8 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case VMX_EXIT_EPT_VIOLATION:
 		sw_count_exit(c, VSM_EXIT_NPF);
-		if (sw_contain_access(c, vmread(VMCS_GUEST_PHYS_ADDR), vmread(VMCS_GUEST_RIP),
-				      vmread(VMCS_EXIT_QUALIFICATION)))
+		if (sw_contain_access(c, vmcs_read(VMCS_GUEST_PHYS_ADDR), vmcs_read(VMCS_GUEST_RIP),
+				      vmcs_read(VMCS_EXIT_QUALIFICATION)))
 			inject_exception(X86_GP_VECTOR, true);
 		/* The EPT entry changed: forget what the TLB cached for it. */
 		vmx_invept_all();
@@ -491,7 +491,7 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		sw_puts("\nvsm: unexpected VM exit, reason ");
 		sw_put_hex(reason);
 		sw_puts(" rip ");
-		sw_put_hex(vmread(VMCS_GUEST_RIP));
+		sw_put_hex(vmcs_read(VMCS_GUEST_RIP));
 		sw_panic("unexpected VM exit", reason);
 	}
 }

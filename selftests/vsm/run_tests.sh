@@ -18,7 +18,8 @@ tests=${*:-"vsm_abi_test vsm_hv_test vsm_keys_test vsm_keys_cli_test.sh vsm_keys
 export VSM_EXPECT
 
 modprobe msr 2>/dev/null	# for the MSR attack tests
-grep -q '^vsm ' /proc/modules || insmod "$VSM_KO" || {
+export VSM_INSMOD_ARGS
+ensure_loaded || {
 	echo "# cannot load $VSM_KO"
 	exit 1
 }

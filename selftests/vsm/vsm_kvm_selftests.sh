@@ -37,7 +37,8 @@ if [ "$1" = "--record" ]; then
 fi
 
 echo "TAP version 13"
-require_protection "the KVM selftests on the protected host"
+require_protection "the KVM selftests on the protected host" \
+	"nested virtualization (KVM under vsm) is AMD-only so far"
 ensure_loaded
 check "kvm_amd loads under vsm" modprobe kvm_amd
 for t in $(awk '$1 == "pass" { print $2 }' "$baseline"); do

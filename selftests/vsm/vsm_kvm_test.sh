@@ -16,7 +16,8 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-require_protection "KVM guests on a protected host"
+require_protection "KVM guests on a protected host" \
+	"nested virtualization (KVM under vsm) is AMD-only so far"
 dir=$(dirname "$0")
 guest="$dir/vsm_kvm_guest"
 log_start=$(dmesg | wc -l)
@@ -84,14 +85,14 @@ check "the refusal says SVM is in use and what to do" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'SVM is already in use (KVM with running VMs, or another hypervisor): stop its VMs'"
 kill $spin 2>/dev/null
 wait $spin 2>/dev/null
-check "vsm loads under a loaded kvm_amd" insmod "$VSM_KO"
+check "vsm loads under a loaded kvm_amd" vsm_insmod
 check "and KVM runs guests on it" "$guest" 10
 rmmod kvm_amd kvm 2>/dev/null
 rmmod vsm
 
 # nested=N: SVM hidden, KVM and vsm exclude each other.
 log_start=$(dmesg | wc -l)
-insmod "$VSM_KO" nested=0
+vsm_insmod nested=0
 check "nested=N: kvm_amd refuses to load" sh -c '! modprobe kvm_amd 2>/dev/null'
 check "nested=N: kvm says SVM is disabled" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q \"kvm_amd' disabled by bios\""
@@ -103,6 +104,6 @@ check "nested=N: vsm refuses to load while kvm_amd is loaded" \
 check "the refusal names kvm_amd and the remedy" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: KVM (kvm_amd) is loaded: unload it first, or load vsm with nested=Y'"
 rmmod kvm_amd kvm 2>/dev/null
-check "vsm loads again after kvm_amd is gone" insmod "$VSM_KO"
+check "vsm loads again after kvm_amd is gone" vsm_insmod
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 tap_done

@@ -11,7 +11,8 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-require_protection "a Linux guest on the protected host"
+require_protection "a Linux guest on the protected host" \
+	"nested virtualization (KVM under vsm) is AMD-only so far"
 dir=$(dirname "$0")
 l2=${L2_SYSROOT:-/l2}
 kver=$(uname -r)

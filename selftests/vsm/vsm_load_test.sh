@@ -14,7 +14,7 @@ want_state=loaded
 [ "$VSM_VENDOR" = amd ] && want_state=protected
 
 no_device() { [ ! -e /dev/vsm ]; }
-load() { insmod "$VSM_KO" && [ -c /dev/vsm ]; }
+load() { vsm_insmod && [ -c /dev/vsm ]; }
 unload() { rmmod vsm && no_device; }
 state_is() { vsmctl info | grep -q "^state: *$1\$"; }
 mem_avail_kb() { sed -n 's/^MemAvailable: *\([0-9]*\).*/\1/p' /proc/meminfo; }
@@ -57,5 +57,5 @@ if [ "$VSM_VENDOR" = amd ]; then
 		"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: hypervisor stopped on every CPU'"
 fi
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
-insmod "$VSM_KO"
+vsm_insmod
 tap_done

@@ -13,7 +13,8 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-require_protection "CPU-state pinning"
+require_protection "CPU-state pinning" \
+	"CPU-state pinning and kernel-text protection are AMD-only so far"
 dir=$(dirname "$0")
 msr="$dir/vsm_msr"
 log_start=$(dmesg | wc -l)

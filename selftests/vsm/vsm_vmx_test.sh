@@ -19,7 +19,7 @@ dir=$(dirname "$0")
 log_start=$(dmesg | wc -l)
 grep -q '^vsm ' /proc/modules && rmmod vsm
 
-check "vsm loads with vmx=1" insmod "$VSM_KO" vmx=1
+check "vsm loads with vmx=1" vsm_insmod vmx=1
 check "the kernel log says Intel VMX runs" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: Intel VMX hypervisor running on'"
 check "every CPU answers the signature leaf" "$dir/vsm_cpuid" present

@@ -10,7 +10,7 @@ out=$(mktemp)
 vendor=${VSM_VENDOR:-amd}
 state=loaded
 [ "$vendor" = amd ] && state=protected
-[ -c /dev/vsm ] || insmod "$VSM_KO"
+[ -c /dev/vsm ] || vsm_insmod
 
 vsmctl info >"$out"
 sed 's/^/# /' "$out"
@@ -73,6 +73,6 @@ vsmctl info 2>"$out"
 check "without the module info exits 1" [ $? -eq 1 ]
 check "without the module the message says why" \
 	grep -q 'is the vsm module loaded?' "$out"
-insmod "$VSM_KO"
+vsm_insmod
 rm -f "$out"
 tap_done

@@ -47,6 +47,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/processor.h>
 
 #include "hypercall.h"
 
@@ -68,7 +69,7 @@ static atomic_t other = ATOMIC_INIT(0);
 
 static void try_devirt(void *unused)
 {
-	long ret = vsm_attack_devirt();
+	long ret = vsm_attack_devirt(boot_cpu_data.x86_vendor == X86_VENDOR_INTEL);
 
 	pr_info("cpu %d: devirtualize hypercall returned %ld\n",
 		smp_processor_id(), ret);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The devirtualize hypercall as a hostile module issues it.  If it were
+ * The devirtualize hypercall as a hostile module issues it (VMMCALL on
+ * AMD, VMCALL on Intel: the first argument says which).  If it were
  * wrongly granted, only RSP and RIP would come back intact, so the
  * callee-saved registers are kept on the stack.
  */
@@ -15,8 +16,12 @@ SYM_FUNC_START(vsm_attack_devirt)
 	pushq	%r14
 	pushq	%r15
 	movl	$3, %eax	/* VSM_HC_DEVIRT */
+	testl	%edi, %edi	/* Intel? */
+	jnz	1f
 	vmmcall
-	popq	%r15
+	jmp	2f
+1:	vmcall
+2:	popq	%r15
 	popq	%r14
 	popq	%r13
 	popq	%r12

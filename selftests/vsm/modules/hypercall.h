@@ -5,6 +5,8 @@
 #ifndef VSM_ATTACK_HYPERCALL_H
 #define VSM_ATTACK_HYPERCALL_H
 
-long vsm_attack_devirt(void);
+#include <linux/types.h>
+
+long vsm_attack_devirt(bool intel);
 
 #endif /* VSM_ATTACK_HYPERCALL_H */

@@ -36,9 +36,7 @@ dmesg_clean_since() {
 # as skipped, with the reason, and end the test program.
 require_protection() {
 	[ "$VSM_VENDOR" = amd ] && return 0
-	if [ "$VSM_VENDOR" = intel ] && [ -n "$VSM_INSMOD_ARGS" ] && [ -z "$2" ]; then
-		return 0
-	fi
+	vsm_protects && [ -z "$2" ] && return 0
 	tap_skip "$1" "${2:-vsm protects only AMD and Intel (vmx=1) hosts}"
 	tap_done
 	exit 0
@@ -55,6 +53,13 @@ region_info() {
 
 # Intel hosts are protected by the VMX preview, which vmx=1 turns on.
 [ "$VSM_VENDOR" = intel ] && : "${VSM_INSMOD_ARGS=vmx=1}"
+
+# vsm_protects: does loading vsm here launch the hypervisor?
+vsm_protects() {
+	[ "$VSM_VENDOR" = amd ] && return 0
+	[ "$VSM_VENDOR" = intel ] && case " $VSM_INSMOD_ARGS " in *" vmx=1 "*) return 0 ;; esac
+	return 1
+}
 
 # vsm_insmod [PARAM...]: load vsm with the vendor's parameters and PARAMs.
 vsm_insmod() { insmod "$VSM_KO" $VSM_INSMOD_ARGS "$@"; }

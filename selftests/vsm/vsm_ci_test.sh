@@ -74,6 +74,6 @@ check "enforce: Debian's msr.ko (listed hash) loads" modprobe msr
 check "the audit chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 check "reloading vsm forgets the policy (not locked)" sh -c \
-	"rmmod vsm && insmod $VSM_KO && vsmctl policy show | grep -q 'no policy'"
+	"rmmod vsm && insmod $VSM_KO $VSM_INSMOD_ARGS && vsmctl policy show | grep -q 'no policy'"
 rm -f /tmp/ci-short.bin
 tap_done

@@ -11,7 +11,7 @@ echo "TAP version 13"
 log_start=$(dmesg | wc -l)
 rmmod vsm 2>/dev/null
 want_state=loaded
-[ "$VSM_VENDOR" = amd ] && want_state=protected
+vsm_protects && want_state=protected
 
 no_device() { [ ! -e /dev/vsm ]; }
 load() { vsm_insmod && [ -c /dev/vsm ]; }
@@ -52,7 +52,7 @@ check "cycles leak less than 32 MiB (a lost region would be 200)" \
 	[ $((before - after)) -lt 32768 ]
 check "load logs the ABI version" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: loaded, ABI version 1'"
-if [ "$VSM_VENDOR" = amd ]; then
+if vsm_protects; then
 	check "unload logs the hypervisor stopping" sh -c \
 		"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: hypervisor stopped on every CPU'"
 fi

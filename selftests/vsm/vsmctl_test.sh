@@ -9,7 +9,7 @@ echo "TAP version 13"
 out=$(mktemp)
 vendor=${VSM_VENDOR:-amd}
 state=loaded
-[ "$vendor" = amd ] && state=protected
+vsm_protects && state=protected
 [ -c /dev/vsm ] || vsm_insmod
 
 vsmctl info >"$out"

@@ -30,9 +30,13 @@ check "second load is refused" sh -c "! insmod '$VSM_KO' 2>/dev/null"
 check "unload removes /dev/vsm" unload
 check "no CPU answers the signature leaf after unload" "$cpuid" absent
 
+# Bochs launches slowly: fewer cycles there (still a leak of 4 MiB each
+# would show).
+ncycles=50
+[ "$VSM_VENDOR" = intel ] && ncycles=8
 cycles() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt $ncycles ]; do
 		load && state_is "$want_state" && unload || return 1
 		[ "$want_state" = loaded ] || "$cpuid" absent >/dev/null || return 1
 		i=$((i + 1))
@@ -41,15 +45,18 @@ cycles() {
 sync
 echo 3 >/proc/sys/vm/drop_caches
 before=$(mem_avail_kb)
-check "50 load/unload cycles" cycles
+check "$ncycles load/unload cycles" cycles
 sync
 echo 3 >/proc/sys/vm/drop_caches
 after=$(mem_avail_kb)
 echo "# MemAvailable before $before kB, after $after kB"
 # Free-page counts move by megabytes with per-CPU page lists and slab
-# growth; a leaked 4 MiB region per cycle would show as 200 MiB.
-check "cycles leak less than 32 MiB (a lost region would be 200)" \
-	[ $((before - after)) -lt 32768 ]
+# growth; a leaked 4 MiB region per cycle would show as 4 MiB times the
+# cycles.  Allowed: half of that, at most 32 MiB.
+limit_kb=$((ncycles * 2048))
+[ $limit_kb -gt 32768 ] && limit_kb=32768
+check "cycles leak less than $((limit_kb / 1024)) MiB (lost regions would be $((ncycles * 4)))" \
+	[ $((before - after)) -lt $limit_kb ]
 check "load logs the ABI version" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: loaded, ABI version 1'"
 if vsm_protects; then

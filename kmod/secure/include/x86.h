@@ -92,6 +92,24 @@ static inline u8 sw_inb(u16 port)
 	return v;
 }
 
+/* A port access of 1, 2 or 4 bytes, as the host's instruction made it. */
+static inline u32 sw_io_in(u16 port, u32 size)
+{
+	if (size == 1)
+		return sw_inb(port);
+	return size == 2 ? sw_inw(port) : sw_inl(port);
+}
+
+static inline void sw_io_out(u16 port, u32 size, u32 val)
+{
+	if (size == 1)
+		sw_outb(port, (u8)val);
+	else if (size == 2)
+		sw_outw(port, (u16)val);
+	else
+		sw_outl(port, val);
+}
+
 static inline void sw_vmsave(u64 pa)
 {
 	asm volatile("vmsave %%rax" : : "a"(pa) : "memory");

@@ -598,23 +598,6 @@ void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
 }
 
-static u32 io_in(u16 port, u32 size)
-{
-	if (size == 1)
-		return sw_inb(port);
-	return size == 2 ? sw_inw(port) : sw_inl(port);
-}
-
-static void io_out(u16 port, u32 size, u32 val)
-{
-	if (size == 1)
-		sw_outb(port, (u8)val);
-	else if (size == 2)
-		sw_outw(port, (u16)val);
-	else
-		sw_outl(port, val);
-}
-
 /* An access to a reset port: pass it through unless it resets. */
 static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
 {
@@ -638,7 +621,7 @@ static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
 	if (len < 0)
 		return;
 	if (in) {
-		val = io_in(port, size);
+		val = sw_io_in(port, size);
 		if (size == 4)
 			v->save.rax = val;
 		else
@@ -650,7 +633,7 @@ static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
 					 "reset through the keyboard controller" :
 					 "reset through port 0xcf9", port, (u8)val);
 		}
-		io_out(port, size, val);
+		sw_io_out(port, size, val);
 	}
 	v->save.rip += len;
 }

@@ -361,23 +361,6 @@ static void handle_vmcall(struct vsm_sw_cpu *c)
 						 c->gprs[VSM_GPR_RDX]);
 }
 
-static u32 io_in(u16 port, u32 size)
-{
-	if (size == 1)
-		return sw_inb(port);
-	return size == 2 ? sw_inw(port) : sw_inl(port);
-}
-
-static void io_out(u16 port, u32 size, u32 val)
-{
-	if (size == 1)
-		sw_outb(port, (u8)val);
-	else if (size == 2)
-		sw_outw(port, (u16)val);
-	else
-		sw_outl(port, val);
-}
-
 /* An access to a reset port: pass it through unless it resets. */
 static void handle_io(struct vsm_sw_cpu *c)
 {
@@ -394,7 +377,7 @@ static void handle_io(struct vsm_sw_cpu *c)
 		return;
 	}
 	if (q & VMX_IO_IN) {
-		val = io_in(port, size);
+		val = sw_io_in(port, size);
 		*rax = size == 4 ? val : (*rax & ~(u64)mask) | val;
 	} else {
 		val = *rax & mask;
@@ -402,7 +385,7 @@ static void handle_io(struct vsm_sw_cpu *c)
 			sw_reset_machine(c, port == VSM_PORT_KBC_CMD ?
 					 "reset through the keyboard controller" :
 					 "reset through port 0xcf9", port, (u8)val);
-		io_out(port, size, val);
+		sw_io_out(port, size, val);
 	}
 	skip_insn();
 }

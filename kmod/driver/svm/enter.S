@@ -10,28 +10,13 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
+#include "../callee_saved.h"
+
 /* Offsets in struct vsm_cpu_state (kmod/common/sw_abi.h). */
 #define STATE_RFLAGS	64
 #define STATE_RSP	72
 #define STATE_RIP	80
 
-.macro PUSH_CALLEE_SAVED
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-.endm
-
-.macro POP_CALLEE_SAVED
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
-.endm
 
 	.text
 

@@ -12,6 +12,8 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
+#include "../callee_saved.h"
+
 #define STATE_RFLAGS	64
 #define STATE_RSP	72
 #define STATE_RIP	80
@@ -28,12 +30,7 @@
  * a hypervisor with RAX = -errno.
  */
 SYM_FUNC_START(vsm_vmx_enter)
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movq	%rsp, STATE_RSP(%rdi)
 	leaq	.Lresume(%rip), %rax
 	movq	%rax, STATE_RIP(%rdi)
@@ -43,31 +40,16 @@ SYM_FUNC_START(vsm_vmx_enter)
 	movq	%rcx, %rdi
 	jmp	*%rdx
 .Lresume:
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
+	POP_CALLEE_SAVED
 	RET
 SYM_FUNC_END(vsm_vmx_enter)
 
 /* long vsm_vmx_devirt(void) - VSM_HC_DEVIRT; returns without a hypervisor */
 SYM_FUNC_START(vsm_vmx_devirt)
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movl	$3, %eax		/* VSM_HC_DEVIRT */
 	vmcall
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
+	POP_CALLEE_SAVED
 	RET
 SYM_FUNC_END(vsm_vmx_devirt)
 

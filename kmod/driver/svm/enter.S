@@ -10,7 +10,7 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
-#include "../callee_saved.h"
+#include "../callee_saved.inc"
 
 /* Offsets in struct vsm_cpu_state (kmod/common/sw_abi.h). */
 #define STATE_RFLAGS	64

@@ -12,7 +12,7 @@
 #include <linux/linkage.h>
 #include <asm/processor-flags.h>
 
-#include "../callee_saved.h"
+#include "../callee_saved.inc"
 
 #define STATE_RFLAGS	64
 #define STATE_RSP	72

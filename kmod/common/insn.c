@@ -269,20 +269,28 @@ static int decode_modrm_mem(const u8 *bytes, u32 n, u32 *i, u8 rex,
 }
 
 /**
- * vsm_decode_sys_insn() - decode MOV to CR, LMSW, LGDT or LIDT (64-bit mode)
+ * vsm_decode_sys_insn() - decode a control-register or table-register access
  * @bytes: the bytes at RIP
  * @n: how many are valid
  * @insn: the result
  *
- * For the exits that report no operands (CPUs or emulators without
- * decode assists).  A LOCK prefix (which turns MOV to CR0 into MOV to CR8
- * on AMD) and register forms of LGDT and LIDT (other instructions) are
- * refused.
+ * MOV to CR, LMSW, LGDT, LIDT, SGDT, SIDT, SLDT, STR, LLDT and LTR in 64-bit
+ * mode, for the exits that report no operands (CPUs or emulators without
+ * decode assists, and VMX's descriptor-table exits).  A LOCK prefix (which
+ * turns MOV to CR0 into MOV to CR8 on AMD) and register forms of the four
+ * table instructions of 0F 01 (other instructions there) are refused.
  *
  * Return: 0, or -EINVAL if the bytes are none of these instructions.
  */
 int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn)
 {
+	static const u8 op01[8] = {
+		VSM_SYS_SGDT, VSM_SYS_SIDT, VSM_SYS_LGDT, VSM_SYS_LIDT,
+		0, 0, VSM_SYS_LMSW, 0,
+	};
+	static const u8 op00[8] = {
+		VSM_SYS_SLDT, VSM_SYS_STR, VSM_SYS_LLDT, VSM_SYS_LTR,
+	};
 	struct prefixes p;
 	u32 i, reg_field, mod;
 	u8 rex, modrm;
@@ -309,27 +317,29 @@ int vsm_decode_sys_insn(const u8 *bytes, u32 n, struct vsm_sys_insn *insn)
 		insn->len = i + 3;
 		return 0;
 	case 0x01:
-		if (reg_field == 6)
-			insn->op = VSM_SYS_LMSW;
-		else if (reg_field == 2 && mod != 3)
-			insn->op = VSM_SYS_LGDT;
-		else if (reg_field == 3 && mod != 3)
-			insn->op = VSM_SYS_LIDT;
-		else
+		insn->op = op01[reg_field];
+		/* Only LMSW has a register form; the others are other insns. */
+		if (!insn->op || (mod == 3 && insn->op != VSM_SYS_LMSW))
 			return -EINVAL;
-		if (mod == 3) {
-			insn->reg = (int)((modrm & 7) | REX_B(rex) << 3);
-			insn->len = i + 3;
-			return 0;
-		}
-		i += 2;
-		if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem))
+		break;
+	case 0x00:
+		if (reg_field > 3)
 			return -EINVAL;
-		insn->len = i;
-		return 0;
+		insn->op = op00[reg_field];
+		break;
 	default:
 		return -EINVAL;
 	}
+	if (mod == 3) {
+		insn->reg = (int)((modrm & 7) | REX_B(rex) << 3);
+		insn->len = i + 3;
+		return 0;
+	}
+	i += 2;
+	if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem))
+		return -EINVAL;
+	insn->len = i;
+	return 0;
 }
 
 /**

@@ -32,10 +32,16 @@ int vsm_io_insn_length(const u8 *bytes, u32 n, bool in);
 
 /* What vsm_decode_sys_insn() found. */
 enum vsm_sys_op {
-	VSM_SYS_MOV_TO_CR,	/* 0F 22 /r */
+	VSM_SYS_MOV_TO_CR = 1,	/* 0F 22 /r (0: none) */
 	VSM_SYS_LMSW,		/* 0F 01 /6 */
 	VSM_SYS_LGDT,		/* 0F 01 /2, memory operand */
 	VSM_SYS_LIDT,		/* 0F 01 /3, memory operand */
+	VSM_SYS_SGDT,		/* 0F 01 /0, memory operand */
+	VSM_SYS_SIDT,		/* 0F 01 /1, memory operand */
+	VSM_SYS_SLDT,		/* 0F 00 /0 */
+	VSM_SYS_STR,		/* 0F 00 /1 */
+	VSM_SYS_LLDT,		/* 0F 00 /2 */
+	VSM_SYS_LTR,		/* 0F 00 /3 */
 };
 
 #define VSM_MODRM_NONE	(-1)	/* no base or index register */
@@ -61,11 +67,12 @@ struct vsm_modrm_mem {
 };
 
 /**
- * struct vsm_sys_insn - a decoded control-register or table-register load
+ * struct vsm_sys_insn - a decoded control-register or table-register access
  * @op: enum vsm_sys_op
  * @len: instruction length
  * @cr: MOV to CR: the control register (REX.R extends it)
- * @reg: the source GPR, or VSM_MODRM_NONE when the source is @mem
+ * @reg: the source (or, for SLDT and STR, destination) GPR, or
+ *	VSM_MODRM_NONE when the operand is @mem
  * @mem: the memory operand, when @reg is VSM_MODRM_NONE
  */
 struct vsm_sys_insn {

@@ -246,9 +246,43 @@ TEST(decode_lidt_lgdt_lmsw)
 	/* register forms of /2 and /3 are other instructions (e.g. xgetbv) */
 	EXPECT_EQ(decode("0f 01 d0", &insn), -EINVAL);
 	EXPECT_EQ(decode("0f 01 d8", &insn), -EINVAL);
-	/* sgdt is not a load; a cut-off displacement is refused */
-	EXPECT_EQ(decode("0f 01 07", &insn), -EINVAL);
+	/* a cut-off displacement is refused */
 	EXPECT_EQ(decode("0f 01 9f 00 01", &insn), -EINVAL);
+}
+
+TEST(decode_table_stores_and_system_segments)
+{
+	struct vsm_sys_insn insn;
+
+	/* sgdt (%rdi), sidt 0x10(%rsp) */
+	EXPECT_EQ(decode("0f 01 07", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_SGDT);
+	EXPECT_EQ(insn.mem.base, VSM_GPR_RDI);
+	EXPECT_EQ(decode("0f 01 4c 24 10", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_SIDT);
+	EXPECT_EQ(insn.mem.base, VSM_GPR_RSP);
+	EXPECT_EQ(insn.mem.disp, 0x10);
+	EXPECT_EQ(insn.len, 5);
+	/* register forms of /0 and /1 are VMCALL, MONITOR...: refused */
+	EXPECT_EQ(decode("0f 01 c1", &insn), -EINVAL);
+	EXPECT_EQ(decode("0f 01 c8", &insn), -EINVAL);
+	/* sldt %eax, str (%rbx), lldt %r10w, ltr %ax */
+	EXPECT_EQ(decode("0f 00 c0", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_SLDT);
+	EXPECT_EQ(insn.reg, VSM_GPR_RAX);
+	EXPECT_EQ(decode("0f 00 0b", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_STR);
+	EXPECT_EQ(insn.reg, VSM_MODRM_NONE);
+	EXPECT_EQ(insn.mem.base, VSM_GPR_RBX);
+	EXPECT_EQ(decode("41 0f 00 d2", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LLDT);
+	EXPECT_EQ(insn.reg, VSM_GPR_R10);
+	EXPECT_EQ(insn.len, 4);
+	EXPECT_EQ(decode("0f 00 d8", &insn), 0);
+	EXPECT_EQ(insn.op, VSM_SYS_LTR);
+	/* verr, verw (/4, /5) are not decoded */
+	EXPECT_EQ(decode("0f 00 e0", &insn), -EINVAL);
+	EXPECT_EQ(decode("0f 00 e8", &insn), -EINVAL);
 }
 
 static int decode_st(const char *hex_bytes, struct vsm_store_insn *insn)

@@ -104,6 +104,49 @@ struct vsm_host_regs {
 
 #define VSM_RFLAGS_DF	VSM_BIT64(10)
 
+/* What sw_emulate_sys() changed in struct sw_sysregs. */
+#define SW_SYS_CR0	VSM_BIT(0)
+#define SW_SYS_CR4	VSM_BIT(1)
+#define SW_SYS_GDTR	VSM_BIT(2)
+#define SW_SYS_IDTR	VSM_BIT(3)
+#define SW_SYS_LDTR	VSM_BIT(4)
+#define SW_SYS_TR	VSM_BIT(5)
+#define SW_SYS_GPRS	VSM_BIT(6)
+
+/**
+ * struct sw_sysregs - the host's CPU, as the vendor code shows it to
+ *	sw_emulate_sys()
+ * @r: registers (RIP is advanced past an emulated instruction)
+ * @kernel64: CPL 0 in a 64-bit code segment
+ * @cr0: CR0 as the host sees it
+ * @cr4: CR4 as the host sees it
+ * @gdtr_base: GDTR base
+ * @idtr_base: IDTR base
+ * @gdtr_limit: GDTR limit
+ * @idtr_limit: IDTR limit
+ * @ldtr: LDTR (VMX only: SLDT and LLDT exit there)
+ * @tr: TR (VMX only)
+ * @changed: SW_SYS_* flags of what the emulation changed
+ * @flush: a CR write that must flush the host's TLB
+ */
+struct sw_sysregs {
+	struct vsm_host_regs r;
+	bool kernel64;
+	u64 cr0;
+	u64 cr4;
+	u64 gdtr_base;
+	u64 idtr_base;
+	u16 gdtr_limit;
+	u16 idtr_limit;
+	struct vsm_seg_state ldtr;
+	struct vsm_seg_state tr;
+	u32 changed;
+	bool flush;
+};
+
+/* core/sysemu.c */
+int sw_emulate_sys(struct vsm_sw_cpu *c, struct sw_sysregs *s, u32 allowed);
+
 /* core/text.c */
 bool sw_text_protected(u64 gpa);
 u64 sw_text_lock(struct vsm_sw_cpu *c);

@@ -31,6 +31,7 @@
 
 #define X86_GP_VECTOR		13
 #define X86_UD_VECTOR		6
+#define X86_NP_VECTOR		11
 
 static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
 {

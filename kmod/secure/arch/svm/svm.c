@@ -397,163 +397,93 @@ static u64 gpr(const struct vsm_sw_cpu *c, const struct vmcb *v, int i)
 	return c->gprs[i & 15];
 }
 
-/* The bytes at the host's RIP, as a control instruction; false: #UD. */
-static bool fetch_sys_insn(struct vmcb *v, struct vsm_sys_insn *insn)
+/* The host's registers, from the VMCB and the saved GPRs. */
+static void host_regs(const struct vsm_sw_cpu *c, const struct vmcb *v,
+		      struct vsm_host_regs *r)
 {
-	u8 bytes[VSM_INSN_MAX];
-	int n;
-
-	/* Pinned state is only written by the kernel, in 64-bit mode. */
-	if (v->save.cpl != 0 || !(v->save.cs.attrib & SVM_SEG_ATTR_L))
-		return false;
-	n = sw_guest_fetch(v->save.cr3, v->save.rip, bytes, sizeof(bytes));
-	return !vsm_decode_sys_insn(bytes, n, insn);
-}
-
-/* Read the memory operand of @insn: @len bytes. */
-static bool read_operand(struct vsm_sw_cpu *c, struct vmcb *v,
-			 const struct vsm_sys_insn *insn, void *buf, u32 len)
-{
-	u64 gprs[16];
-	u64 seg_base = insn->mem.seg == 4 ? v->save.fs.base : v->save.gs.base;
-	u64 la;
 	int i;
 
 	for (i = 0; i < 16; i++)
-		gprs[i] = gpr(c, v, i);
-	la = vsm_modrm_address(&insn->mem, gprs, v->save.rip + insn->len, seg_base);
-	return sw_guest_fetch(v->save.cr3, la, buf, len) == (int)len;
+		r->gpr[i] = gpr(c, v, i);
+	r->rip = v->save.rip;
+	r->rflags = v->save.rflags;
+	r->cr3 = v->save.cr3;
+	r->fs_base = v->save.fs.base;
+	r->gs_base = v->save.gs.base;
 }
 
-/* The value a MOV to CR or LMSW writes; false if its operand is unreadable. */
-static bool cr_write_value(struct vsm_sw_cpu *c, struct vmcb *v,
-			   const struct vsm_sys_insn *insn, u64 old, u64 *val)
+/* Write back what an emulation changed: GPRs and RIP. */
+static void put_host_regs(struct vsm_sw_cpu *c, struct vmcb *v,
+			  const struct vsm_host_regs *r)
 {
-	u16 msw;
+	int i;
 
-	if (insn->op == VSM_SYS_MOV_TO_CR) {
-		*val = gpr(c, v, insn->reg);
-		return true;
+	for (i = 0; i < 16; i++) {
+		if (i == VSM_GPR_RAX)
+			v->save.rax = r->gpr[i];
+		else if (i == VSM_GPR_RSP)
+			v->save.rsp = r->gpr[i];
+		else
+			c->gprs[i] = r->gpr[i];
 	}
-	/* LMSW writes CR0 bits 0..3 and cannot clear PE. */
-	if (insn->reg >= 0)
-		msw = (u16)gpr(c, v, insn->reg);
-	else if (!read_operand(c, v, insn, &msw, sizeof(msw)))
-		return false;
-	*val = (old & ~0xeULL) | (msw & 0xf);
-	return true;
+	v->save.rip = r->rip;
 }
 
 /*
- * MOV to CR0 that changes more than TS and MP, LMSW, or MOV to CR4: write
- * what the pin policy allows, skip a write it ignores, or fault.
+ * A write of CR0 (other than TS and MP), CR4, the GDTR or the IDTR, after
+ * the pin: the generic emulation judges it on the VMCB's state.
  */
-static void handle_cr_write(struct vsm_sw_cpu *c, struct vmcb *v, u32 cr)
+static void handle_sys(struct vsm_sw_cpu *c, struct vmcb *v, u32 allowed)
 {
-	struct vsm_sys_insn insn;
-	struct vsm_cr_write w = { 0 };
-	int verdict;
+	struct sw_sysregs s;
+	int ret;
 
-	if (!fetch_sys_insn(v, &insn) ||
-	    (insn.op != VSM_SYS_MOV_TO_CR && insn.op != VSM_SYS_LMSW) ||
-	    (insn.op == VSM_SYS_LMSW && cr != 0) ||
-	    (insn.op == VSM_SYS_MOV_TO_CR && insn.cr != cr)) {
-		sw_count_exit(c, VSM_EXIT_CR_WRITE);
-		svm_inject_exception(v, X86_UD_VECTOR, false);
+	memset(&s, 0, sizeof(s));
+	host_regs(c, v, &s.r);
+	s.kernel64 = v->save.cpl == 0 && (v->save.cs.attrib & SVM_SEG_ATTR_L);
+	s.cr0 = v->save.cr0;
+	s.cr4 = v->save.cr4;
+	s.gdtr_base = v->save.gdtr.base;
+	s.gdtr_limit = (u16)v->save.gdtr.limit;
+	s.idtr_base = v->save.idtr.base;
+	s.idtr_limit = (u16)v->save.idtr.limit;
+	ret = sw_emulate_sys(c, &s, allowed);
+	if (ret) {
+		svm_inject_exception(v, -ret, -ret != X86_UD_VECTOR);
 		return;
 	}
-	w.old = cr ? v->save.cr4 : v->save.cr0;
-	if (!cr_write_value(c, v, &insn, w.old, &w.val)) {
-		sw_count_exit(c, VSM_EXIT_CR_WRITE);
-		svm_inject_exception(v, X86_GP_VECTOR, true);
-		return;
+	if (s.changed & SW_SYS_CR0)
+		v->save.cr0 = s.cr0;
+	if (s.changed & SW_SYS_CR4)
+		v->save.cr4 = s.cr4;
+	if (s.changed & SW_SYS_GDTR) {
+		v->save.gdtr.base = s.gdtr_base;
+		v->save.gdtr.limit = s.gdtr_limit;
 	}
-	verdict = sw_pin_cr_write(c, cr, &w);
+	if (s.changed & SW_SYS_IDTR) {
+		v->save.idtr.base = s.idtr_base;
+		v->save.idtr.limit = s.idtr_limit;
+	}
 	/*
-	 * Linux without INVPCID flushes global pages by clearing CR4.PGE and
-	 * setting it again: both writes leave CR4 as it was (PGE is pinned).
+	 * "Flush this ASID" (3) would do, but needs FlushByAsid, and QEMU's
+	 * TCG ignores it: flush everything, which is rare here.
 	 */
-	sw_count_exit(c, verdict == VSM_CR_WRITE && cr == 4 && w.result == w.old ?
-		      VSM_EXIT_TLB_FLUSH : VSM_EXIT_CR_WRITE);
-	if (verdict == VSM_CR_FAULT) {
-		svm_inject_exception(v, X86_GP_VECTOR, true);
-		return;
-	}
-	if (verdict == VSM_CR_WRITE) {
-		if (cr)
-			v->save.cr4 = w.result;
-		else
-			v->save.cr0 = w.result;
-		/*
-		 * "Flush this ASID" (3) would do, but needs FlushByAsid, and
-		 * QEMU's TCG ignores it: flush everything, which is rare here.
-		 */
-		if (w.flush)
-			v->control.tlb_control = SVM_TLB_FLUSH_ALL;
-	}
-	v->save.rip += insn.len;
-}
-
-/* LGDT or LIDT: only the pinned table may be loaded again. */
-static void handle_dt_write(struct vsm_sw_cpu *c, struct vmcb *v, bool idt)
-{
-	struct vsm_sys_insn insn;
-	u8 desc[10];
-	u64 base = 0;
-	u16 limit;
-	int i;
-
-	sw_count_exit(c, VSM_EXIT_DT_WRITE);
-	if (!fetch_sys_insn(v, &insn) ||
-	    insn.op != (idt ? VSM_SYS_LIDT : VSM_SYS_LGDT)) {
-		svm_inject_exception(v, X86_UD_VECTOR, false);
-		return;
-	}
-	if (!read_operand(c, v, &insn, desc, sizeof(desc))) {
-		svm_inject_exception(v, X86_GP_VECTOR, true);
-		return;
-	}
-	limit = desc[0] | desc[1] << 8;
-	for (i = 9; i >= 2; i--)
-		base = base << 8 | desc[i];
-	if (sw_pin_allows_dt(c, idt, base, limit, v->save.cr3)) {
-		if (idt) {
-			v->save.idtr.base = base;
-			v->save.idtr.limit = limit;
-		} else {
-			v->save.gdtr.base = base;
-			v->save.gdtr.limit = limit;
-		}
-	}
-	v->save.rip += insn.len;
+	if (s.flush)
+		v->control.tlb_control = SVM_TLB_FLUSH_ALL;
+	v->save.rip = s.r.rip;
 }
 
 /* A write into the write-protected kernel image: emulate or refuse it. */
 static int text_write(struct vsm_sw_cpu *c, struct vmcb *v, u64 gpa)
 {
 	struct vsm_host_regs r;
-	int i, ret;
+	int ret;
 
-	for (i = 0; i < 16; i++)
-		r.gpr[i] = gpr(c, v, i);
-	r.rip = v->save.rip;
-	r.rflags = v->save.rflags;
-	r.cr3 = v->save.cr3;
-	r.fs_base = v->save.fs.base;
-	r.gs_base = v->save.gs.base;
+	host_regs(c, v, &r);
 	ret = sw_text_write(c, &r, gpa);
-	if (ret)
-		return ret;
-	for (i = 0; i < 16; i++) {
-		if (i == VSM_GPR_RAX)
-			v->save.rax = r.gpr[i];
-		else if (i == VSM_GPR_RSP)
-			v->save.rsp = r.gpr[i];
-		else
-			c->gprs[i] = r.gpr[i];
-	}
-	v->save.rip = r.rip;
-	return 0;
+	if (!ret)
+		put_host_regs(c, v, &r);
+	return ret;
 }
 
 /* A nested page fault: the kernel image, or the secure region. */
@@ -674,14 +604,16 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		break;
 	case SVM_EXIT_CR0_SEL_WRITE:
 	case SVM_EXIT_WRITE_CR0:
-		handle_cr_write(c, v, 0);
+		handle_sys(c, v, VSM_BIT(VSM_SYS_MOV_TO_CR) | VSM_BIT(VSM_SYS_LMSW));
 		break;
 	case SVM_EXIT_WRITE_CR4:
-		handle_cr_write(c, v, 4);
+		handle_sys(c, v, VSM_BIT(VSM_SYS_MOV_TO_CR));
 		break;
 	case SVM_EXIT_IDTR_WRITE:
+		handle_sys(c, v, VSM_BIT(VSM_SYS_LIDT));
+		break;
 	case SVM_EXIT_GDTR_WRITE:
-		handle_dt_write(c, v, code == SVM_EXIT_IDTR_WRITE);
+		handle_sys(c, v, VSM_BIT(VSM_SYS_LGDT));
 		break;
 	case SVM_EXIT_VMRUN:
 	case SVM_EXIT_VMLOAD:

@@ -208,7 +208,7 @@ int vsm_hv_start(const struct vsm_info *caps)
 	if (ret)
 		goto out;
 	/* Read by the secure world only; the host cannot change it later. */
-	region.boot->pin_at_lock = pin && vendor == &vsm_svm_ops;
+	region.boot->pin_at_lock = pin;
 	/* The host cannot read the region once it is protected: keep a copy. */
 	nested_pages = nested && vendor == &vsm_svm_ops ? region.boot->snpt_pool_pages : 0;
 	region.boot->nested = !!nested_pages;

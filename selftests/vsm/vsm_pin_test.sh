@@ -13,8 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-require_protection "CPU-state pinning" \
-	"CPU-state pinning and kernel-text protection are AMD-only so far"
+require_protection "CPU-state pinning"
 dir=$(dirname "$0")
 msr="$dir/vsm_msr"
 log_start=$(dmesg | wc -l)
@@ -42,8 +41,13 @@ echo 1 >/proc/sys/kernel/sched_schedstats
 check "before the lock, the sched_schedstats static key switches on" sched_on
 echo 0 >/proc/sys/kernel/sched_schedstats
 
-# KVM, loaded before the enforce policy (which does not list it).
-check "kvm_amd loads" modprobe kvm_amd
+# KVM, loaded before the enforce policy (which does not list it); Intel
+# hosts see no VMX under vsm until nested VMX exists.
+if [ "$VSM_VENDOR" = amd ]; then
+	check "kvm_amd loads" modprobe kvm_amd
+else
+	tap_skip "kvm_amd loads" "no nested VMX: KVM cannot load on a protected Intel host"
+fi
 
 # Enforce mode: only what the policy lists loads, and no write into the
 # kernel image but a jump-label switch is carried out.
@@ -128,10 +132,14 @@ check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
 	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]
 # KVM on the locked, pinned host: its VMLOAD/VMSAVE of guest MSRs and its
 # LTR through the writable GDT mapping are no attacks.
-refusals=$(grep -c ' refused ' "$out")
-check "locked: a KVM guest runs and gives the right result" "$dir/vsm_kvm_guest" 1000
-vsmctl audit >"$out"
-check "locked: KVM caused no refusal" [ "$(grep -c ' refused ' "$out")" -eq "$refusals" ]
+if [ "$VSM_VENDOR" = amd ]; then
+	refusals=$(grep -c ' refused ' "$out")
+	check "locked: a KVM guest runs and gives the right result" "$dir/vsm_kvm_guest" 1000
+	vsmctl audit >"$out"
+	check "locked: KVM caused no refusal" [ "$(grep -c ' refused ' "$out")" -eq "$refusals" ]
+else
+	tap_skip "locked: a KVM guest runs" "no nested VMX: KVM cannot load on a protected Intel host"
+fi
 check "locked: vsm cannot be unloaded" sh -c '! rmmod vsm 2>/dev/null'
 check "pinned: the hypervisor tests pass (no exits on the hot paths)" \
 	"$dir/vsm_hv_test"

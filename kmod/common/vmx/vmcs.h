@@ -33,6 +33,7 @@
 #define VMX_PROC_USE_MSR_BITMAPS	VSM_BIT(28)
 #define VMX_PROC_SECONDARY		VSM_BIT(31)
 #define VMX_PROC2_EPT			VSM_BIT(1)
+#define VMX_PROC2_DESC_EXITING		VSM_BIT(2)
 #define VMX_PROC2_RDTSCP		VSM_BIT(3)
 #define VMX_PROC2_VPID			VSM_BIT(5)
 #define VMX_PROC2_INVPCID		VSM_BIT(12)
@@ -130,10 +131,13 @@ enum vmx_seg { VMX_ES, VMX_CS, VMX_SS, VMX_DS, VMX_FS, VMX_GS, VMX_LDTR, VMX_TR 
 #define VMX_EXIT_VMCALL			18
 #define VMX_EXIT_VMCLEAR		19	/* .. 27: VMX instructions */
 #define VMX_EXIT_VMXON			27
+#define VMX_EXIT_CR_ACCESS		28
 #define VMX_EXIT_IO			30
 #define VMX_EXIT_MSR_READ		31
 #define VMX_EXIT_MSR_WRITE		32
 #define VMX_EXIT_INVALID_STATE		33
+#define VMX_EXIT_GDTR_IDTR		46
+#define VMX_EXIT_LDTR_TR		47
 #define VMX_EXIT_EPT_VIOLATION		48
 #define VMX_EXIT_EPT_MISCONFIG		49
 #define VMX_EXIT_INVEPT			50
@@ -147,6 +151,11 @@ enum vmx_seg { VMX_ES, VMX_CS, VMX_SS, VMX_DS, VMX_FS, VMX_GS, VMX_LDTR, VMX_TR 
 #define VMX_IO_STRING			VSM_BIT64(4)
 #define VMX_IO_REP			VSM_BIT64(5)
 #define VMX_IO_PORT_SHIFT		16
+
+/* Exit qualification of an EPT violation */
+#define VMX_EPT_QUAL_WRITE		VSM_BIT64(1)
+#define VMX_EPT_QUAL_GLA_VALID		VSM_BIT64(7)
+#define VMX_EPT_QUAL_GLA_FINAL		VSM_BIT64(8)	/* not a paging-structure access */
 
 /* VM-entry interruption information */
 #define VMX_INTR_VALID			VSM_BIT(31)

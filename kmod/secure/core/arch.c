@@ -51,9 +51,11 @@ void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4])
 		svm_nested_cpuid(leaf, regs);
 }
 
-/* Intel: CPU-state pinning is not there yet (the lock still holds). */
+/* At the lock: the intercepts every CPU shares (the MSR map or bitmap). */
 void arch_lock_intercepts(void)
 {
-	if (!intel())
+	if (intel())
+		vmx_lock_intercepts();
+	else
 		svm_lock_intercepts();
 }

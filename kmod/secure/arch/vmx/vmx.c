@@ -17,7 +17,6 @@
 #include "vmx.h"
 
 #define GUEST_VPID		1
-#define CR4_VMXE		VSM_BIT64(13)
 #define CPUID1_ECX_VMX		VSM_BIT(5)
 #define RFLAGS_CF_ZF		(VSM_BIT64(0) | VSM_BIT64(6))
 
@@ -26,19 +25,6 @@
 #define SW_SEL_DATA		0x10
 #define SW_SEL_TSS		0x18
 #define SW_TSS_OFFSET		64
-
-static u64 vmcs_read(u64 field)
-{
-	u64 v;
-
-	asm volatile("vmread %1, %0" : "=rm"(v) : "r"(field) : "cc");
-	return v;
-}
-
-static void vmcs_write(u64 field, u64 v)
-{
-	asm volatile("vmwrite %1, %0" : : "r"(field), "rm"(v) : "cc", "memory");
-}
 
 #define VMX_OP_VMXON	0
 #define VMX_OP_VMCLEAR	1
@@ -322,12 +308,62 @@ void __noreturn vmx_resume_failed(struct vsm_sw_cpu *c)
 	sw_panic("VMRESUME", 0);
 }
 
-static void inject_exception(unsigned int vector, bool error)
+void vmx_inject_exception(unsigned int vector, bool error)
 {
 	vmcs_write(VMCS_ENTRY_INTR_INFO, vector | VMX_INTR_HW_EXCEPTION | VMX_INTR_VALID |
 		(error ? VMX_INTR_ERROR : 0));
 	if (error)
 		vmcs_write(VMCS_ENTRY_EXCEPTION_ERROR, 0);
+}
+
+/* CR4 as the host sees it: VMXE and the pinned bits come from the shadow. */
+u64 vmx_guest_cr4(void)
+{
+	u64 mask = vmcs_read(VMCS_CR4_MASK);
+
+	return (vmcs_read(VMCS_GUEST_CR4) & ~mask) | (vmcs_read(VMCS_CR4_SHADOW) & mask);
+}
+
+/* The host's registers: GPRs as the exit saved them, the rest from the VMCS. */
+void vmx_host_regs(const struct vsm_sw_cpu *c, struct vsm_host_regs *r)
+{
+	memcpy(r->gpr, c->gprs, sizeof(r->gpr));
+	r->gpr[VSM_GPR_RSP] = vmcs_read(VMCS_GUEST_RSP);
+	r->rip = vmcs_read(VMCS_GUEST_RIP);
+	r->rflags = vmcs_read(VMCS_GUEST_RFLAGS);
+	r->cr3 = vmcs_read(VMCS_GUEST_CR3);
+	r->fs_base = vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_FS);
+	r->gs_base = vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_GS);
+}
+
+/* Write back what an emulation changed: GPRs and RIP. */
+void vmx_put_host_regs(struct vsm_sw_cpu *c, const struct vsm_host_regs *r)
+{
+	memcpy(c->gprs, r->gpr, sizeof(c->gprs));
+	vmcs_write(VMCS_GUEST_RSP, r->gpr[VSM_GPR_RSP]);
+	vmcs_write(VMCS_GUEST_RIP, r->rip);
+}
+
+/* An EPT violation: a write into the locked kernel image, or containment. */
+static void handle_ept_violation(struct vsm_sw_cpu *c)
+{
+	u64 gpa = vmcs_read(VMCS_GUEST_PHYS_ADDR), q = vmcs_read(VMCS_EXIT_QUALIFICATION);
+	bool in_walk = (q & VMX_EPT_QUAL_GLA_VALID) && !(q & VMX_EPT_QUAL_GLA_FINAL);
+	struct vsm_host_regs r;
+
+	sw_count_exit(c, VSM_EXIT_NPF);
+	if (sw_text_protected(gpa) && (q & VMX_EPT_QUAL_WRITE) && !in_walk) {
+		vmx_host_regs(c, &r);
+		if (sw_text_write(c, &r, gpa))
+			vmx_inject_exception(X86_GP_VECTOR, true);
+		else
+			vmx_put_host_regs(c, &r);
+		return;
+	}
+	if (sw_contain_access(c, gpa, vmcs_read(VMCS_GUEST_RIP), q))
+		vmx_inject_exception(X86_GP_VECTOR, true);
+	/* The EPT entry changed: forget what the TLB cached for it. */
+	vmx_invept_all();
 }
 
 static void skip_insn(void)
@@ -351,7 +387,7 @@ static void handle_vmcall(struct vsm_sw_cpu *c)
 {
 	/* CPL is SS.DPL: hypercalls are for the kernel only. */
 	if ((vmcs_read(VMCS_GUEST_ES_AR + 2 * VMX_SS) >> 5) & 3) {
-		inject_exception(X86_UD_VECTOR, false);
+		vmx_inject_exception(X86_UD_VECTOR, false);
 		return;
 	}
 	skip_insn();
@@ -373,7 +409,7 @@ static void handle_io(struct vsm_sw_cpu *c)
 
 	sw_count_exit(c, VSM_EXIT_IO);
 	if (q & (VMX_IO_STRING | VMX_IO_REP)) {
-		inject_exception(X86_GP_VECTOR, true);
+		vmx_inject_exception(X86_GP_VECTOR, true);
 		return;
 	}
 	if (q & VMX_IO_IN) {
@@ -426,6 +462,7 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		sw_puts("\n");
 		vmx_cpu_devirt(c, -EIO);
 	}
+	vmx_pin_if_locked(c);
 	switch (reason & 0xffff) {
 	case VMX_EXIT_CPUID:
 		sw_count_exit(c, VSM_EXIT_CPUID);
@@ -443,12 +480,25 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		handle_xsetbv(c);
 		break;
 	case VMX_EXIT_EPT_VIOLATION:
-		sw_count_exit(c, VSM_EXIT_NPF);
-		if (sw_contain_access(c, vmcs_read(VMCS_GUEST_PHYS_ADDR), vmcs_read(VMCS_GUEST_RIP),
-				      vmcs_read(VMCS_EXIT_QUALIFICATION)))
-			inject_exception(X86_GP_VECTOR, true);
-		/* The EPT entry changed: forget what the TLB cached for it. */
-		vmx_invept_all();
+		handle_ept_violation(c);
+		break;
+	case VMX_EXIT_CR_ACCESS:
+		/* Only writes that change a pinned bit: CLTS never (TS is free). */
+		vmx_handle_sys(c, VSM_BIT(VSM_SYS_MOV_TO_CR) | VSM_BIT(VSM_SYS_LMSW));
+		break;
+	case VMX_EXIT_GDTR_IDTR:
+		vmx_handle_sys(c, VSM_BIT(VSM_SYS_LGDT) | VSM_BIT(VSM_SYS_LIDT) |
+			       VSM_BIT(VSM_SYS_SGDT) | VSM_BIT(VSM_SYS_SIDT));
+		break;
+	case VMX_EXIT_LDTR_TR:
+		vmx_handle_sys(c, VSM_BIT(VSM_SYS_LLDT) | VSM_BIT(VSM_SYS_LTR) |
+			       VSM_BIT(VSM_SYS_SLDT) | VSM_BIT(VSM_SYS_STR));
+		break;
+	case VMX_EXIT_MSR_WRITE:
+		vmx_handle_wrmsr(c);
+		break;
+	case VMX_EXIT_MSR_READ:
+		vmx_handle_rdmsr(c);
 		break;
 	case VMX_EXIT_INIT:
 		/* Dropped: the CPU stays where it is, protected. */
@@ -467,7 +517,7 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 	case VMX_EXIT_INVVPID:
 		/* The host sees no VMX (or SMX): invalid opcodes for it. */
 		sw_count_exit(c, VSM_EXIT_VMRUN);
-		inject_exception(X86_UD_VECTOR, false);
+		vmx_inject_exception(X86_UD_VECTOR, false);
 		break;
 	default:
 		sw_count_exit(c, VSM_EXIT_OTHER);

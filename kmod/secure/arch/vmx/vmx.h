@@ -7,6 +7,21 @@
 
 #include "../../include/sw.h"
 
+#define CR4_VMXE		VSM_BIT64(13)
+
+static inline u64 vmcs_read(u64 field)
+{
+	u64 v;
+
+	asm volatile("vmread %1, %0" : "=rm"(v) : "r"(field) : "cc");
+	return v;
+}
+
+static inline void vmcs_write(u64 field, u64 v)
+{
+	asm volatile("vmwrite %1, %0" : : "r"(field), "rm"(v) : "cc", "memory");
+}
+
 /**
  * struct vmx_leave_state - what vmx_leave() restores (offsets used by entry.S)
  * @gdtr: Linux's GDTR (offset 0)
@@ -58,5 +73,16 @@ void __noreturn vmx_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 u64 vmx_host_cr3(struct vsm_sw_cpu *c);
 void vmx_invept_all(void);
 void vmx_cpuid_adjust(u32 leaf, u32 regs[4]);
+void vmx_inject_exception(unsigned int vector, bool error);
+void vmx_host_regs(const struct vsm_sw_cpu *c, struct vsm_host_regs *r);
+void vmx_put_host_regs(struct vsm_sw_cpu *c, const struct vsm_host_regs *r);
+u64 vmx_guest_cr4(void);
+
+/* pin.c */
+void vmx_lock_intercepts(void);
+void vmx_pin_if_locked(struct vsm_sw_cpu *c);
+void vmx_handle_sys(struct vsm_sw_cpu *c, u32 allowed);
+void vmx_handle_wrmsr(struct vsm_sw_cpu *c);
+void vmx_handle_rdmsr(struct vsm_sw_cpu *c);
 
 #endif /* VSM_SW_VMX_H */

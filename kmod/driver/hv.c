@@ -47,10 +47,10 @@ module_param(nested, bool, 0444);
 MODULE_PARM_DESC(nested,
 		 "Offer SVM to the host so that KVM runs its guests under vsm (default Y); N hides SVM");
 
-static bool vmx;
+static bool vmx = true;
 module_param(vmx, bool, 0444);
 MODULE_PARM_DESC(vmx,
-		 "Protect Intel hosts (default N; a preview: launch, EPT containment, hypercalls, audit; no pinning, no nested VMX)");
+		 "Protect Intel hosts with VMX and EPT (default Y; no nested VMX yet, so KVM cannot run under vsm there); N only reports capabilities");
 
 static u32 nested_pages;	/* per CPU; 0: SVM hidden */
 static const struct vsm_vendor_ops *vendor;
@@ -188,7 +188,7 @@ int vsm_hv_start(const struct vsm_info *caps)
 		 caps->vendor == VSM_VENDOR_INTEL && vmx ? &vsm_vmx_ops : NULL;
 	if (!vendor) {
 		pr_warn("%s hosts are not protected yet: only reporting capabilities%s\n",
-			caps->vendor == VSM_VENDOR_INTEL ? "Intel (vmx=1 for a preview)" : "this CPU's",
+			caps->vendor == VSM_VENDOR_INTEL ? "with vmx=N, Intel" : "this CPU's",
 			lock ? " (lock=1 has nothing to lock)" : "");
 		return 0;
 	}

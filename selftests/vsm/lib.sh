@@ -37,7 +37,7 @@ dmesg_clean_since() {
 require_protection() {
 	[ "$VSM_VENDOR" = amd ] && return 0
 	vsm_protects && [ -z "$2" ] && return 0
-	tap_skip "$1" "${2:-vsm protects only AMD and Intel (vmx=1) hosts}"
+	tap_skip "$1" "${2:-vsm protects only AMD and Intel hosts (and Intel not with vmx=0)}"
 	tap_done
 	exit 0
 }
@@ -51,14 +51,16 @@ region_info() {
 	[ -n "$base" ] && [ -n "$kib" ]
 }
 
-# Intel hosts are protected by the VMX preview, which vmx=1 turns on.
-[ "$VSM_VENDOR" = intel ] && : "${VSM_INSMOD_ARGS=vmx=1}"
+# Intel hosts are protected unless vsm is loaded with vmx=0.
+vsm_vmx_off() {
+	case " ${VSM_INSMOD_ARGS:-} " in *" vmx=0 "* | *" vmx=N "* | *" vmx=n "*) return 0 ;; esac
+	return 1
+}
 
 # vsm_protects: does loading vsm here launch the hypervisor?
 vsm_protects() {
 	[ "$VSM_VENDOR" = amd ] && return 0
-	[ "$VSM_VENDOR" = intel ] && case " $VSM_INSMOD_ARGS " in *" vmx=1 "*) return 0 ;; esac
-	return 1
+	[ "$VSM_VENDOR" = intel ] && ! vsm_vmx_off
 }
 
 # vsm_insmod [PARAM...]: load vsm with the vendor's parameters and PARAMs.

@@ -137,12 +137,13 @@ TEST(unprivileged_open_is_refused)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
-/* Intel hosts are protected when vsm was loaded with vmx=1 (lib.sh). */
-static bool intel_preview(void)
+/* Intel hosts are protected unless vsm was loaded with vmx=0 (lib.sh). */
+static bool intel_protected(void)
 {
 	const char *args = getenv("VSM_INSMOD_ARGS");
 
-	return args && strstr(args, "vmx=1");
+	return !args || !(strstr(args, "vmx=0") || strstr(args, "vmx=N") ||
+			  strstr(args, "vmx=n"));
 }
 
 TEST_F(dev, get_info_reports_state)
@@ -155,7 +156,7 @@ TEST_F(dev, get_info_reports_state)
 	EXPECT_EQ(0, info.hdr.flags);
 	EXPECT_EQ(VSM_ABI_VERSION, info.abi_version);
 	EXPECT_EQ(sysconf(_SC_NPROCESSORS_ONLN), info.nr_cpus);
-	if (info.vendor == VSM_VENDOR_AMD || intel_preview()) {
+	if (info.vendor == VSM_VENDOR_AMD || intel_protected()) {
 		EXPECT_EQ(VSM_STATE_PROTECTED, info.state);
 		EXPECT_EQ(info.nr_cpus, info.nr_protected_cpus);
 		EXPECT_EQ(4 << 20, info.region_size);

@@ -111,7 +111,7 @@ static bool unprotected(struct __test_metadata *_metadata,
 {
 	if (info->state == VSM_STATE_PROTECTED || info->state == VSM_STATE_LOCKED)
 		return false;
-	SKIP(return true, "this host is not protected (Intel: load vsm with vmx=1)");
+	SKIP(return true, "this host is not protected (Intel: vsm loaded with vmx=0?)");
 }
 
 /* What only AMD has so far: nested SVM, SVM's MSRs. */
@@ -129,7 +129,7 @@ FIXTURE_SETUP(hv)
 	ASSERT_EQ(0, vsm_get_info(self->fd, &self->info));
 	self->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (self->info.vendor != VSM_VENDOR_AMD && self->info.state == VSM_STATE_LOADED)
-		SKIP(return, "this %s host is not protected (Intel: load vsm with vmx=1)",
+		SKIP(return, "this %s host is not protected (Intel: vsm loaded with vmx=0?)",
 		     vsm_vendor_name(self->info.vendor));
 	/* Locked and pinned, everything here must hold too (vsm_pin_test.sh). */
 	ASSERT_TRUE(self->info.state == VSM_STATE_PROTECTED ||

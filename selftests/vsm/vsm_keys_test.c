@@ -74,7 +74,7 @@ static bool unprotected(struct __test_metadata *_metadata, bool skip)
 {
 	if (!skip)
 		return false;
-	SKIP(return true, "this host is not protected (Intel: load vsm with vmx=1)");
+	SKIP(return true, "this host is not protected (Intel: vsm loaded with vmx=0?)");
 }
 
 TEST_F(keys, seal_open_round_trip)

@@ -31,11 +31,17 @@ check "rmmod is refused" sh -c '! rmmod vsm 2>/dev/null'
 check "the module is still loaded" grep -q '^vsm ' /proc/modules
 check "every CPU is still protected" "$dir/vsm_cpuid" present
 offline_refused=1
+offline_tried=0
 for c in /sys/devices/system/cpu/cpu[1-9]*/online; do
 	[ -e "$c" ] || continue
+	offline_tried=1
 	echo 0 >"$c" 2>/dev/null && { offline_refused=0; echo 1 >"$c"; }
 done
-check "CPU offline is refused" [ "$offline_refused" -eq 1 ]
+if [ "$offline_tried" -eq 1 ]; then
+	check "CPU offline is refused" [ "$offline_refused" -eq 1 ]
+else
+	tap_skip "CPU offline is refused" "one CPU: none can go offline"
+fi
 
 # Attack: a kernel module calls the secure world itself on every CPU.
 check "a hostile module's devirtualize hypercall is refused on every CPU" \
@@ -63,7 +69,11 @@ sed 's/^/# /' "$out"
 check "the audit log records the lock" grep -q ' locked ' "$out"
 check "the audit log records each refusal" \
 	[ "$(grep -c ' refused  *0x1 ' "$out")" -ge "$(nproc)" ]
-check "and the refused CPU offline (host-reported)" grep -q ' refused  *0x4 ' "$out"
+if [ "$offline_tried" -eq 1 ]; then
+	check "and the refused CPU offline (host-reported)" grep -q ' refused  *0x4 ' "$out"
+else
+	tap_skip "and the refused CPU offline (host-reported)" "one CPU: none can go offline"
+fi
 check "the audit log's hash chain verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"
 rm -f "$out"

@@ -98,7 +98,19 @@ check "the only warning is ioremap's refusal of RAM" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'ioremap on RAM at' &&
 	 ! dmesg | tail -n +$((log_start + 1)) | grep -E 'Oops|BUG:|general protection'"
 check "the secure world still answers after all attacks" sh -c 'vsmctl ping >/dev/null'
-# Not kept yet, so not pretended: see Documentation/threat-model.rst.
-tap_skip "an INIT IPI to another CPU leaves it protected" \
-	"needs VM_CR.R_INIT to intercept INIT, which QEMU TCG lacks; kexec_wipe_test.sh shows the gap"
+# INIT: VMX blocks it in root operation and vsm drops its exit.  On AMD
+# not kept yet, so not pretended: see Documentation/threat-model.rst.
+if [ "$VSM_VENDOR" != intel ]; then
+	tap_skip "an INIT IPI to another CPU leaves it protected" \
+		"needs VM_CR.R_INIT to intercept INIT, which QEMU TCG lacks; kexec_wipe_test.sh shows the gap"
+elif [ "$(nproc)" -lt 2 ]; then
+	tap_skip "an INIT IPI to another CPU leaves it protected" "one CPU"
+else
+	check "an INIT IPI to cpu 1 leaves it running Linux" \
+		insmod "$dir/vsm_attack.ko" mode=init target=1
+	dmesg | tail -n 3 | grep 'vsm_attack:' | sed 's/^/# /'
+	rmmod vsm_attack 2>/dev/null
+	check "  ... and protected: every CPU answers the signature leaf" "$dir/vsm_cpuid" present
+	check "  ... and the secure world answers on every CPU" sh -c 'vsmctl ping >/dev/null'
+fi
 tap_done

@@ -78,6 +78,8 @@
 #define VMCS_PROC2_CONTROLS		0x401e
 #define VMCS_INSN_ERROR			0x4400
 #define VMCS_EXIT_REASON		0x4402
+#define VMCS_IDT_VECTORING_INFO		0x4408
+#define VMCS_IDT_VECTORING_ERROR	0x440a
 #define VMCS_EXIT_INSN_LEN		0x440c
 #define VMCS_GUEST_ES_LIMIT		0x4800	/* +2 per segment, as the selectors */
 #define VMCS_GUEST_GDTR_LIMIT		0x4810
@@ -161,6 +163,8 @@ enum vmx_seg { VMX_ES, VMX_CS, VMX_SS, VMX_DS, VMX_FS, VMX_GS, VMX_LDTR, VMX_TR 
 #define VMX_INTR_VALID			VSM_BIT(31)
 #define VMX_INTR_ERROR			VSM_BIT(11)
 #define VMX_INTR_HW_EXCEPTION		(3U << 8)
+#define VMX_INTR_TYPE_MASK		(7U << 8)
+#define VMX_INTR_SOFT_INTR		(4U << 8)	/* 4, 5, 6: INT n, INT1, INT3/INTO */
 
 /* Segment access rights: unusable segment */
 #define VMX_AR_UNUSABLE			VSM_BIT(16)

@@ -31,6 +31,10 @@
  * mode=scan: only read the region (no write) and fail with -EIO if it
  * shows the marker (the image itself is no secret); for a kernel booted by
  * kexec on a formerly protected host.
+ *
+ * mode=init target=CPU: send an INIT IPI to that CPU, which would reset it
+ * out of the hypervisor if the hypervisor let it, then ask it to run a
+ * function.  Loading succeeds only if it still runs Linux within a second.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -47,6 +51,9 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/workqueue.h>
+#include <linux/delay.h>
+#include <asm/apic.h>
 #include <asm/processor.h>
 
 #include "hypercall.h"
@@ -58,7 +65,9 @@
 
 static char *mode = "devirt";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap or scan");
+MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap, findram, scan or init");
+static int target = 1;
+module_param(target, int, 0444);
 static unsigned long region;
 module_param(region, ulong, 0444);
 static unsigned long size;
@@ -325,10 +334,38 @@ static int findram(void)
 	return ret;
 }
 
+static atomic_t alive = ATOMIC_INIT(0);
+
+static void mark_alive(void *unused)
+{
+	atomic_set(&alive, 1);
+}
+
+/* Runs on a kworker bound to another CPU than the target. */
+static long send_init(void *unused)
+{
+	int i;
+
+	apic->icr_write(APIC_INT_ASSERT | APIC_DM_INIT, per_cpu(x86_cpu_to_apicid, target));
+	pr_info("INIT sent to cpu %d\n", target);
+	mdelay(100);
+	smp_call_function_single(target, mark_alive, NULL, 0);
+	for (i = 0; i < 1000 && !atomic_read(&alive); i++)
+		mdelay(1);
+	pr_info("cpu %d %s\n", target, atomic_read(&alive) ? "still runs Linux" : "does not answer");
+	return atomic_read(&alive) ? 0 : -EIO;
+}
+
 static int __init vsm_attack_init(void)
 {
 	if (!strcmp(mode, "findram"))
 		return findram();
+	if (!strcmp(mode, "init")) {
+		if (target < 0 || target >= nr_cpu_ids || !cpu_online(target) ||
+		    num_online_cpus() < 2)
+			return -EINVAL;
+		return work_on_cpu(target ? 0 : 1, send_init, NULL);
+	}
 	if (strcmp(mode, "devirt"))
 		return touch_region();
 	on_each_cpu(try_devirt, NULL, 1);

@@ -445,6 +445,30 @@ static void __noreturn handle_triple_fault(struct vsm_sw_cpu *c)
 	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
 }
 
+/*
+ * An exit in the middle of delivering an event (an EPT violation on the
+ * way to a handler, say) loses the event unless the next entry delivers
+ * it again; a handler that injects an exception replaces it, as the
+ * CPU's own fault would.
+ */
+static void redeliver_event(void)
+{
+	u32 info = (u32)vmcs_read(VMCS_IDT_VECTORING_INFO);
+	u32 type = info & VMX_INTR_TYPE_MASK;
+
+	if (!(info & VMX_INTR_VALID)) {
+		vmcs_write(VMCS_ENTRY_INTR_INFO, 0);
+		return;
+	}
+	/* Bits 12 and 30:13 are not part of the entry format. */
+	vmcs_write(VMCS_ENTRY_INTR_INFO, info & (VMX_INTR_VALID | VMX_INTR_ERROR |
+						 VMX_INTR_TYPE_MASK | 0xff));
+	if (info & VMX_INTR_ERROR)
+		vmcs_write(VMCS_ENTRY_EXCEPTION_ERROR, vmcs_read(VMCS_IDT_VECTORING_ERROR));
+	if (type >= VMX_INTR_SOFT_INTR)
+		vmcs_write(VMCS_ENTRY_INSN_LEN, vmcs_read(VMCS_EXIT_INSN_LEN));
+}
+
 /**
  * vmx_handle_exit() - handle one VM exit of the host
  * @c: this CPU
@@ -455,7 +479,7 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 {
 	u64 reason = vmcs_read(VMCS_EXIT_REASON);
 
-	vmcs_write(VMCS_ENTRY_INTR_INFO, 0);
+	redeliver_event();
 	if (reason & VMX_EXIT_FAILED_ENTRY) {
 		sw_puts("\nvsm: VM entry failed, reason ");
 		sw_put_hex(reason);

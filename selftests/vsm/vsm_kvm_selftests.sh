@@ -41,6 +41,10 @@ require_protection "the KVM selftests on the protected host" \
 	"nested virtualization (KVM under vsm) is AMD-only so far"
 ensure_loaded
 check "kvm_amd loads under vsm" modprobe kvm_amd
+for t in $(awk '$1 == "hangs" { print $2 }' "$baseline"); do
+	tap_skip "KVM selftest $t passes on the protected host" \
+		"open bug: it intermittently wedges a CPU of the protected host (Documentation/nested.rst)"
+done
 for t in $(awk '$1 == "pass" { print $2 }' "$baseline"); do
 	start=$(cut -d. -f1 /proc/uptime)
 	run_one "$t"

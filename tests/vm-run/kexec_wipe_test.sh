@@ -85,6 +85,7 @@ if ! grep -q '^stage2: up after kexec' "$tmp/out" && ! grep -q 'FOUND THE SECRET
 	stage1
 	status=$?
 fi
+cp "$tmp/out" "$BUILD/kexec-wipe-stage1.log"	# kept for a failure's post-mortem
 grep -E '^stage|vsm: reboot|cpu [0-9]:|vsm_attack:' "$tmp/out" | sed 's/^/# /'
 check "the locked host wiped its secrets before kexec" \
 	grep -q 'vsm: reboot: locked: secrets wiped' "$tmp/out"

@@ -585,7 +585,13 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		goto out;
 	}
 	v->control.tlb_control = 0;
-	v->control.event_inj = 0;
+	/*
+	 * An exit in the middle of delivering an event (a nested page fault
+	 * on the way to a handler) loses it unless it is injected again; an
+	 * exception a handler injects replaces it.
+	 */
+	v->control.event_inj = v->control.exit_int_info & SVM_EVTINJ_VALID ?
+			       v->control.exit_int_info : 0;
 	pin_if_locked(c, v);
 	switch (code) {
 	case SVM_EXIT_CPUID:

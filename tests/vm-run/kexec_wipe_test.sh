@@ -71,7 +71,7 @@ stage1() {
 		kib=$(echo "$info" | sed -n "s/^secure region: *\([0-9]*\) KiB.*/\1/p")
 		echo "stage1: locked, secure region at $base, $kib KiB; kexec"
 		exec /vsm/selftests/vsm_kexec /root/vmlinuz /root/stage2.cpio \
-			"console=ttyS0 panic=-1 oops=panic rdinit=/init vsm_region=$base vsm_size=$((kib * 1024)) vsm_nonce=$(cat /vsm/nonce)"
+			"console=ttyS0 panic=-1 oops=panic rdinit=/init memmap=${kib}K\$$base vsm_region=$base vsm_size=$((kib * 1024)) vsm_nonce=$(cat /vsm/nonce)"
 		' >"$tmp/out" 2>&1
 }
 stage1

@@ -28,9 +28,10 @@
  * rather than a module load per search, so that as little as possible
  * runs between the caller's last key operation and the search.
  *
- * mode=scan: only read the region (no write) and fail with -EIO if it
- * shows the marker (the image itself is no secret); for a kernel booted by
- * kexec on a formerly protected host.
+ * mode=scan: only read the region (no write), through memremap(), and fail
+ * with -EIO if it shows the marker (the image itself is no secret); for a
+ * kernel booted by kexec on a formerly protected host, which must keep the
+ * region out of its RAM (memmap=SIZE$BASE): the hypervisor stays.
  *
  * mode=init target=CPU: send an INIT IPI to that CPU, which would reset it
  * out of the hypervisor if the hypervisor let it, then ask it to run a
@@ -222,8 +223,16 @@ static int touch_region(void)
 	if (!strcmp(mode, "touch"))
 		return scan_region(phys_to_virt(region), "direct map", false);
 	if (!strcmp(mode, "scan")) {
+		/* The kexec'd kernel keeps the region out of its RAM (memmap=). */
+		void *va = memremap(region, size, MEMREMAP_WB);
+		int ret;
+
+		if (!va)
+			return -ENOMEM;
 		secret_only = true;
-		return scan_region(phys_to_virt(region), "scan", true);
+		ret = scan_region(va, "scan", true);
+		memunmap(va);
+		return ret;
 	}
 	if (!strcmp(mode, "vmap"))
 		return vmap_region();

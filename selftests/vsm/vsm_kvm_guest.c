@@ -18,6 +18,11 @@
  *   vsm_kvm_guest --spin SECONDS
  *	A guest that spins in place (no exits) for SECONDS: a VM that exists
  *	while something else is tried.
+ *   vsm_kvm_guest --hold
+ *	Creates a VM (no vCPU runs) and waits for a signal: while any VM
+ *	exists, KVM's preempt-notifier static key stays on, so the kernel
+ *	text it patches is not rewritten at every VM's creation and end
+ *	(see vsm_kvm_selftests.sh for why that matters under QEMU).
  *   vsm_kvm_guest --scan-planted SIZE
  *	The same scan over anonymous memory with markers planted: exits 0
  *	only if the guest found each of them (the scanner works).
@@ -308,16 +313,33 @@ static int spin_guest(unsigned int seconds)
 			return fail("KVM_RUN");
 }
 
+static int hold_vm(void)
+{
+	int kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC), vm;
+
+	if (kvm < 0)
+		return fail("open /dev/kvm");
+	vm = ioctl(kvm, KVM_CREATE_VM, 0);
+	if (vm < 0)
+		return fail("KVM_CREATE_VM");
+	printf("holding VM fd %d\n", vm);
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "--scan"))
 		return scan_guest(argv[2], strtoul(argv[3], NULL, 0));
 	if (argc == 3 && !strcmp(argv[1], "--spin"))
 		return spin_guest(strtoul(argv[2], NULL, 0));
+	if (argc == 2 && !strcmp(argv[1], "--hold"))
+		return hold_vm();
 	if (argc == 3 && !strcmp(argv[1], "--scan-planted"))
 		return scan_guest(NULL, strtoul(argv[2], NULL, 0));
 	if (argc > 3 || (argc >= 2 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE | --spin SECONDS\n");
+		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE | --spin SECONDS | --hold\n");
 		return 2;
 	}
 	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0,

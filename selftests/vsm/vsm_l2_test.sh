@@ -28,6 +28,7 @@ stat_of() {
 ensure_loaded
 modprobe kvm_amd
 check "kvm_amd is loaded under vsm" test -c /dev/kvm
+kvm_hold_start
 
 # The L2 boot.
 l2_before=$(stat_of l2)
@@ -68,6 +69,7 @@ for kind in cpuid io; do
 	check "$kind loop: at most 8 hypervisor exits per exit KVM sees" \
 		[ "$all" -le $((seen * 8)) ]
 done
+kvm_hold_stop
 check "the secure world still answers on every CPU" sh -c 'vsmctl ping >/dev/null'
 check "kernel log has no oops" sh -c '! dmesg | grep -E "Oops|BUG:|general protection"'
 tap_done

@@ -234,3 +234,21 @@ TEST(vmload_state_is_exactly_vmsaves)
 	EXPECT_EQ(b.save.cs.base, 0);
 	EXPECT_EQ(b.save.cr3, 0);
 }
+
+TEST(redelivered_events_are_the_cpus_not_an_instructions)
+{
+	u64 intr = 0x20 | VSM_BIT(31);			/* external, vector 32 */
+	u64 nmi = 2 | (2U << 8) | VSM_BIT(31);
+	u64 pf = 14 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_ERROR_VALID |
+		 SVM_EVTINJ_VALID | (6ULL << 32);
+
+	EXPECT_EQ(svm_event_to_redeliver(0), 0);
+	EXPECT_EQ(svm_event_to_redeliver(0x20), 0);	/* not valid */
+	EXPECT_EQ(svm_event_to_redeliver(intr), intr);
+	EXPECT_EQ(svm_event_to_redeliver(nmi), nmi);
+	EXPECT_EQ(svm_event_to_redeliver(pf), pf);
+	/* INTn, INT3 and INTO run again from RIP */
+	EXPECT_EQ(svm_event_to_redeliver(0x80 | SVM_EVTINJ_TYPE_SOFT | SVM_EVTINJ_VALID), 0);
+	EXPECT_EQ(svm_event_to_redeliver(3 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID), 0);
+	EXPECT_EQ(svm_event_to_redeliver(4 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID), 0);
+}

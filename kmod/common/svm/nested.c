@@ -230,6 +230,32 @@ bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok)
 }
 
 /**
+ * svm_event_to_redeliver() - what to inject after an exit that interrupted
+ *	an event's delivery
+ * @exit_int_info: the exit's EXITINTINFO
+ *
+ * An exit on the way to a handler (a nested page fault on the stack, say)
+ * loses the event unless it is injected again at the next VMRUN.  Not so
+ * an event an instruction raised (INTn, INT3, INTO): RIP still points at
+ * the instruction, which raises it again when it runs, and injecting it
+ * as well would deliver it with the instruction's own address as the
+ * return address, or twice.
+ *
+ * Return: the EVENTINJ value, 0 for none.
+ */
+u64 svm_event_to_redeliver(u64 exit_int_info)
+{
+	u32 type = (u32)exit_int_info & SVM_EVTINJ_TYPE_MASK;
+	u32 vector = (u32)exit_int_info & SVM_EVTINJ_VECTOR_MASK;
+
+	if (!(exit_int_info & SVM_EVTINJ_VALID) || type == SVM_EVTINJ_TYPE_SOFT)
+		return 0;
+	if (type == SVM_EVTINJ_TYPE_EXCEPTION && (vector == 3 || vector == 4))
+		return 0;
+	return exit_int_info;
+}
+
+/**
  * svm_nested_exit_to_l1() - write a nested guest's #VMEXIT into L1's VMCB
  * @l1_vmcb: the VMCB L1 gave VMRUN (a copy vsm writes back)
  * @run: the VMCB the guest ran on

@@ -72,9 +72,12 @@
 #define SVM_NPF_FINAL			VSM_BIT64(32)	/* at the final translation */
 #define SVM_NPF_IN_WALK			VSM_BIT64(33)	/* during the guest's page walk */
 
-/* EVENTINJ */
+/* EVENTINJ and EXITINTINFO */
 #define SVM_EVTINJ_VALID		VSM_BIT(31)
+#define SVM_EVTINJ_TYPE_MASK		(7U << 8)
 #define SVM_EVTINJ_TYPE_EXCEPTION	(3U << 8)
+#define SVM_EVTINJ_TYPE_SOFT		(4U << 8)	/* INTn */
+#define SVM_EVTINJ_VECTOR_MASK		0xffU
 #define SVM_EVTINJ_ERROR_VALID		VSM_BIT(11)
 
 /**

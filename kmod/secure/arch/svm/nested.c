@@ -552,7 +552,7 @@ void svm_l2_exit(struct vsm_sw_cpu *c)
 	struct svm_nested_cpu *n = nested_of(c);
 	struct vmcb *run = l2_vmcb(c);
 	u64 code = run->control.exit_code;
-	u64 pending = run->control.exit_int_info;
+	u64 pending = svm_event_to_redeliver(run->control.exit_int_info);
 	struct svm_intercepts l1;
 
 	sw_count_exit(c, VSM_EXIT_L2);
@@ -571,6 +571,6 @@ void svm_l2_exit(struct vsm_sw_cpu *c)
 	else
 		l2_own_exit(c, run, code);
 	/* Still in L2: an event the exit interrupted is delivered again. */
-	if (n->in_l2 && (pending & SVM_EVTINJ_VALID) && !run->control.event_inj)
+	if (n->in_l2 && pending && !run->control.event_inj)
 		run->control.event_inj = pending;
 }

@@ -12,6 +12,7 @@
 #include "../../../common/cr_pin.h"
 #include "../../../common/insn.h"
 #include "../../../common/paging.h"
+#include "../../../common/svm/nested.h"
 #include "../../../common/svm/vmcb.h"
 #include "svm.h"
 
@@ -585,13 +586,8 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		goto out;
 	}
 	v->control.tlb_control = 0;
-	/*
-	 * An exit in the middle of delivering an event (a nested page fault
-	 * on the way to a handler) loses it unless it is injected again; an
-	 * exception a handler injects replaces it.
-	 */
-	v->control.event_inj = v->control.exit_int_info & SVM_EVTINJ_VALID ?
-			       v->control.exit_int_info : 0;
+	/* An exception a handler injects replaces the redelivered event. */
+	v->control.event_inj = svm_event_to_redeliver(v->control.exit_int_info);
 	pin_if_locked(c, v);
 	switch (code) {
 	case SVM_EXIT_CPUID:

@@ -76,7 +76,7 @@ for c in $cpus; do
 		[ $(( $("$msr" "$c" 0xc0000080) & 2048 )) -ne 0 ]
 	check "cpu $c: writing the pinned value itself is allowed" "$msr" "$c" 0x175 "$esp"
 done
-for m in cr4 cr0 idt gdt; do
+for m in cr4 cr0 cr0ne idt gdt; do
 	check "locked: no CPU's $m changes (module attack)" insmod "$dir/vsm_pin_attack.ko" mode=$m
 	rmmod vsm_pin_attack 2>/dev/null
 done
@@ -121,10 +121,15 @@ check "the refused LSTAR write is audited with its value" \
 ncpu=$(echo $cpus | wc -w)
 check "one refusal per refused MSR write" \
 	[ "$(grep -c ' refused  *0x5 0x[0-9a-f]\{1,8\} ' "$out")" -eq $((3 * ncpu)) ]
-for r in "0x100000004 CR4" "0x100000000 CR0" "0x200000001 IDTR" "0x200000000 GDTR"; do
-	check "one audited refusal of ${r#* } per CPU" \
-		[ "$(grep -c " refused  *0x5 ${r% *} " "$out")" -eq "$ncpu" ]
-done
+# refusals N WHAT NAME: N audited refusals of pinned WHAT per CPU.
+refusals() {
+	check "$1 audited refusal(s) of $3 per CPU" \
+		[ "$(grep -c " refused  *0x5 $2 " "$out")" -eq $(($1 * ncpu)) ]
+}
+refusals 1 0x100000004 CR4
+refusals 2 0x100000000 CR0	# the cr0 and cr0ne attacks write different values
+refusals 1 0x200000001 IDTR
+refusals 1 0x200000000 GDTR
 check "four audited refusals of kernel image writes, none for static keys or calls" \
 	[ "$(grep -c ' refused  *0x7 ' "$out")" -eq 4 ]
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)

@@ -7,6 +7,9 @@
  *
  * mode=cr4: clear CR4.SMEP, SMAP and UMIP (those that are set).
  * mode=cr0: clear CR0.WP.
+ * mode=cr0ne: clear CR0.WP and CR0.NE in one write (NE is fixed to 1 in
+ *	VMX operation: the write may #GP, which is caught, but it must never
+ *	reach the CPU's state or the hypervisor's VM entry).
  * mode=idt: load an identical copy of the IDT at another address.
  * mode=gdt: load an identical copy of the GDT at another address.
  *
@@ -22,13 +25,14 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <asm/asm.h>
 #include <asm/desc.h>
 #include <asm/processor-flags.h>
 #include <asm/special_insns.h>
 
 static char *mode = "cr4";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "cr4, cr0, idt or gdt");
+MODULE_PARM_DESC(mode, "cr4, cr0, cr0ne, idt or gdt");
 
 static atomic_t changed = ATOMIC_INIT(0);
 static unsigned long copies[NR_CPUS];
@@ -41,6 +45,17 @@ static void raw_write_cr4(unsigned long val)
 static void raw_write_cr0(unsigned long val)
 {
 	asm volatile("mov %0, %%cr0" : : "r"(val) : "memory");
+}
+
+/* False if the write faulted (#GP), as MOV to CR0 may in VMX operation. */
+static bool raw_write_cr0_safe(unsigned long val)
+{
+	int done = 0;
+
+	asm volatile("1: mov %1, %%cr0\n\tmovl $1, %0\n2:\n"
+		     _ASM_EXTABLE(1b, 2b)
+		     : "+r"(done) : "r"(val) : "memory");
+	return done;
 }
 
 static void attack_cr4(void)
@@ -58,18 +73,19 @@ static void attack_cr4(void)
 		smp_processor_id(), old, old & ~bits, now);
 }
 
-static void attack_cr0(void)
+static void attack_cr0(unsigned long bits)
 {
 	unsigned long old = read_cr0(), now;
+	bool wrote = raw_write_cr0_safe(old & ~bits);
 
-	raw_write_cr0(old & ~X86_CR0_WP);
 	now = read_cr0();
-	if (now != old) {
+	if (now != old)
 		raw_write_cr0(old);
+	/* NE is no protection: AMD CPUs let it be cleared. */
+	if ((now ^ old) & X86_CR0_WP)
 		atomic_inc(&changed);
-	}
-	pr_info("cpu %d: cr0 %#lx, wrote %#lx, read back %#lx\n",
-		smp_processor_id(), old, old & ~X86_CR0_WP, now);
+	pr_info("cpu %d: cr0 %#lx, wrote %#lx%s, read back %#lx\n",
+		smp_processor_id(), old, old & ~bits, wrote ? "" : " (#GP)", now);
 }
 
 /* Load a copy of the IDT or GDT the CPU uses now; put it back if it took. */
@@ -109,7 +125,9 @@ static void attack(void *unused)
 	if (!strcmp(mode, "cr4"))
 		attack_cr4();
 	else if (!strcmp(mode, "cr0"))
-		attack_cr0();
+		attack_cr0(X86_CR0_WP);
+	else if (!strcmp(mode, "cr0ne"))
+		attack_cr0(X86_CR0_WP | X86_CR0_NE);
 	else
 		attack_table(!strcmp(mode, "idt"));
 }
@@ -126,8 +144,8 @@ static int __init vsm_pin_attack_init(void)
 {
 	int cpu;
 
-	if (strcmp(mode, "cr4") && strcmp(mode, "cr0") && strcmp(mode, "idt") &&
-	    strcmp(mode, "gdt"))
+	if (strcmp(mode, "cr4") && strcmp(mode, "cr0") && strcmp(mode, "cr0ne") &&
+	    strcmp(mode, "idt") && strcmp(mode, "gdt"))
 		return -EINVAL;
 	for_each_possible_cpu(cpu) {
 		copies[cpu] = get_zeroed_page(GFP_KERNEL);

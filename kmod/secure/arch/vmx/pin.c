@@ -97,6 +97,19 @@ void vmx_pin_if_locked(struct vsm_sw_cpu *c)
 	vmx_invept_all();
 }
 
+/*
+ * Whether VMX operation allows @val in a control register whose fixed-bit
+ * MSRs are @fixed0 and @fixed0 + 1 (without unrestricted guest, PE and PG
+ * are fixed too).  A MOV to CR0/CR4 that would break them #GPs in VMX
+ * non-root operation; emulated, it must too, else the next VM entry fails.
+ */
+static bool vmx_cr_allowed(u64 val, u32 fixed0)
+{
+	u64 must = rdmsr(fixed0), may = rdmsr(fixed0 + 1);
+
+	return (val & must) == must && !(val & ~may);
+}
+
 /**
  * vmx_handle_sys() - a CR access or descriptor-table exit: the generic
  *	emulation on the VMCS's state
@@ -125,6 +138,12 @@ void vmx_handle_sys(struct vsm_sw_cpu *c, u32 allowed)
 	if (ret) {
 		/* SGDT & co. at CPL 3 fault as with CR4.UMIP. */
 		vmx_inject_exception(-ret, -ret != X86_UD_VECTOR);
+		return;
+	}
+	if ((s.changed & SW_SYS_CR0 && !vmx_cr_allowed(s.cr0, MSR_IA32_VMX_CR0_FIXED0)) ||
+	    (s.changed & SW_SYS_CR4 &&
+	     !vmx_cr_allowed(s.cr4 | CR4_VMXE, MSR_IA32_VMX_CR4_FIXED0))) {
+		vmx_inject_exception(X86_GP_VECTOR, true);
 		return;
 	}
 	if (s.changed & SW_SYS_CR0) {

@@ -67,14 +67,11 @@ vsm_protects() {
 vsm_insmod() { insmod "$VSM_KO" $VSM_INSMOD_ARGS "$@"; }
 
 # kvm_hold_start / kvm_hold_stop: hold one KVM VM (no vCPU) for the run.
-# QEMU 7.2's TCG can keep executing a stale translation of an instruction
-# that crosses a page boundary after the instruction was rewritten.  KVM
-# rewrites one such instruction, the preempt-notifier jump label in
-# finish_task_switch(), when the first VM is created and when the last one
-# ends; a CPU then runs the patching INT3 for ever (the kprobe handler
-# finds it gone and retries), vsm loaded or not.  While a VM exists the
-# label stays on and is not rewritten (Documentation/testing.rst, "Known
-# emulator bugs").
+# KVM rewrites a jump label in finish_task_switch() when the first VM is
+# created and when the last one ends; QEMU 7.2's multi-threaded TCG can
+# keep executing the patching INT3 afterwards, for ever (vsm loaded or
+# not).  While a VM exists the label stays on and is not rewritten
+# (Documentation/testing.rst, "Known emulator bugs").
 kvm_hold_start() {
 	"$(dirname "$0")/vsm_kvm_guest" --hold >/dev/null &
 	kvm_holder=$!

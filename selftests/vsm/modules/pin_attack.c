@@ -132,12 +132,15 @@ static void attack(void *unused)
 		attack_table(!strcmp(mode, "idt"));
 }
 
+/* Free the copies still held (init frees them when no table changed). */
 static void free_copies(void)
 {
 	int cpu;
 
-	for_each_possible_cpu(cpu)
+	for_each_possible_cpu(cpu) {
 		free_page(copies[cpu]);
+		copies[cpu] = 0;
+	}
 }
 
 static int __init vsm_pin_attack_init(void)

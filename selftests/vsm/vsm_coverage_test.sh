@@ -15,6 +15,9 @@ ram=$(field ram_bytes)
 large=$(($(field npt_bytes_1g) + $(field npt_bytes_2m)))
 mem=$(sed -n 's/MemTotal: *//p' /proc/meminfo)
 echo "# $mem RAM: $(vsmctl stats | grep -E 'nested paging|large pages' | tr '\n' ';')"
+echo "# bench: coverage_ram_bytes=$ram coverage_1g_bytes=$(field npt_bytes_1g)" \
+     "coverage_2m_bytes=$(field npt_bytes_2m) coverage_4k_bytes=$(field npt_bytes_4k)" \
+     "coverage_region_bytes=$(field region_size) coverage_npt_tables=$(field npt_tables)"
 check "coverage counts all RAM" [ "$ram" -gt 0 ]
 # Of the RAM the host sees (the region is not), 99% in large pages.
 seen=$((ram - $(field npt_bytes_unmapped)))

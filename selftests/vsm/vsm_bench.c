@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "libvsm.h"
+#include "ping_pong.h"
 
 #define MAX_CPUS	64
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -152,42 +153,16 @@ static void forks(long n)
 	}
 }
 
-/* @rounds round trips through two pipes; the child on CPU @child_cpu. */
-static void ping_pong_on(long rounds, int child_cpu)
-{
-	int a[2], b[2];
-	char ch = 0;
-	long i;
-	pid_t pid;
-
-	if (pipe(a) || pipe(b))
-		die("pipe");
-	pid = fork();
-	if (pid == 0) {
-		pin_to(child_cpu);
-		for (i = 0; i < rounds; i++)
-			if (read(a[0], &ch, 1) != 1 || write(b[1], &ch, 1) != 1)
-				_exit(1);
-		_exit(0);
-	}
-	for (i = 0; i < rounds; i++)
-		if (write(a[1], &ch, 1) != 1 || read(b[0], &ch, 1) != 1)
-			die("ping-pong");
-	waitpid(pid, NULL, 0);
-	close(a[0]);
-	close(a[1]);
-	close(b[0]);
-	close(b[1]);
-}
-
 static void switches_same_cpu(long rounds)
 {
-	ping_pong_on(rounds, 0);
+	if (vsm_ping_pong(rounds, 0))
+		die("ping-pong");
 }
 
 static void switches_other_cpu(long rounds)
 {
-	ping_pong_on(rounds, 1);
+	if (vsm_ping_pong(rounds, 1))
+		die("ping-pong");
 }
 
 static void idle(long seconds)

@@ -28,6 +28,7 @@
 
 #include "kselftest_harness.h"
 #include "libvsm.h"
+#include "ping_pong.h"
 
 #define SIG_LEAF	0x40000f00U
 #define MSR_EFER	0xc0000080U
@@ -275,31 +276,6 @@ static void fault_loop(size_t bytes, int rounds)
 	}
 }
 
-static void ping_pong(int rounds)
-{
-	int a[2], b[2], i;
-	char ch = 0;
-	pid_t pid;
-
-	if (pipe(a) || pipe(b))
-		return;
-	pid = fork();
-	if (pid == 0) {
-		for (i = 0; i < rounds; i++)
-			if (read(a[0], &ch, 1) != 1 || write(b[1], &ch, 1) != 1)
-				_exit(1);
-		_exit(0);
-	}
-	for (i = 0; i < rounds; i++)
-		if (write(a[1], &ch, 1) != 1 || read(b[0], &ch, 1) != 1)
-			break;
-	waitpid(pid, NULL, 0);
-	close(a[0]);
-	close(a[1]);
-	close(b[0]);
-	close(b[1]);
-}
-
 /* Count-based: what matters is how many exits, never how long. */
 TEST_F_TIMEOUT(hv, hot_paths_cause_no_exits, 600)
 {
@@ -321,7 +297,7 @@ TEST_F_TIMEOUT(hv, hot_paths_cause_no_exits, 600)
 		waitpid(pid, NULL, 0);
 	}
 	fault_loop(64 << 20, 4);
-	ping_pong(10000);
+	vsm_ping_pong(10000, -1);
 	ASSERT_EQ(0, snap(self->fd, &after, NULL));
 	for (cls = 0; cls < VSM_EXIT_CLASS_MAX; cls++) {
 		uint64_t d = exits_of(&after, cls) - exits_of(&before, cls);

@@ -42,7 +42,7 @@ module: $(SW_BIN)
 tools: $(BUILD)/vsmctl $(BUILD)/libvsm.a
 
 LIBVSM_SRCS := tools/lib/libvsm.c tools/lib/libvsm_keys.c tools/lib/libvsm_ci.c kmod/common/audit.c \
-	       kmod/common/sha256.c
+	       kmod/common/sha256.c kmod/common/crypto/x86/sha256_ni.S
 LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
 	       kmod/common/audit.h kmod/common/sha256.h
 
@@ -52,7 +52,7 @@ CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) kmo
 # vsmctl policy checks signatures and policies as the secure world does.
 VSMCTL_SRCS := tools/vsmctl/vsmctl.c tools/vsmctl/keys.c tools/vsmctl/policy.c
 CI_SRCS := kmod/common/cipolicy.c kmod/common/modsig.c \
-	   $(filter-out kmod/common/sha256.c,$(CRYPTO_SRCS))
+	   $(filter-out kmod/common/sha256.c kmod/common/crypto/x86/sha256_ni.S,$(CRYPTO_SRCS))
 $(BUILD)/vsmctl: $(VSMCTL_SRCS) tools/vsmctl/vsmctl.h $(LIBVSM_DEPS) $(CI_SRCS) \
 		 kmod/common/cipolicy.h kmod/common/modsig.h
 	@mkdir -p $(BUILD)
@@ -65,9 +65,10 @@ $(BUILD)/libvsm.a: $(LIBVSM_DEPS)
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/libvsm_ci.o tools/lib/libvsm_ci.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/audit.o kmod/common/audit.c
 	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/sha256.o kmod/common/sha256.c
+	$(CC) $(TOOLS_CFLAGS) -c -o $(BUILD)/lib/sha256_ni.o kmod/common/crypto/x86/sha256_ni.S
 	ar rcs $@ $(BUILD)/lib/libvsm.o $(BUILD)/lib/libvsm_keys.o $(BUILD)/lib/libvsm_ci.o \
 		$(BUILD)/lib/audit.o \
-		$(BUILD)/lib/sha256.o
+		$(BUILD)/lib/sha256.o $(BUILD)/lib/sha256_ni.o
 
 $(BUILD)/kselftest/kselftest_harness.h:
 	@mkdir -p $(BUILD)/kselftest

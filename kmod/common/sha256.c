@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * SHA-256 (FIPS 180-4).  Portable C, no tables indexed by data and no
- * data-dependent branches, so it is constant time for secret inputs too.
+ * data-dependent branches, so it is constant time for secret inputs too;
+ * the SHA extensions (crypto/x86/sha256_ni.S) for a state that asks.
  */
 #include "md_buffer.h"
 #include "sha256.h"
 
-static const u32 k256[64] = {
+/* 16-byte aligned: the SHA-extensions code adds them from memory. */
+static const u32 k256[64] __aligned(16) = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
 	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
 	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -83,7 +85,13 @@ static void compress(u32 h[8], const u8 block[VSM_SHA256_BLOCK])
 	h[7] += hh;
 }
 
-void vsm_sha256_init(struct vsm_sha256 *s)
+/**
+ * vsm_sha256_init_accel() - start a hash, choosing the block function
+ * @s: state
+ * @accel: use the SHA extensions; only for a caller that owns the XMM
+ *	registers and has checked vsm_crypto_accel_sha_supported()
+ */
+void vsm_sha256_init_accel(struct vsm_sha256 *s, bool accel)
 {
 	static const u32 iv[8] = {
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -95,17 +103,28 @@ void vsm_sha256_init(struct vsm_sha256 *s)
 		s->h[i] = iv[i];
 	s->bytes = 0;
 	s->used = 0;
+	s->accel = accel;
 }
 
-static void compress_block(void *h, const u8 *block)
+void vsm_sha256_init(struct vsm_sha256 *s)
 {
-	compress(h, block);
+	vsm_sha256_init_accel(s, false);
+}
+
+static void compress_block(void *state, const u8 *block)
+{
+	struct vsm_sha256 *s = state;
+
+	if (s->accel)
+		vsm_sha256_ni_blocks(s->h, block, 1, k256);
+	else
+		compress(s->h, block);
 }
 
 void vsm_sha256_update(struct vsm_sha256 *s, const void *data, size_t len)
 {
 	s->bytes += len;
-	vsm_md_absorb(s->buf, &s->used, VSM_SHA256_BLOCK, data, len, compress_block, s->h);
+	vsm_md_absorb(s->buf, &s->used, VSM_SHA256_BLOCK, data, len, compress_block, s);
 }
 
 void vsm_sha256_final(struct vsm_sha256 *s, u8 out[VSM_SHA256_DIGEST])
@@ -113,10 +132,10 @@ void vsm_sha256_final(struct vsm_sha256 *s, u8 out[VSM_SHA256_DIGEST])
 	u64 bits = s->bytes * 8;
 	unsigned int i;
 
-	vsm_md_pad(s->buf, s->used, VSM_SHA256_BLOCK, 8, compress_block, s->h);
+	vsm_md_pad(s->buf, s->used, VSM_SHA256_BLOCK, 8, compress_block, s);
 	store_be32(s->buf + 56, bits >> 32);
 	store_be32(s->buf + 60, (u32)bits);
-	compress(s->h, s->buf);
+	compress_block(s, s->buf);
 	for (i = 0; i < 8; i++)
 		store_be32(out + 4 * i, s->h[i]);
 	memset(s, 0, sizeof(*s));

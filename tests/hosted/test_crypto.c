@@ -26,6 +26,12 @@
 	     p < 1 + vsm_crypto_accel_supported();			\
 	     vsm_crypto_accel = ++p == 1)
 
+/* Each HMAC test runs portably, then with the SHA extensions if present. */
+#define FOR_EACH_SHA_PATH(p)						\
+	for (p = 0, vsm_crypto_accel_sha = false;			\
+	     p < 1 + vsm_crypto_accel_sha_supported();			\
+	     vsm_crypto_accel_sha = ++p == 1)
+
 static int same(const u8 *got, const char *want_hex, size_t len)
 {
 	u8 want[256];
@@ -188,41 +194,51 @@ TEST(gcm_matches_openssl)
 TEST(hmac_rfc4231_vectors)
 {
 	u8 key[131], mac[32], data[152];
+	int p;
 
-	memset(key, 0x0b, 20);
-	vsm_hmac_sha256(key, 20, "Hi There", 8, mac);
-	EXPECT(same(mac, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7", 32));
-	vsm_hmac_sha256((const u8 *)"Jefe", 4, "what do ya want for nothing?", 28, mac);
-	EXPECT(same(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", 32));
-	/* Test case 6: a key longer than a block. */
-	memset(key, 0xaa, sizeof(key));
-	memcpy(data, "Test Using Larger Than Block-Size Key - Hash Key First", 54);
-	vsm_hmac_sha256(key, 131, data, 54, mac);
-	EXPECT(same(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54", 32));
-	EXPECT(vsm_hmac_verify(key, 131, data, 54, mac, 32));
-	EXPECT(vsm_hmac_verify(key, 131, data, 54, mac, 16));
-	mac[31] ^= 1;
-	EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 32));
-	EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 0));
-	EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 33));
+	FOR_EACH_SHA_PATH(p) {
+		memset(key, 0x0b, 20);
+		vsm_hmac_sha256(key, 20, "Hi There", 8, mac);
+		EXPECT(same(mac, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+			    32));
+		vsm_hmac_sha256((const u8 *)"Jefe", 4, "what do ya want for nothing?", 28, mac);
+		EXPECT(same(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+			    32));
+		/* Test case 6: a key longer than a block. */
+		memset(key, 0xaa, sizeof(key));
+		memcpy(data, "Test Using Larger Than Block-Size Key - Hash Key First", 54);
+		vsm_hmac_sha256(key, 131, data, 54, mac);
+		EXPECT(same(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+			    32));
+		EXPECT(vsm_hmac_verify(key, 131, data, 54, mac, 32));
+		EXPECT(vsm_hmac_verify(key, 131, data, 54, mac, 16));
+		mac[31] ^= 1;
+		EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 32));
+		EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 0));
+		EXPECT(!vsm_hmac_verify(key, 131, data, 54, mac, 33));
+	}
+	vsm_crypto_accel_sha = false;
 }
 
 TEST(hmac_matches_openssl)
 {
 	u8 key[200], data[600], mac[32], ref[32];
 	unsigned int n;
-	int i, bad = 0;
+	int i, p, bad = 0;
 
-	srandom(2);
-	for (i = 0; i < 400; i++) {
-		size_t kl = random() % 200, dl = random() % 600;
+	FOR_EACH_SHA_PATH(p) {
+		srandom(2);
+		for (i = 0; i < 400; i++) {
+			size_t kl = random() % 200, dl = random() % 600;
 
-		fill(key, kl);
-		fill(data, dl);
-		vsm_hmac_sha256(key, kl, data, dl, mac);
-		HMAC(EVP_sha256(), key, (int)kl, data, dl, ref, &n);
-		bad += !!memcmp(mac, ref, 32);
+			fill(key, kl);
+			fill(data, dl);
+			vsm_hmac_sha256(key, kl, data, dl, mac);
+			HMAC(EVP_sha256(), key, (int)kl, data, dl, ref, &n);
+			bad += !!memcmp(mac, ref, 32);
+		}
 	}
+	vsm_crypto_accel_sha = false;
 	EXPECT_EQ(bad, 0);
 }
 

@@ -95,6 +95,7 @@ int main(int argc, char **argv)
 		return 1;
 	/* As the secure world does where the CPU has AES-NI and PCLMULQDQ. */
 	vsm_crypto_accel = vsm_crypto_accel_supported();
+	vsm_crypto_accel_sha = vsm_crypto_accel_sha_supported();
 	start(VSM_KS_DOMAIN_CREATE, 0);
 	req->secret_len = sizeof(secret) - 1;
 	memcpy(req->secret, secret, req->secret_len);

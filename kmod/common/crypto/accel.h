@@ -14,8 +14,11 @@
 #include "aes.h"
 
 extern bool vsm_crypto_accel;
+/* HMAC-SHA256 (and what is built on it) uses the SHA extensions. */
+extern bool vsm_crypto_accel_sha;
 
 bool vsm_crypto_accel_supported(void);
+bool vsm_crypto_accel_sha_supported(void);
 
 void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out);
 void vsm_aesni_ctr32(const struct vsm_aes_key *k, u8 ctr[16], const u8 *in,

@@ -2,6 +2,7 @@
 /*
  * HMAC-SHA256 and HKDF-SHA256 on top of the freestanding SHA-256.
  */
+#include "accel.h"
 #include "ct.h"
 #include "hmac.h"
 
@@ -24,7 +25,7 @@ void vsm_hmac_init(struct vsm_hmac *m, const u8 *key, size_t key_len)
 		ipad[i] = k[i] ^ 0x36;
 		m->outer_key[i] = k[i] ^ 0x5c;
 	}
-	vsm_sha256_init(&m->inner);
+	vsm_sha256_init_accel(&m->inner, vsm_crypto_accel_sha);
 	vsm_sha256_update(&m->inner, ipad, sizeof(ipad));
 	vsm_wipe(k, sizeof(k));
 	vsm_wipe(ipad, sizeof(ipad));
@@ -46,7 +47,7 @@ void vsm_hmac_final(struct vsm_hmac *m, u8 out[VSM_HMAC_SHA256_LEN])
 	u8 inner[VSM_SHA256_DIGEST];
 
 	vsm_sha256_final(&m->inner, inner);
-	vsm_sha256_init(&outer);
+	vsm_sha256_init_accel(&outer, vsm_crypto_accel_sha);
 	vsm_sha256_update(&outer, m->outer_key, sizeof(m->outer_key));
 	vsm_sha256_update(&outer, inner, sizeof(inner));
 	vsm_sha256_final(&outer, out);

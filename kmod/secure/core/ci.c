@@ -8,8 +8,10 @@
  * a policy, refused or not, and every module judged is audited.
  */
 #include "../include/sw.h"
+#include "../include/x86.h"
 #include "../../common/cipolicy.h"
 #include "../../common/sha256.h"
+#include "../../common/crypto/accel.h"
 #include "../../common/crypto/rsa.h"
 #include "../../common/crypto/sha512.h"
 
@@ -25,6 +27,8 @@ static u8 ci_chunk[4096];
 static struct vsm_ci_policy ci_policy;
 static bool ci_loaded;
 static u32 ci_lock;
+static struct sw_fx_area ci_fx;
+static int ci_sha_accel = -1;		/* SHA extensions: -1 not yet asked */
 
 static s64 ci_load(struct vsm_sw_cpu *c, u64 pa, u64 size)
 {
@@ -88,7 +92,9 @@ static bool read_host(struct vsm_sw_cpu *c, u64 va, u8 *buf, u32 len)
 
 /*
  * SHA-256 of the whole image, and the digest the signature covers (its
- * first @sig->content_len bytes, with its hash), in one pass.
+ * first @sig->content_len bytes, with its hash), in one pass.  SHA-256
+ * uses the SHA extensions where the CPU has them (the caller saved the
+ * host's XMM registers).
  */
 static bool hash_image(struct vsm_sw_cpu *c, u64 va, u64 len, int sig_status,
 		       const struct vsm_modsig *sig, u8 *sha, u8 *digest)
@@ -99,8 +105,8 @@ static bool hash_image(struct vsm_sw_cpu *c, u64 va, u64 len, int sig_status,
 	bool wide = content && sig->hash != VSM_HASH_SHA256;
 	u64 off, limit = content ? sig->content_len : 0;
 
-	vsm_sha256_init(&s256);
-	vsm_sha256_init(&c256);
+	vsm_sha256_init_accel(&s256, ci_sha_accel > 0);
+	vsm_sha256_init_accel(&c256, ci_sha_accel > 0);
 	if (wide && sig->hash == VSM_HASH_SHA384)
 		vsm_sha384_init(&c512);
 	else
@@ -151,8 +157,12 @@ static s64 ci_check(struct vsm_sw_cpu *c, u64 va, u64 len)
 		st = -EFAULT;
 	} else {
 		st = vsm_modsig_parse_tail(ci_tail, tail, len, &sig);
+		if (ci_sha_accel < 0)
+			ci_sha_accel = vsm_crypto_accel_sha_supported();
+		sw_fx_save(&ci_fx);
 		if (!hash_image(c, va, len, st, &sig, sha, digest))
 			st = -EFAULT;
+		sw_fx_restore(&ci_fx);
 	}
 	if (st == -EFAULT) {
 		if (ci_loaded) {

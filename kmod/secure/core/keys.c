@@ -8,6 +8,7 @@
  * values: they are saved with FXSAVE and restored before returning.
  */
 #include "../include/sw.h"
+#include "../include/x86.h"
 #include "../../common/crypto/accel.h"
 #include "../../common/keystore.h"
 
@@ -15,10 +16,10 @@
 
 static struct vsm_keystore sw_ks __section(".bss.secret");
 static u8 sw_ks_buf[KS_BUF_SIZE] __aligned(64) __section(".bss.secret");
-static u8 sw_fx_area[512] __aligned(16);
+static struct sw_fx_area sw_fx;
 static u32 sw_ks_lock;
 static int sw_rng_kind = -1;	/* -1 unknown, 0 none, 1 RDRAND, 2 RDSEED */
-static bool sw_accel_ok;
+static bool sw_accel_ok, sw_accel_sha_ok;
 
 static bool rdseed64(u64 *v)
 {
@@ -50,6 +51,7 @@ static void detect(void)
 	if (b & VSM_BIT(18))
 		sw_rng_kind = 2;
 	sw_accel_ok = vsm_crypto_accel_supported();
+	sw_accel_sha_ok = vsm_crypto_accel_sha_supported();
 }
 
 /* Full-entropy bytes: RDSEED, else RDRAND (retried as Intel and AMD advise). */
@@ -128,11 +130,13 @@ s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 	}
 	memcpy(req->payload, host + hdr, in);
 
-	asm volatile("fxsave64 %0" : "=m"(sw_fx_area));
+	sw_fx_save(&sw_fx);
 	vsm_crypto_accel = sw_accel_ok;
+	vsm_crypto_accel_sha = sw_accel_sha_ok;
 	vsm_ks_handle(&sw_ks, &env, req);
 	vsm_crypto_accel = false;
-	asm volatile("fxrstor64 %0" : : "m"(sw_fx_area));
+	vsm_crypto_accel_sha = false;
+	sw_fx_restore(&sw_fx);
 
 	out = req->out_len <= req->out_max ? req->out_len : 0;
 	memcpy(host + hdr, req->payload, out);
@@ -141,7 +145,7 @@ s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 wipe:
 	/* Input and output never go past @size (checked above): wipe that much. */
 	memset(sw_ks_buf, 0, size);
-	memset(sw_fx_area, 0, sizeof(sw_fx_area));
+	memset(&sw_fx, 0, sizeof(sw_fx));
 unlock:
 	sw_spin_unlock(&sw_ks_lock);
 	return ret;

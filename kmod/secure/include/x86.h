@@ -54,6 +54,25 @@ static inline void wrmsr(u32 msr, u64 val)
 		     : "memory");
 }
 
+/*
+ * The XMM registers the crypto fast paths use belong to the host that was
+ * interrupted: save them before, restore them after (legacy SSE only, so
+ * FXSAVE's 512 bytes are enough).
+ */
+struct sw_fx_area {
+	u8 bytes[512];
+} __aligned(16);
+
+static inline void sw_fx_save(struct sw_fx_area *fx)
+{
+	asm volatile("fxsave64 %0" : "=m"(*fx));
+}
+
+static inline void sw_fx_restore(const struct sw_fx_area *fx)
+{
+	asm volatile("fxrstor64 %0" : : "m"(*fx));
+}
+
 static inline void sw_outb(u16 port, u8 val)
 {
 	asm volatile("outb %0, %1" : : "a"(val), "Nd"(port));

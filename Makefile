@@ -30,7 +30,7 @@ help:
 	@echo "make check      hosted unit tests with ASan and UBSan"
 	@echo "make lint       sparse, Coccinelle, checkpatch, self-contained headers"
 	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS (60) each"
-	@echo "make bench      performance figures (crypto vs OpenSSL, hosted; nested-guest exit costs, in a VM)"
+	@echo "make bench      the performance report: exits, instructions, coverage, ratios (bench/results.json, .png)"
 	@echo "make kat        Wycheproof-format known-answer files, KAT='FILE.json ...'"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
@@ -110,13 +110,14 @@ $(BUILD)/vsm-ops-bench: tools/bench/ops_bench.c kmod/common/keystore.c kmod/comm
 			$(CRYPTO_SRCS) $(wildcard kmod/common/crypto/*.h)
 	@mkdir -p $(BUILD)
 	$(CC) -O2 -g -Wall -Wextra -Wno-unused-parameter -Werror -o $@ tools/bench/ops_bench.c \
-		kmod/common/keystore.c $(CRYPTO_SRCS)
+		kmod/common/keystore.c $(CRYPTO_SRCS) -lcrypto
 
-$(BUILD)/vsm-modsig-bench: tools/modsig/modsig.c kmod/common/modsig.c kmod/common/modsig.h \
+$(BUILD)/vsm-modsig-bench: tools/bench/modsig_bench.c kmod/common/modsig.c kmod/common/modsig.h \
+			   kmod/common/modsig_hash.c kmod/common/modsig_hash.h \
 			   $(CRYPTO_SRCS) $(wildcard kmod/common/crypto/*.h) kmod/common/asn1.h
 	@mkdir -p $(BUILD)
-	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ tools/modsig/modsig.c kmod/common/modsig.c \
-		$(CRYPTO_SRCS)
+	$(CC) -O2 -g -Wall -Wextra -Werror -o $@ tools/bench/modsig_bench.c kmod/common/modsig.c \
+		kmod/common/modsig_hash.c $(CRYPTO_SRCS)
 
 bench:
 	scripts/bench

@@ -10,10 +10,8 @@
 #include "../include/sw.h"
 #include "../include/x86.h"
 #include "../../common/cipolicy.h"
-#include "../../common/sha256.h"
+#include "../../common/modsig_hash.h"
 #include "../../common/crypto/accel.h"
-#include "../../common/crypto/rsa.h"
-#include "../../common/crypto/sha512.h"
 
 /* Signature, trailer and marker are read into a buffer of this size. */
 #define CI_TAIL_MAX	(16 * 1024)
@@ -92,45 +90,27 @@ static bool read_host(struct vsm_sw_cpu *c, u64 va, u8 *buf, u32 len)
 
 /*
  * SHA-256 of the whole image, and the digest the signature covers (its
- * first @sig->content_len bytes, with its hash), in one pass.  SHA-256
- * uses the SHA extensions where the CPU has them (the caller saved the
- * host's XMM registers).
+ * first @sig->content_len bytes, with its hash), in one pass
+ * (common/modsig_hash.c).  SHA-256 uses the SHA extensions where the CPU
+ * has them (the caller saved the host's XMM registers).
  */
 static bool hash_image(struct vsm_sw_cpu *c, u64 va, u64 len, int sig_status,
 		       const struct vsm_modsig *sig, u8 *sha, u8 *digest)
 {
-	struct vsm_sha256 s256, c256;
-	struct vsm_sha512 c512;
-	bool content = sig_status == 0;
-	bool wide = content && sig->hash != VSM_HASH_SHA256;
-	u64 off, limit = content ? sig->content_len : 0;
+	struct vsm_modsig_hash h;
+	u64 off;
 
-	vsm_sha256_init_accel(&s256, ci_sha_accel > 0);
-	vsm_sha256_init_accel(&c256, ci_sha_accel > 0);
-	if (wide && sig->hash == VSM_HASH_SHA384)
-		vsm_sha384_init(&c512);
-	else
-		vsm_sha512_init(&c512);
+	vsm_modsig_hash_init(&h, sig_status ? NULL : sig, ci_sha_accel > 0);
 	for (off = 0; off < len; off += sizeof(ci_chunk)) {
 		u32 n = len - off < sizeof(ci_chunk) ? len - off : sizeof(ci_chunk);
 
-		if (!read_host(c, va + off, ci_chunk, n))
+		if (!read_host(c, va + off, ci_chunk, n)) {
+			vsm_modsig_hash_final(&h, sha, digest);
 			return false;
-		vsm_sha256_update(&s256, ci_chunk, n);
-		if (off < limit) {
-			u32 m = limit - off < n ? limit - off : n;
-
-			if (wide)
-				vsm_sha512_update(&c512, ci_chunk, m);
-			else
-				vsm_sha256_update(&c256, ci_chunk, m);
 		}
+		vsm_modsig_hash_update(&h, ci_chunk, n);
 	}
-	vsm_sha256_final(&s256, sha);
-	if (wide)
-		vsm_sha512_final(&c512, digest);
-	else
-		vsm_sha256_final(&c256, digest);
+	vsm_modsig_hash_final(&h, sha, digest);
 	return true;
 }
 

@@ -20,6 +20,7 @@ extern bool vsm_crypto_accel_sha;
 bool vsm_crypto_accel_supported(void);
 bool vsm_crypto_accel_sha_supported(void);
 
+u32 vsm_aesni_sub_word(u32 w);
 void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out);
 void vsm_aesni_ctr32(const struct vsm_aes_key *k, u8 ctr[16], const u8 *in,
 		     u8 *out, size_t blocks);

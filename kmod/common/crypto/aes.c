@@ -75,6 +75,12 @@ static u32 sub_word(u32 w)
 	return (u32)sbox8(w);
 }
 
+/* SubWord for the key schedule: AESKEYGENASSIST where allowed. */
+static u32 key_sub_word(u32 w)
+{
+	return vsm_crypto_accel ? vsm_aesni_sub_word(w) : sub_word(w);
+}
+
 /**
  * vsm_aes_setkey() - expand a key
  * @k: the expanded key
@@ -97,10 +103,10 @@ int vsm_aes_setkey(struct vsm_aes_key *k, const u8 *key, size_t len)
 		u32 t = w[i - 1];
 
 		if (i % nk == 0) {
-			t = sub_word((t >> 8) | (t << 24)) ^ rcon;
+			t = key_sub_word((t >> 8) | (t << 24)) ^ rcon;
 			rcon = (u32)(xtime8(rcon) & 0xff);
 		} else if (nk > 6 && i % nk == 4) {
-			t = sub_word(t);
+			t = key_sub_word(t);
 		}
 		w[i] = w[i - nk] ^ t;
 	}

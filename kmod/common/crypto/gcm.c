@@ -81,7 +81,6 @@ static void ghash_lengths(const struct vsm_gcm *g, u8 x[16], u64 a_bytes, u64 c_
 int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 {
 	u8 zero[16] = { 0 }, h[16];
-	u64 pow[2];
 	int i, ret = vsm_aes_setkey(&g->aes, key, len);
 
 	if (ret)
@@ -89,14 +88,13 @@ int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 	vsm_aes_encrypt(&g->aes, zero, h);
 	g->h[0] = vsm_load_be64(h);
 	g->h[1] = vsm_load_be64(h + 8);
-	pow[0] = g->h[0];
-	pow[1] = g->h[1];
-	for (i = 0; i < 4; i++) {
-		vsm_store_be64(g->h_table[i], pow[0]);
-		vsm_store_be64(g->h_table[i] + 8, pow[1]);
-		ghash_mul(pow, g->h);
+	memcpy(g->h_table[0], h, 16);
+	/* H^2..H^4: (0 ^ H^i) * H, one GHASH block each, on either path. */
+	for (i = 1; i < 4; i++) {
+		memset(h, 0, sizeof(h));
+		ghash_blocks(g, h, g->h_table[i - 1], 1);
+		memcpy(g->h_table[i], h, 16);
 	}
-	vsm_wipe(pow, sizeof(pow));
 	vsm_wipe(h, sizeof(h));
 	return 0;
 }

@@ -54,6 +54,23 @@
 	movdqu	\x, \off(%rcx)
 .endm
 
+/*
+ * u32 vsm_aesni_sub_word(u32 w): the S-box on each byte of @w, for the key
+ * schedule.  AESKEYGENASSIST returns SubWord of its source's dword 1 in
+ * dword 0 (and of dword 3 in dword 2).
+ */
+	.globl	vsm_aesni_sub_word
+	.type	vsm_aesni_sub_word, @function
+vsm_aesni_sub_word:
+	movd	%edi, %xmm0
+	pshufd	$0x00, %xmm0, %xmm0
+	aeskeygenassist $0, %xmm0, %xmm1
+	movd	%xmm1, %eax
+	pxor	%xmm0, %xmm0
+	pxor	%xmm1, %xmm1
+	ret
+	.size	vsm_aesni_sub_word, . - vsm_aesni_sub_word
+
 /* void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out) */
 	.globl	vsm_aesni_encrypt
 	.type	vsm_aesni_encrypt, @function

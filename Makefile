@@ -9,6 +9,17 @@ KDIR ?= /lib/modules/$(KVER)/build
 VENDOR ?= amd
 LINUX_SOURCE ?= /usr/src/linux-source-6.1.tar.xz
 
+VERSION := $(shell cat $(ROOT)/VERSION)
+
+# make install: where, as in GNU's conventions; DESTDIR stages.
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/vsm
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
 CC ?= gcc
 TOOLS_CFLAGS := -O2 -g -Wall -Wextra -Werror -I$(ROOT)/include/uapi \
 		-I$(ROOT)/tools/lib
@@ -34,6 +45,8 @@ help:
 	@echo "make kat        Wycheproof-format known-answer files, KAT='FILE.json ...'"
 	@echo "make vmtest     selftests in a VM (VENDOR=amd|intel, SMP=N)"
 	@echo "make deps       install missing Debian packages"
+	@echo "make install    vsmctl, libvsm, headers, man pages, docs, bash completion (PREFIX, DESTDIR)"
+	@echo "make dkms-install  vsm.ko through DKMS for KVER (uninstall: make dkms-uninstall)"
 	@echo "Overrides: KVER=, KDIR= (kernel to build for), VENDOR=, SMP="
 
 module: $(SW_BIN)
@@ -150,8 +163,56 @@ demo:
 deps:
 	scripts/deps
 
+# What make install puts where (relative to DESTDIR): "MODE SOURCE DEST".
+INSTALL_FILES := \
+	0755:$(BUILD)/vsmctl:$(SBINDIR)/vsmctl \
+	0644:$(BUILD)/libvsm.a:$(LIBDIR)/libvsm.a \
+	0644:tools/lib/libvsm.h:$(INCLUDEDIR)/libvsm.h \
+	0644:include/uapi/linux/vsm.h:$(INCLUDEDIR)/linux/vsm.h \
+	0644:man/vsmctl.8:$(MANDIR)/man8/vsmctl.8 \
+	0644:man/libvsm.3:$(MANDIR)/man3/libvsm.3 \
+	0644:man/vsm.4:$(MANDIR)/man4/vsm.4 \
+	0644:tools/vsmctl/vsmctl.bash:$(BASHCOMPDIR)/vsmctl \
+	0644:README.md:$(DOCDIR)/README.md \
+	$(foreach f,$(wildcard Documentation/*.rst),0644:$(f):$(DOCDIR)/$(f))
+
+install: tools
+	@set -e; for f in $(INSTALL_FILES); do \
+		mode=$${f%%:*}; rest=$${f#*:}; src=$${rest%%:*}; dst=$${rest#*:}; \
+		install -D -m $$mode $$src "$(DESTDIR)$$dst"; \
+		echo "  INSTALL $(DESTDIR)$$dst"; \
+	done
+
+uninstall:
+	@for f in $(INSTALL_FILES); do \
+		dst=$${f#*:}; dst=$${dst#*:}; rm -f "$(DESTDIR)$$dst"; \
+	done
+	-rmdir "$(DESTDIR)$(DOCDIR)/Documentation" "$(DESTDIR)$(DOCDIR)" 2>/dev/null
+
+# DKMS: the module's sources under /usr/src/vsm-VERSION, then dkms add,
+# build and install for KVER (default: the Debian kernel scripts/kver picks).
+DKMS_SRC := $(DESTDIR)/usr/src/vsm-$(VERSION)
+DKMS_FILES := Kbuild Makefile VERSION dkms.conf scripts/kver include kmod
+
+dkms-src:
+	@grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || \
+		{ echo "dkms.conf: PACKAGE_VERSION is not $(VERSION) (the VERSION file)" >&2; exit 1; }
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	tar -cf - $(DKMS_FILES) | tar -xf - -C $(DKMS_SRC)
+
+dkms-install: dkms-src
+	dkms add vsm/$(VERSION)
+	dkms build vsm/$(VERSION) -k $(KVER)
+	dkms install vsm/$(VERSION) -k $(KVER)
+
+dkms-uninstall:
+	-dkms remove vsm/$(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT) clean
 	rm -rf $(BUILD)
 
-.PHONY: all help module secure fuzz kat bench tools selftests check lint vmtest test demo deps clean
+.PHONY: all help module secure fuzz kat bench tools selftests check lint vmtest test demo deps clean \
+	install uninstall dkms-src dkms-install dkms-uninstall

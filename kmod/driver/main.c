@@ -46,3 +46,4 @@ module_exit(vsm_exit);
 
 MODULE_DESCRIPTION("Virtualization-based secure mode for KVM hosts");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(VSM_VERSION);

@@ -320,6 +320,12 @@ static void print_id(const struct key_opts *o, const char *what, uint32_t id)
 		printf("%s %u\n", what, id);
 }
 
+static void domain_usage(FILE *out)
+{
+	fprintf(out, "usage: vsmctl domain create --secret-file FILE [--max-keys N] [--max-bytes N] [--rate N] [--json]\n"
+		"       vsmctl domain destroy --domain ID --secret-file FILE\n");
+}
+
 int vsmctl_cmd_domain(int argc, char **argv)
 {
 	uint8_t secret[VSM_DOMAIN_SECRET_MAX];
@@ -328,9 +334,12 @@ int vsmctl_cmd_domain(int argc, char **argv)
 	ssize_t n;
 	int fd, ret;
 
+	if (argc == 2 && vsmctl_is_help(argv[1])) {
+		domain_usage(stdout);
+		return 0;
+	}
 	if (argc < 2 || parse_opts(argc - 1, argv + 1, &o) || optind != argc - 1) {
-		fprintf(stderr, "usage: vsmctl domain create --secret-file FILE [--max-keys N] [--max-bytes N] [--rate N] [--json]\n"
-			"       vsmctl domain destroy --domain ID --secret-file FILE\n");
+		domain_usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "create")) {
@@ -559,9 +568,9 @@ static int key_delete(int fd, const struct key_opts *o)
 	return ret ? fail("key delete", ret) : 0;
 }
 
-static void key_usage(void)
+static void key_usage(FILE *out)
 {
-	fprintf(stderr,
+	fprintf(out,
 		"usage: vsmctl key COMMAND --domain ID --secret-file FILE [OPTIONS]\n"
 		"  list [--json]\n"
 		"  create --type aes256-gcm|hmac-sha256|secret --usage U[,U...] [--exportable]\n"
@@ -583,8 +592,12 @@ int vsmctl_cmd_key(int argc, char **argv)
 	const char *cmd;
 	int fd, ret;
 
+	if (argc == 2 && vsmctl_is_help(argv[1])) {
+		key_usage(stdout);
+		return 0;
+	}
 	if (argc < 2 || parse_opts(argc - 1, argv + 1, &o) || optind != argc - 1) {
-		key_usage();
+		key_usage(stderr);
 		return EXIT_USAGE;
 	}
 	cmd = argv[1];
@@ -593,7 +606,7 @@ int vsmctl_cmd_key(int argc, char **argv)
 	    strcmp(cmd, "verify") && strcmp(cmd, "derive") && strcmp(cmd, "wrap") &&
 	    strcmp(cmd, "unwrap")) {
 		fprintf(stderr, "vsmctl: unknown key command '%s'\n", cmd);
-		key_usage();
+		key_usage(stderr);
 		return EXIT_USAGE;
 	}
 	fd = open_bound(&o);

@@ -570,6 +570,16 @@ static int cmd_show(int argc, char **argv)
 	return 0;
 }
 
+static void policy_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: vsmctl policy scan [--signer CERT]... [--policy-key CERT]...\n"
+		"         [--mode audit|enforce] [--serial N] -o FILE PATH...\n"
+		"       vsmctl policy check FILE [MODULE...]\n"
+		"       vsmctl policy load FILE\n"
+		"       vsmctl policy show [FILE]\n");
+}
+
 /**
  * vsmctl_cmd_policy() - vsmctl policy SUBCOMMAND
  * @argc: arguments from "policy" on
@@ -579,8 +589,12 @@ static int cmd_show(int argc, char **argv)
  */
 int vsmctl_cmd_policy(int argc, char **argv)
 {
+	if (argc == 2 && vsmctl_is_help(argv[1])) {
+		policy_usage(stdout);
+		return 0;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: vsmctl policy scan|check|load|show ...\n");
+		policy_usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "scan"))

@@ -5,6 +5,14 @@
 
 #define EXIT_USAGE 2
 
+#include <string.h>
+
+/* "--help", "-h" or "help": a subcommand's own usage, on stdout. */
+static inline int vsmctl_is_help(const char *arg)
+{
+	return !strcmp(arg, "--help") || !strcmp(arg, "-h") || !strcmp(arg, "help");
+}
+
 int vsmctl_open_device(void);
 int vsmctl_cmd_domain(int argc, char **argv);
 int vsmctl_cmd_key(int argc, char **argv);

@@ -19,6 +19,11 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/vsm
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+# Early boot: where initramfs-tools and systemd look, whatever PREFIX is.
+BOOTLIBDIR ?= /usr/lib/vsm
+INITRAMFSDIR ?= /usr/share/initramfs-tools
+UNITDIR ?= /lib/systemd/system
+SYSCONFDIR ?= /etc
 
 CC ?= gcc
 TOOLS_CFLAGS := -O2 -g -Wall -Wextra -Werror -I$(ROOT)/include/uapi \
@@ -174,6 +179,10 @@ INSTALL_FILES := \
 	0644:man/vsm.4:$(MANDIR)/man4/vsm.4 \
 	0644:tools/vsmctl/vsmctl.bash:$(BASHCOMPDIR)/vsmctl \
 	0644:README.md:$(DOCDIR)/README.md \
+	0755:tools/boot/vsm-boot:$(BOOTLIBDIR)/vsm-boot \
+	0755:tools/boot/initramfs-hook:$(INITRAMFSDIR)/hooks/vsm \
+	0755:tools/boot/initramfs-init-top:$(INITRAMFSDIR)/scripts/init-top/vsm \
+	0644:tools/boot/vsm.service:$(UNITDIR)/vsm.service \
 	$(foreach f,$(wildcard Documentation/*.rst),0644:$(f):$(DOCDIR)/$(f))
 
 install: tools
@@ -182,12 +191,20 @@ install: tools
 		install -D -m $$mode $$src "$(DESTDIR)$$dst"; \
 		echo "  INSTALL $(DESTDIR)$$dst"; \
 	done
+	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/vsm.conf" ]; then \
+		echo "  KEEP    $(DESTDIR)$(SYSCONFDIR)/vsm.conf (yours)"; \
+	else \
+		install -D -m 0644 tools/boot/vsm.conf "$(DESTDIR)$(SYSCONFDIR)/vsm.conf"; \
+		echo "  INSTALL $(DESTDIR)$(SYSCONFDIR)/vsm.conf"; \
+	fi
 
 uninstall:
 	@for f in $(INSTALL_FILES); do \
 		dst=$${f#*:}; dst=$${dst#*:}; rm -f "$(DESTDIR)$$dst"; \
 	done
-	-rmdir "$(DESTDIR)$(DOCDIR)/Documentation" "$(DESTDIR)$(DOCDIR)" 2>/dev/null
+	-rmdir "$(DESTDIR)$(DOCDIR)/Documentation" "$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(BOOTLIBDIR)" \
+		2>/dev/null
+	@echo "  KEEP    $(DESTDIR)$(SYSCONFDIR)/vsm.conf (configuration is yours to remove)"
 
 # DKMS: the module's sources under /usr/src/vsm-VERSION, then dkms add,
 # build and install for KVER (default: the Debian kernel scripts/kver picks).

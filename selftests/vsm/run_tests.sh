@@ -8,7 +8,7 @@
 dir=$(cd "$(dirname "$0")" && pwd)
 . "$dir/lib.sh"
 
-tests=${*:-"vsm_abi_test vsm_hv_test vsm_keys_test vsm_keys_cli_test.sh vsm_keys_leak_test.sh vsmctl_test.sh vsm_kvm_test.sh vsm_pm_test.sh vsm_contain_test.sh vsm_ci_test.sh vsm_load_test.sh vsm_stress_test.sh vsm_vmx_test.sh"}
+tests=${*:-"vsm_abi_test vsm_hv_test vsm_keys_test vsm_keys_cli_test.sh vsm_keys_leak_test.sh vsmctl_test.sh vsm_kvm_test.sh vsm_pm_test.sh vsm_contain_test.sh vsm_ci_test.sh vsm_boot_test.sh vsm_load_test.sh vsm_stress_test.sh vsm_vmx_test.sh"}
 [ -n "$VSM_EXPECT" ] || {
 	case "$VSM_VENDOR" in
 	amd) VSM_EXPECT=$dir/expect/amd-qemu-tcg.caps ;;

@@ -35,7 +35,10 @@ check "make install DESTDIR=... PREFIX=/usr" \
 for f in usr/sbin/vsmctl usr/lib/libvsm.a usr/include/libvsm.h usr/include/linux/vsm.h \
 	 usr/share/man/man8/vsmctl.8 usr/share/man/man3/libvsm.3 usr/share/man/man4/vsm.4 \
 	 usr/share/bash-completion/completions/vsmctl usr/share/doc/vsm/README.md \
-	 usr/share/doc/vsm/Documentation/operations.rst; do
+	 usr/share/doc/vsm/Documentation/operations.rst usr/share/doc/vsm/Documentation/install.rst \
+	 usr/lib/vsm/vsm-boot usr/share/initramfs-tools/hooks/vsm \
+	 usr/share/initramfs-tools/scripts/init-top/vsm lib/systemd/system/vsm.service \
+	 etc/vsm.conf; do
 	check "installed: /$f" test -s "$stage/$f"
 done
 check "installed vsmctl is executable and runs" \
@@ -77,8 +80,16 @@ for c in key domain policy; do
 	check "vsmctl $c --help prints its usage and succeeds" \
 		sh -c "'$BUILD/vsmctl' $c --help | grep -q '^usage: vsmctl $c'"
 done
-check "make uninstall removes every installed file" \
-	sh -c "make -s uninstall DESTDIR='$stage' PREFIX=/usr && [ -z \"\$(find '$stage' -type f)\" ]"
+check "the unit file is valid for systemd" \
+	sh -c "! command -v systemd-analyze >/dev/null ||
+	       ! systemd-analyze verify --man=no '$stage/lib/systemd/system/vsm.service' 2>&1 |
+	       grep -v 'Command /usr/lib/vsm/vsm-boot is not executable' | grep ."
+echo '# edited' >>"$stage/etc/vsm.conf"
+make -s install DESTDIR="$stage" PREFIX=/usr >/dev/null 2>&1
+check "a second make install keeps an edited /etc/vsm.conf" grep -q '^# edited' "$stage/etc/vsm.conf"
+check "make uninstall removes every installed file but the configuration" \
+	sh -c "make -s uninstall DESTDIR='$stage' PREFIX=/usr >/dev/null &&
+	       [ \"\$(cd '$stage' && find . -type f)\" = ./etc/vsm.conf ]"
 
 # ---- DKMS ---------------------------------------------------------------
 src=$tmp/dkms-src dtree=$tmp/dkms-tree inst=$tmp/dkms-inst

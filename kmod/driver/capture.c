@@ -131,7 +131,7 @@ int vsm_build_trampoline(struct vsm_region *r, u64 *tramp)
 	unsigned int i;
 
 	if (linux_pml4[VSM_SW_PML4_SLOT]) {
-		pr_err("PML4 slot %d (the x86-64 hypervisor hole) is in use by Linux; cannot launch\n",
+		pr_err("PML4 slot %d (the x86-64 hypervisor hole) is in use by Linux; cannot launch (please report this kernel's configuration)\n",
 		       VSM_SW_PML4_SLOT);
 		return -EBUSY;
 	}

@@ -131,7 +131,7 @@ int vsm_ci_start(void)
 	int ret;
 
 	if (strncmp(init_utsname()->release, LOAD_INFO_KERNEL, strlen(LOAD_INFO_KERNEL))) {
-		pr_err("code integrity: struct load_info of Linux %s is unknown to this build (it knows %sx); modules are not checked\n",
+		pr_err("code integrity: struct load_info of Linux %s is unknown to this build (it knows %sx); modules are not checked (use a vsm built for this kernel series)\n",
 		       init_utsname()->release, LOAD_INFO_KERNEL);
 		return -EOPNOTSUPP;
 	}

@@ -96,7 +96,7 @@ static int vsm_cpu_offline(unsigned int cpu)
 	ret = vendor->cpu_devirt();
 	local_irq_restore(flags);
 	if (ret) {
-		pr_err("CPU %u: devirtualize refused (%d)\n", cpu, ret);
+		pr_err("CPU %u: leaving the hypervisor was refused (%d); vsm stays loaded\n", cpu, ret);
 		return ret;
 	}
 	this_cpu_write(cpu_protected, false);
@@ -150,7 +150,7 @@ static struct notifier_block vsm_reboot_nb = { .notifier_call = vsm_reboot_notif
 static int check_host(void)
 {
 	if (__read_cr4() & X86_CR4_LA57) {
-		pr_err("5-level paging is not supported yet\n");
+		pr_err("5-level paging is not supported yet: boot with no5lvl to use vsm\n");
 		return -EOPNOTSUPP;
 	}
 	if (vendor == &vsm_vmx_ops && vsm_kvm_loaded()) {

@@ -239,7 +239,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	memset(r, 0, sizeof(*r));
 	ret = check_image(h, image_bytes, size);
 	if (ret) {
-		pr_err("secure-world image is corrupt or from another build\n");
+		pr_err("secure-world image is corrupt or from another build: rebuild and reinstall vsm.ko\n");
 		return ret;
 	}
 	ret = collect_ram(r);
@@ -310,7 +310,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	return 0;
 
 too_small:
-	pr_err("secure region of %zu KiB is too small for %u CPUs and a %u-bit physical address space; raise vsm.secure_size\n",
+	pr_err("secure region of %zu KiB is too small for %u CPUs and a %u-bit physical address space; load vsm with secure_size_kib=4096\n",
 	       size >> 10, nr_cpu_ids, phys_bits);
 	ret = -ENOMEM;
 fail:

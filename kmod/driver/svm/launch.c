@@ -41,7 +41,8 @@ static int svm_cpu_launch(struct vsm_region *r, unsigned int cpu)
 			    vsm_region_cpu_sw_va(r, cpu));
 	if (ret) {
 		wrmsrl(MSR_EFER, efer);
-		pr_err("CPU %u: the secure world could not run it (%ld)\n", cpu, ret);
+		pr_err("CPU %u: the secure world could not run it (%ld): an internal error, please report it with this log\n",
+		       cpu, ret);
 	}
 	return ret;
 }

@@ -33,7 +33,8 @@ static int vmx_cpu_launch(struct vsm_region *r, unsigned int cpu)
 	ret = vsm_vmx_enter(&c->launch, vsm_region_pa_of(r, tramp), r->entry,
 			    vsm_region_cpu_sw_va(r, cpu));
 	if (ret)
-		pr_err("CPU %u: the secure world could not run it (%ld)\n", cpu, ret);
+		pr_err("CPU %u: the secure world could not run it (%ld): an internal error, please report it with this log\n",
+		       cpu, ret);
 	return ret;
 }
 

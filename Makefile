@@ -177,6 +177,7 @@ INSTALL_FILES := \
 	0644:man/vsmctl.8:$(MANDIR)/man8/vsmctl.8 \
 	0644:man/libvsm.3:$(MANDIR)/man3/libvsm.3 \
 	0644:man/vsm.4:$(MANDIR)/man4/vsm.4 \
+	0644:man/vsm-boot.8:$(MANDIR)/man8/vsm-boot.8 \
 	0644:tools/vsmctl/vsmctl.bash:$(BASHCOMPDIR)/vsmctl \
 	0644:README.md:$(DOCDIR)/README.md \
 	0755:tools/boot/vsm-boot:$(BOOTLIBDIR)/vsm-boot \

@@ -33,7 +33,7 @@ stage=$tmp/stage
 check "make install DESTDIR=... PREFIX=/usr" \
 	sh -c "make -s install DESTDIR='$stage' PREFIX=/usr >'$tmp/install.log' 2>&1"
 for f in usr/sbin/vsmctl usr/lib/libvsm.a usr/include/libvsm.h usr/include/linux/vsm.h \
-	 usr/share/man/man8/vsmctl.8 usr/share/man/man3/libvsm.3 usr/share/man/man4/vsm.4 \
+	 usr/share/man/man8/vsmctl.8 usr/share/man/man8/vsm-boot.8 usr/share/man/man3/libvsm.3 usr/share/man/man4/vsm.4 \
 	 usr/share/bash-completion/completions/vsmctl usr/share/doc/vsm/README.md \
 	 usr/share/doc/vsm/Documentation/operations.rst usr/share/doc/vsm/Documentation/install.rst \
 	 usr/lib/vsm/vsm-boot usr/share/initramfs-tools/hooks/vsm \
@@ -49,7 +49,7 @@ int main(void) { return vsm_open(NULL) >= 0 ? 0 : 0; }
 C
 check "a program builds against the installed header and library" \
 	cc -I"$stage/usr/include" -o "$tmp/prog" "$tmp/prog.c" "$stage/usr/lib/libvsm.a"
-for m in man8/vsmctl.8 man3/libvsm.3 man4/vsm.4; do
+for m in man8/vsmctl.8 man8/vsm-boot.8 man3/libvsm.3 man4/vsm.4; do
 	check "man page $m formats without a warning" \
 		sh -c "! LC_ALL=C.UTF-8 MANROFFSEQ='' groff -man -ww -z -Tutf8 \
 			'$stage/usr/share/man/$m' 2>&1 | grep ."

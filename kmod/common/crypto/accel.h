@@ -24,6 +24,6 @@ u32 vsm_aesni_sub_word(u32 w);
 void vsm_aesni_encrypt(const struct vsm_aes_key *k, const u8 *in, u8 *out);
 void vsm_aesni_ctr32(const struct vsm_aes_key *k, u8 ctr[16], const u8 *in,
 		     u8 *out, size_t blocks);
-void vsm_clmul_ghash(u8 x[16], const u8 htab[4][16], const u8 *data, size_t blocks);
+void vsm_clmul_ghash(u8 x[16], const u8 htab[8][16], const u8 *data, size_t blocks);
 
 #endif /* VSM_COMMON_CRYPTO_ACCEL_H */

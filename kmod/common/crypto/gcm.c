@@ -35,7 +35,7 @@ static void ghash_blocks(const struct vsm_gcm *g, u8 x[16], const u8 *p, size_t 
 	u64 v[2];
 
 	if (vsm_crypto_accel) {
-		vsm_clmul_ghash(x, g->h_table, p, n);
+		vsm_clmul_ghash(x, g->h_clmul, p, n);
 		return;
 	}
 	v[0] = vsm_load_be64(x);
@@ -70,6 +70,27 @@ static void ghash_lengths(const struct vsm_gcm *g, u8 x[16], u64 a_bytes, u64 c_
 	ghash_blocks(g, x, block, 1);
 }
 
+/*
+ * A power of H as ghash_clmul.S wants it: the 128-bit integer whose bit
+ * 127 - k is the coefficient of x^k (GCM's bytes read big-endian), times
+ * x^-1: shifted left once, and x^-1 = x^127 + x^6 + x + 1 (bits 0, 121,
+ * 126, 127) added for the coefficient of x^0 shifted out.  Stored as the
+ * CPU loads a 128-bit register (little-endian).
+ */
+static void clmul_key(const u8 h[16], u8 out[16])
+{
+	u64 hi = vsm_load_be64(h), lo = vsm_load_be64(h + 8);
+	u64 carry = vsm_ct_mask64(hi >> 63);
+	int i;
+
+	hi = (hi << 1 | lo >> 63) ^ (carry & 0xc200000000000000ULL);
+	lo = (lo << 1) ^ (carry & 1);
+	for (i = 0; i < 8; i++) {
+		out[i] = (u8)(lo >> (8 * i));
+		out[8 + i] = (u8)(hi >> (8 * i));
+	}
+}
+
 /**
  * vsm_gcm_setkey() - expand a key and derive the hash key
  * @g: the GCM key
@@ -89,11 +110,13 @@ int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len)
 	g->h[0] = vsm_load_be64(h);
 	g->h[1] = vsm_load_be64(h + 8);
 	memcpy(g->h_table[0], h, 16);
-	/* H^2..H^4: (0 ^ H^i) * H, one GHASH block each, on either path. */
-	for (i = 1; i < 4; i++) {
+	clmul_key(h, g->h_clmul[0]);
+	/* H^2..H^8: (0 ^ H^i) * H, one GHASH block each, on either path. */
+	for (i = 1; i < 8; i++) {
 		memset(h, 0, sizeof(h));
 		ghash_blocks(g, h, g->h_table[i - 1], 1);
 		memcpy(g->h_table[i], h, 16);
+		clmul_key(h, g->h_clmul[i]);
 	}
 	vsm_wipe(h, sizeof(h));
 	return 0;

@@ -19,12 +19,14 @@
  * struct vsm_gcm - a key ready for GCM
  * @aes: the expanded AES key
  * @h: the hash key H = E(K, 0^128), as two big-endian halves
- * @h_table: H, H^2, H^3 and H^4 as bytes, for the fast path
+ * @h_table: H, H^2, ..., H^8 as bytes
+ * @h_clmul: the same times x^-1, bit-reversed, as the fast path uses them
  */
 struct vsm_gcm {
 	struct vsm_aes_key aes;
 	u64 h[2];
-	u8 h_table[4][16];
+	u8 h_table[8][16];
+	u8 h_clmul[8][16];
 };
 
 int vsm_gcm_setkey(struct vsm_gcm *g, const u8 *key, size_t len);

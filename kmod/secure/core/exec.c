@@ -8,14 +8,23 @@
  * module the code-integrity check let load afterwards (one approval per
  * allowed module).  A scan walks the kernel half of the host's page
  * tables and audits every supervisor-executable page outside that set.
+ *
+ * An approval is of a page *at an address*: physical page and virtual
+ * page together.  A page approved at the lock (a kprobe slot, say) can be
+ * freed later without the secure world hearing of it; approved by
+ * physical page alone, it would stay approved wherever it was mapped next
+ * (seen: a freshly allocated page mapped executable by a module was
+ * exactly such a page, and the scan missed it).
  */
 #include "../include/sw.h"
 #include "../../common/execscan.h"
 
 #define APPROVED_MAX	16384	/* pages */
 #define FINDINGS_AUDITED 8
+/* The low bits of the virtual page number kept in a key (64 GiB apart alias). */
+#define KEY_VPN_BITS	24
 
-static u64 approved[APPROVED_MAX];	/* page frame numbers, sorted */
+static u64 approved[APPROVED_MAX];	/* keys (key_of()), sorted */
 static u32 nr_approved;
 static u32 tokens;
 static bool more;	/* APPROVE_MORE allowed: the last call was an APPROVE */
@@ -36,18 +45,27 @@ static bool in_text(u64 pa)
 	return pa >= vsm_boot.text_pa && pa < vsm_boot.text_end;
 }
 
-static int find(u64 pfn, u32 *at)
+/*
+ * A page at an address, in one number: the page frame (physical addresses
+ * of up to 52 bits leave 40 bits) above the low bits of the virtual page.
+ */
+static u64 key_of(u64 va, u64 pa)
+{
+	return (pa >> 12) << KEY_VPN_BITS | ((va >> 12) & ((1ULL << KEY_VPN_BITS) - 1));
+}
+
+static int find(u64 key, u32 *at)
 {
 	u32 lo = 0, hi = nr_approved;
 
 	while (lo < hi) {
 		u32 mid = lo + (hi - lo) / 2;
 
-		if (approved[mid] == pfn) {
+		if (approved[mid] == key) {
 			*at = mid;
 			return 1;
 		}
-		if (approved[mid] < pfn)
+		if (approved[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -56,37 +74,38 @@ static int find(u64 pfn, u32 *at)
 	return 0;
 }
 
-static bool approve_pfn(u64 pfn)
+static bool approve_page(u64 va, u64 pa)
 {
+	u64 key = key_of(va, pa);
 	u32 at;
 
-	if (find(pfn, &at))
+	if (find(key, &at))
 		return true;
 	if (nr_approved == APPROVED_MAX)
 		return false;
 	for (u32 i = nr_approved; i > at; i--)
 		approved[i] = approved[i - 1];
-	approved[at] = pfn;
+	approved[at] = key;
 	nr_approved++;
 	return true;
 }
 
-static void retract_pfn(u64 pfn)
+static void retract_page(u64 va, u64 pa)
 {
 	u32 at;
 
-	if (!find(pfn, &at))
+	if (!find(key_of(va, pa), &at))
 		return;
 	for (u32 i = at; i + 1 < nr_approved; i++)
 		approved[i] = approved[i + 1];
 	nr_approved--;
 }
 
-static bool page_ok(u64 pa)
+static bool page_ok(u64 va, u64 pa)
 {
 	u32 at;
 
-	return in_text(pa) || find(pa >> 12, &at);
+	return in_text(pa) || find(key_of(va, pa), &at);
 }
 
 /**
@@ -104,7 +123,7 @@ bool sw_exec_approved_va(u64 cr3, u64 va)
 	if (sw_guest_translate(cr3, va, &pa))
 		return false;
 	sw_spin_lock(&exec_lock);
-	ok = page_ok(pa);
+	ok = page_ok(va, pa);
 	sw_spin_unlock(&exec_lock);
 	return ok;
 }
@@ -127,10 +146,10 @@ static void visit(void *ctx, u64 va, u64 pa, u64 size)
 	for (off = 0; off < size; off += VSM_PAGE_SIZE) {
 		if (f->baseline) {
 			if (!in_text(pa + off))
-				approve_pfn((pa + off) >> 12);
+				approve_page(va + off, pa + off);
 			continue;
 		}
-		if (page_ok(pa + off))
+		if (page_ok(va + off, pa + off))
 			continue;
 		f->bytes += VSM_PAGE_SIZE;
 		/* Adjacent pages are one finding. */
@@ -200,8 +219,8 @@ s64 sw_exec_approve(struct vsm_sw_cpu *c, u64 va, u64 size, u64 op)
 			continue;
 		}
 		if (!approve)
-			retract_pfn(pa >> 12);
-		else if (!approve_pfn(pa >> 12))
+			retract_page(va + off, pa);
+		else if (!approve_page(va + off, pa))
 			ret = -ENOSPC;
 	}
 	if (op == VSM_CI_OP_APPROVE)

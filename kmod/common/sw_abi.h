@@ -164,6 +164,12 @@ enum vsm_exit_class {
  * @exits: exit counters by enum vsm_exit_class
  * @guest_hsave_pa: the host's view of VM_HSAVE_PA (SVM is hidden from it)
  * @launch: CPU state captured by the driver for the launch
+ * @pinned: the CPU's state has been pinned (core/pin.c)
+ * @pad: zero
+ * @pin: what was pinned
+ * @storm_rip: guest RIP of the last exit (an exit storm is reported)
+ * @storm_reason: its exit reason
+ * @storm_count: how many exits in a row had both
  */
 /* MSRs pinned at lock (core/pin.c lists them). */
 #define VSM_PINNED_MSRS		7
@@ -205,6 +211,9 @@ struct vsm_sw_cpu {
 	u32 pinned;
 	u32 pad;
 	struct vsm_pin_state pin;
+	u64 storm_rip;
+	u32 storm_reason;
+	u32 storm_count;
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */

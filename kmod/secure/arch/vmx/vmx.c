@@ -469,44 +469,6 @@ static void redeliver_event(void)
 		vmcs_write(VMCS_ENTRY_INSN_LEN, vmcs_read(VMCS_EXIT_INSN_LEN));
 }
 
-/* Exits in a row at one guest RIP with one reason before they are reported. */
-#define STORM_REPORT	(1U << 20)
-
-/*
- * An exit that repeats for ever at one place (an access the hypervisor
- * keeps refusing, an event it keeps re-injecting) shows up as a host that
- * hangs with a busy CPU.  Say so on the console once per storm, with
- * what the exit was about.  A guest loop of CPUIDs reports too: harmless.
- */
-static void watch_storm(struct vsm_sw_cpu *c, u64 reason)
-{
-	u64 rip = vmcs_read(VMCS_GUEST_RIP);
-
-	if (rip != c->storm_rip || (u32)reason != c->storm_reason) {
-		c->storm_rip = rip;
-		c->storm_reason = (u32)reason;
-		c->storm_count = 0;
-		return;
-	}
-	if (++c->storm_count != STORM_REPORT)
-		return;
-	sw_puts("\nvsm: cpu ");
-	sw_put_hex(c->cpu);
-	sw_puts(": 2^20 exits in a row, reason ");
-	sw_put_hex(reason);
-	sw_puts(" guest rip ");
-	sw_put_hex(rip);
-	sw_puts(" qualification ");
-	sw_put_hex(vmcs_read(VMCS_EXIT_QUALIFICATION));
-	sw_puts(" gpa ");
-	sw_put_hex(vmcs_read(VMCS_GUEST_PHYS_ADDR));
-	sw_puts(" idt vectoring ");
-	sw_put_hex(vmcs_read(VMCS_IDT_VECTORING_INFO));
-	sw_puts(" rax ");
-	sw_put_hex(c->gprs[VSM_GPR_RAX]);
-	sw_puts("\n");
-}
-
 /**
  * vmx_handle_exit() - handle one VM exit of the host
  * @c: this CPU
@@ -517,7 +479,9 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 {
 	u64 reason = vmcs_read(VMCS_EXIT_REASON);
 
-	watch_storm(c, reason);
+	sw_watch_storm(c, reason, vmcs_read(VMCS_GUEST_RIP), (const u64[3]) {
+		vmcs_read(VMCS_EXIT_QUALIFICATION), vmcs_read(VMCS_GUEST_PHYS_ADDR),
+		vmcs_read(VMCS_IDT_VECTORING_INFO) });
 	redeliver_event();
 	if (reason & VMX_EXIT_FAILED_ENTRY) {
 		sw_puts("\nvsm: VM entry failed, reason ");

@@ -139,10 +139,13 @@ static s64 ci_check(struct vsm_sw_cpu *c, u64 va, u64 len)
 		st = vsm_modsig_parse_tail(ci_tail, tail, len, &sig);
 		if (ci_sha_accel < 0)
 			ci_sha_accel = vsm_crypto_accel_sha_supported();
-		sw_fx_save(&ci_fx);
+		/* The host's XMM registers, only if SHA-256 will use them. */
+		if (ci_sha_accel)
+			sw_fx_save(&ci_fx);
 		if (!hash_image(c, va, len, st, &sig, sha, digest))
 			st = -EFAULT;
-		sw_fx_restore(&ci_fx);
+		if (ci_sha_accel)
+			sw_fx_restore(&ci_fx);
 	}
 	if (st == -EFAULT) {
 		if (ci_loaded) {

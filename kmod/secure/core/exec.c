@@ -13,8 +13,8 @@
  * page together.  A page approved at the lock (a kprobe slot, say) can be
  * freed later without the secure world hearing of it; approved by
  * physical page alone, it would stay approved wherever it was mapped next
- * (seen: a freshly allocated page mapped executable by a module was
- * exactly such a page, and the scan missed it).
+ * (the likely cause of a scan that missed a freshly allocated page a
+ * module had mapped executable).
  */
 #include "../include/sw.h"
 #include "../../common/execscan.h"

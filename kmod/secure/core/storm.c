@@ -13,25 +13,37 @@
 #define STORM_REPORT	(1U << 20)
 
 /**
- * sw_watch_storm() - count this exit against the last one, report a storm
+ * sw_exit_storm() - count this exit against the last one
  * @c: this CPU
  * @reason: the vendor's exit reason (VMX) or exit code (SVM)
  * @rip: the guest RIP it happened at
- * @info: three vendor words worth printing (qualification, address, the
- *	event being delivered)
+ *
+ * Return: true once per storm, when the caller should report it with
+ * sw_report_storm() (only then is anything beyond @reason and @rip read).
  */
-void sw_watch_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip, const u64 info[3])
+bool sw_exit_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip)
 {
-	int i;
-
 	if (rip != c->storm_rip || (u32)reason != c->storm_reason) {
 		c->storm_rip = rip;
 		c->storm_reason = (u32)reason;
 		c->storm_count = 0;
-		return;
+		return false;
 	}
-	if (++c->storm_count != STORM_REPORT)
-		return;
+	return ++c->storm_count == STORM_REPORT;
+}
+
+/**
+ * sw_report_storm() - say on COM1 that one exit keeps repeating
+ * @c: this CPU
+ * @reason: see sw_exit_storm()
+ * @rip: see sw_exit_storm()
+ * @info: three vendor words worth printing (qualification, address, the
+ *	event being delivered)
+ */
+void sw_report_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip, const u64 info[3])
+{
+	int i;
+
 	sw_puts("\nvsm: cpu ");
 	sw_put_hex(c->cpu);
 	sw_puts(": 2^20 exits in a row, reason ");

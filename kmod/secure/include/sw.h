@@ -46,7 +46,8 @@ int memcmp(const void *a, const void *b, size_t n);
 
 /* core/console.c: polled COM1, for fatal errors only. */
 void sw_puts(const char *s);
-void sw_watch_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip, const u64 info[3]);
+bool sw_exit_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip);
+void sw_report_storm(struct vsm_sw_cpu *c, u64 reason, u64 rip, const u64 info[3]);
 void sw_put_hex(u64 v);
 void __noreturn sw_panic(const char *why, u64 value);
 

@@ -581,8 +581,10 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 	struct vmcb *v = guest_vmcb(c);
 	u64 code = v->control.exit_code;
 
-	sw_watch_storm(c, code, v->save.rip, (const u64[3]) {
-		v->control.exit_info1, v->control.exit_info2, v->control.exit_int_info });
+	if (sw_exit_storm(c, code, v->save.rip))
+		sw_report_storm(c, code, v->save.rip, (const u64[3]) {
+			v->control.exit_info1, v->control.exit_info2,
+			v->control.exit_int_info });
 	if (svm_nested_in_l2(c)) {
 		svm_l2_exit(c);
 		goto out;

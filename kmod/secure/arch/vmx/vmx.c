@@ -477,11 +477,12 @@ static void redeliver_event(void)
  */
 void vmx_handle_exit(struct vsm_sw_cpu *c)
 {
-	u64 reason = vmcs_read(VMCS_EXIT_REASON);
+	u64 reason = vmcs_read(VMCS_EXIT_REASON), rip = vmcs_read(VMCS_GUEST_RIP);
 
-	sw_watch_storm(c, reason, vmcs_read(VMCS_GUEST_RIP), (const u64[3]) {
-		vmcs_read(VMCS_EXIT_QUALIFICATION), vmcs_read(VMCS_GUEST_PHYS_ADDR),
-		vmcs_read(VMCS_IDT_VECTORING_INFO) });
+	if (sw_exit_storm(c, reason, rip))
+		sw_report_storm(c, reason, rip, (const u64[3]) {
+			vmcs_read(VMCS_EXIT_QUALIFICATION), vmcs_read(VMCS_GUEST_PHYS_ADDR),
+			vmcs_read(VMCS_IDT_VECTORING_INFO) });
 	redeliver_event();
 	if (reason & VMX_EXIT_FAILED_ENTRY) {
 		sw_puts("\nvsm: VM entry failed, reason ");

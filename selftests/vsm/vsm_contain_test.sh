@@ -105,6 +105,11 @@ if [ "$VSM_VENDOR" != intel ]; then
 		"needs VM_CR.R_INIT to intercept INIT, which QEMU TCG lacks; kexec_wipe_test.sh shows the gap"
 elif [ "$(nproc)" -lt 2 ]; then
 	tap_skip "an INIT IPI to another CPU leaves it protected" "one CPU"
+elif [ "$VSM_EMULATOR" = bochs ]; then
+	# Bochs 2.7 leaves the INIT pending after the VM exit it causes, so
+	# the CPU takes it again at every VM entry (Documentation/testing.rst).
+	tap_skip "an INIT IPI to another CPU leaves it protected" \
+		"Bochs 2.7 never consumes an INIT that caused a VM exit: the CPU would exit for ever"
 else
 	check "an INIT IPI to cpu 1 leaves it running Linux" \
 		insmod "$dir/vsm_attack.ko" mode=init target=1

@@ -80,6 +80,10 @@ if [[ "$vendor" == amd ]]; then
 	check "unknown vendor is a usage error" [ $? -eq 2 ]
 	"$VM_RUN" >/dev/null 2>&1
 	check "missing command is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --model tigerlake -- true >/dev/null 2>&1
+	check "--model without --vendor intel is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --vendor intel --model pentium -- true >/dev/null 2>&1
+	check "an unknown --model is a usage error" [ $? -eq 2 ]
 else
 	echo marker-intel >"$tmp/m.txt"
 	run --timeout 900 --smp 2 --add "$tmp/m.txt" -- \

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Intel VMX (the default there; vmx=0 only reports capabilities): vsm
-# launches under every CPU with EPT that
-# leaves the secure region out, answers hypercalls, hides VMX from the host
-# (kvm_intel declines to load), contains and audits host accesses to the
-# region, and leaves every CPU again on unload.  Attack: a module reads and
-# writes every secure page through the direct map; nothing of the secure
-# world shows and the secure world keeps working.
+# refuses to load under a loaded kvm_intel (VMX cannot be had twice);
+# otherwise it launches under every CPU with EPT that leaves the secure
+# region out, answers hypercalls, hides VMX from the host (kvm_intel
+# declines to load), contains and audits host accesses to the region, and
+# leaves every CPU again on unload.  Attack: a module reads and writes
+# every secure page through the direct map; nothing of the secure world
+# shows and the secure world keeps working.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -25,6 +26,21 @@ check "with vmx=0 vsm loads but only reports capabilities" sh -c \
 check "  ... and says so" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'with vmx=N, Intel hosts are not protected'"
 rmmod vsm
+# VMX cannot be had twice: with kvm_intel loaded, vsm refuses to load.
+if modprobe kvm_intel 2>/dev/null; then
+	out=$(insmod "$VSM_KO" 2>&1)
+	rc=$?
+	echo "# $out"
+	check "vsm refuses to load while kvm_intel is loaded" [ $rc -ne 0 ]
+	case "$out" in *"resource busy"*) busy=1 ;; *) busy=0 ;; esac
+	check "  ... with EBUSY" [ $busy -eq 1 ]
+	check "  ... and the kernel log says why" sh -c \
+		"dmesg | tail -n +$((log_start + 1)) | grep -q 'KVM (kvm_intel) is loaded: unload it first'"
+	check "  ... and nothing of vsm is loaded" sh -c "! grep -q '^vsm ' /proc/modules"
+	modprobe -r kvm_intel
+else
+	tap_skip "vsm refuses to load while kvm_intel is loaded" "kvm_intel does not load on this CPU"
+fi
 check "vsm loads, VMX by default" vsm_insmod
 check "the kernel log says Intel VMX runs" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'vsm: Intel VMX hypervisor running on'"

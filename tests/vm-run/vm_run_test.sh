@@ -3,7 +3,9 @@
 #
 # Host-side tests of scripts/vm-run: exit statuses pass through, a hanging
 # command is killed at --timeout with 124 and no emulator is left behind,
-# --add'ed files arrive, --smp and --mem take effect, usage errors exit 2.
+# --add'ed files arrive, --smp and --mem take effect, usage errors exit 2;
+# and the resets the hypervisor sees (the reset ports of a locked host, a
+# triple fault) wipe secure memory first.
 #
 # Usage: tests/vm-run/vm_run_test.sh [amd|intel]   (prints TAP)
 set -uo pipefail
@@ -17,6 +19,16 @@ tap_prefix="$vendor: "
 . "$ROOT/tests/vm-run/lib.sh"
 
 run() { "$VM_RUN" --vendor "$vendor" "$@" >"$tmp/out" 2>&1; }
+
+# Attack: the host makes a CPU triple-fault (an empty IDT, then INT3), the
+# way a crashing or hostile kernel resets the machine with secrets in RAM.
+triple_fault_checks() {
+	run --smp 1 -- sh -c 'insmod /vsm/vsm.ko && insmod /vsm/selftests/vsm_attack.ko mode=triple'
+	check "a host triple fault is caught by the hypervisor" \
+		grep -q '^vsm: the host triple-faulted on cpu ' "$tmp/out"
+	check "  ... which wipes secure memory before the reset" \
+		grep -q '^vsm: host triple fault: secure memory wiped, resetting' "$tmp/out"
+}
 
 echo "TAP version 13"
 if [[ "$vendor" == amd ]]; then
@@ -73,6 +85,7 @@ if [[ "$vendor" == amd ]]; then
 	run --smp 1 --append reboot=pci -- sh -c 'insmod /vsm/vsm.ko lock=1 && reboot -f'
 	check "a reset through port 0xcf9 wipes secure memory first" \
 		grep -q '^vsm: reset through port 0xcf9: secure memory wiped' "$tmp/out"
+	triple_fault_checks
 
 	"$VM_RUN" --smp 9 -- true >/dev/null 2>&1
 	check "--smp 9 is a usage error" [ $? -eq 2 ]
@@ -93,6 +106,12 @@ else
 	check "--add files are in the VM" grep -q '^marker-intel$' "$tmp/out"
 	check "--smp 2 gives 2 CPUs" grep -q '^cpus=2$' "$tmp/out"
 	check "no emulator is left running" bash -c '! pgrep -x bochs >/dev/null'
+
+	# Locked: the reset ports exit through the I/O bitmaps and wipe first.
+	run -- sh -c 'insmod /vsm/vsm.ko lock=1 && reboot -f'
+	check "reboot while locked goes through the hypervisor's wipe" \
+		grep -q '^vsm: reset through the keyboard controller: secure memory wiped' "$tmp/out"
+	triple_fault_checks
 fi
 echo "1..$n"
 [[ $failed -eq 0 ]]

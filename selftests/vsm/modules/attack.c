@@ -33,6 +33,11 @@
  * kernel booted by kexec on a formerly protected host, which must keep the
  * region out of its RAM (memmap=SIZE$BASE): the hypervisor stays.
  *
+ * mode=triple: make this CPU triple-fault (an empty IDT, then INT3: #GP,
+ * #DF, shutdown), as a crashing or hostile kernel would to reset the
+ * machine with secrets in RAM.  Never returns; the hypervisor must wipe
+ * the secure region before the machine resets.
+ *
  * mode=init target=CPU: send an INIT IPI to that CPU, which would reset it
  * out of the hypervisor if the hypervisor let it, then ask it to run a
  * function.  Loading succeeds only if it still runs Linux within a second.
@@ -55,6 +60,7 @@
 #include <linux/workqueue.h>
 #include <linux/delay.h>
 #include <asm/apic.h>
+#include <asm/desc.h>
 #include <asm/processor.h>
 
 #include "hypercall.h"
@@ -66,7 +72,7 @@
 
 static char *mode = "devirt";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap, findram, scan or init");
+MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap, findram, scan, init or triple");
 static int target = 1;
 module_param(target, int, 0444);
 static unsigned long region;
@@ -365,8 +371,21 @@ static long send_init(void *unused)
 	return atomic_read(&alive) ? 0 : -EIO;
 }
 
+static int triple_fault(void)
+{
+	struct desc_ptr none = { .size = 0, .address = 0 };
+
+	pr_info("triple-faulting cpu %d\n", raw_smp_processor_id());
+	local_irq_disable();
+	native_load_idt(&none);
+	asm volatile("int3");
+	return -EIO;	/* not reached */
+}
+
 static int __init vsm_attack_init(void)
 {
+	if (!strcmp(mode, "triple"))
+		return triple_fault();
 	if (!strcmp(mode, "findram"))
 		return findram();
 	if (!strcmp(mode, "init")) {

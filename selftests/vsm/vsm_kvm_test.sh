@@ -27,6 +27,7 @@ stat_of() { vsmctl stats --json | sed "s/\"$1\":/\n/g" | sed -n 's/^\([0-9]*\).*
 ensure_loaded
 check "vsm offers nested SVM" sh -c 'vsmctl info | grep -q "^nested svm: *on"'
 check "kvm_amd loads under vsm" modprobe kvm_amd
+kvm_hold_start
 check "with nested paging" sh -c \
 	"dmesg | tail -n +$((log_start + 1)) | grep -q 'kvm: Nested Paging enabled'"
 l2=$(stat_of l2)
@@ -73,6 +74,7 @@ check "the audit chain still verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "the secure world still answers on every CPU" sh -c 'vsmctl ping >/dev/null'
 check "KVM still runs guests after the attack" "$guest" 10
 
+kvm_hold_stop
 rmmod kvm_amd kvm 2>/dev/null
 check "vsm unloads once KVM is gone" rmmod vsm
 check "kvm_amd loads without vsm" modprobe kvm_amd

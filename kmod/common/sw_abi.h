@@ -165,7 +165,8 @@ enum vsm_exit_class {
  * @guest_hsave_pa: the host's view of VM_HSAVE_PA (SVM is hidden from it)
  * @launch: CPU state captured by the driver for the launch
  * @pinned: the CPU's state has been pinned (core/pin.c)
- * @pad: zero
+ * @entered: the host has run as a guest here (a later failed VMRUN is
+ *	a bug, not a refused launch)
  * @pin: what was pinned
  * @storm_rip: guest RIP of the last exit (an exit storm is reported)
  * @storm_reason: its exit reason
@@ -209,7 +210,7 @@ struct vsm_sw_cpu {
 	u64 guest_hsave_pa;
 	struct vsm_cpu_state launch;
 	u32 pinned;
-	u32 pad;
+	u32 entered;
 	struct vsm_pin_state pin;
 	u64 storm_rip;
 	u32 storm_reason;

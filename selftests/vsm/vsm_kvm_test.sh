@@ -70,6 +70,12 @@ check "the host's VMSAVE and VMLOAD reach its own pages, never secure ones" \
 	insmod "$dir/vsm_svm_attack.ko" mode=nested region="$base"
 dmesg | grep 'vsm_svm_attack: cpu 0' | tail -n 6 | sed 's/^/# /'
 rmmod vsm_svm_attack 2>/dev/null
+# An NMI while the host's (emulated) GIF is clear waits for its STGI, as
+# on hardware: KVM runs with its guest's GS and TR loaded in that window.
+check "an NMI while the host's GIF is clear waits for STGI and arrives once" \
+	insmod "$dir/vsm_svm_attack.ko" mode=nmi region="$base"
+dmesg | grep 'vsm_svm_attack: cpu 0: NMI' | tail -n 1 | sed 's/^/# /'
+rmmod vsm_svm_attack 2>/dev/null
 check "the audit chain still verifies" sh -c 'vsmctl audit --verify >/dev/null'
 check "the secure world still answers on every CPU" sh -c 'vsmctl ping >/dev/null'
 check "KVM still runs guests after the attack" "$guest" 10

@@ -235,6 +235,37 @@ TEST(vmload_state_is_exactly_vmsaves)
 	EXPECT_EQ(b.save.cr3, 0);
 }
 
+/*
+ * QEMU's TCG writes an external interrupt or an NMI it was delivering as
+ * "exception N"; injected back like that, VMRUN fails (SVM_EXIT_INVALID).
+ */
+TEST(qemu_interrupts_recorded_as_exceptions_are_interrupts_again)
+{
+	u64 tcg_timer = 0xec | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID;
+	u64 tcg_nmi = 2 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID;
+	u64 df = 8 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_ERROR_VALID | SVM_EVTINJ_VALID;
+	u64 intr = 0xec | SVM_EVTINJ_TYPE_INTR | SVM_EVTINJ_VALID;
+	u64 nmi = 2 | SVM_EVTINJ_TYPE_NMI | SVM_EVTINJ_VALID;
+	struct vmcb l1, run;
+
+	EXPECT_EQ(svm_exit_int_info(tcg_timer), intr);
+	EXPECT_EQ(svm_exit_int_info(tcg_nmi), nmi);
+	EXPECT_EQ(svm_exit_int_info(intr), intr);
+	EXPECT_EQ(svm_exit_int_info(nmi), nmi);
+	EXPECT_EQ(svm_exit_int_info(df), df);
+	EXPECT_EQ(svm_exit_int_info(31 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID),
+		  31 | SVM_EVTINJ_TYPE_EXCEPTION | SVM_EVTINJ_VALID);
+	EXPECT_EQ(svm_exit_int_info(0xec | SVM_EVTINJ_TYPE_EXCEPTION), 0xec | SVM_EVTINJ_TYPE_EXCEPTION);
+	EXPECT_EQ(svm_event_to_redeliver(tcg_timer), intr);
+	EXPECT_EQ(svm_event_to_redeliver(tcg_nmi), nmi);
+	/* and L1 is told what hardware would tell it */
+	memset(&l1, 0, sizeof(l1));
+	memset(&run, 0, sizeof(run));
+	run.control.exit_int_info = tcg_timer;
+	svm_nested_exit_to_l1(&l1, &run);
+	EXPECT_EQ(l1.control.exit_int_info, intr);
+}
+
 TEST(redelivered_events_are_the_cpus_not_an_instructions)
 {
 	u64 intr = 0x20 | VSM_BIT(31);			/* external, vector 32 */

@@ -230,6 +230,38 @@ bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok)
 }
 
 /**
+ * svm_exit_int_info() - an EXITINTINFO as hardware writes it
+ * @exit_int_info: the value the CPU wrote
+ *
+ * QEMU's TCG records every event it was delivering as an exception unless
+ * an instruction raised it: an external interrupt (vector 32 to 255) or
+ * an NMI (vector 2) arrives as "exception N".  Injected back like that,
+ * VMRUN fails (no exception has a vector above 31, and an NMI is its own
+ * type), and a nested hypervisor would be told the same wrong story.  An
+ * AMD CPU never writes an exception with those vectors, so they are read
+ * as what they are: an interrupt, an NMI.
+ *
+ * Return: @exit_int_info with the event's type corrected.
+ */
+u64 svm_exit_int_info(u64 exit_int_info)
+{
+	u32 type = (u32)exit_int_info & SVM_EVTINJ_TYPE_MASK;
+	u32 vector = (u32)exit_int_info & SVM_EVTINJ_VECTOR_MASK;
+	u64 fixed;
+
+	if (!(exit_int_info & SVM_EVTINJ_VALID) || type != SVM_EVTINJ_TYPE_EXCEPTION)
+		return exit_int_info;
+	if (vector >= 32)
+		fixed = SVM_EVTINJ_TYPE_INTR;
+	else if (vector == 2)
+		fixed = SVM_EVTINJ_TYPE_NMI;
+	else
+		return exit_int_info;
+	/* Neither kind has an error code. */
+	return (exit_int_info & (SVM_EVTINJ_VALID | SVM_EVTINJ_VECTOR_MASK)) | fixed;
+}
+
+/**
  * svm_event_to_redeliver() - what to inject after an exit that interrupted
  *	an event's delivery
  * @exit_int_info: the exit's EXITINTINFO
@@ -239,20 +271,22 @@ bool svm_nested_state_valid(const struct vmcb_save *s, u64 efer_ok, u64 cr4_ok)
  * an event an instruction raised (INTn, INT3, INTO): RIP still points at
  * the instruction, which raises it again when it runs, and injecting it
  * as well would deliver it with the instruction's own address as the
- * return address, or twice.
+ * return address, or twice.  The event is read as svm_exit_int_info()
+ * corrects it.
  *
  * Return: the EVENTINJ value, 0 for none.
  */
 u64 svm_event_to_redeliver(u64 exit_int_info)
 {
-	u32 type = (u32)exit_int_info & SVM_EVTINJ_TYPE_MASK;
-	u32 vector = (u32)exit_int_info & SVM_EVTINJ_VECTOR_MASK;
+	u64 info = svm_exit_int_info(exit_int_info);
+	u32 type = (u32)info & SVM_EVTINJ_TYPE_MASK;
+	u32 vector = (u32)info & SVM_EVTINJ_VECTOR_MASK;
 
-	if (!(exit_int_info & SVM_EVTINJ_VALID) || type == SVM_EVTINJ_TYPE_SOFT)
+	if (!(info & SVM_EVTINJ_VALID) || type == SVM_EVTINJ_TYPE_SOFT)
 		return 0;
 	if (type == SVM_EVTINJ_TYPE_EXCEPTION && (vector == 3 || vector == 4))
 		return 0;
-	return exit_int_info;
+	return info;
 }
 
 /**
@@ -277,7 +311,7 @@ void svm_nested_exit_to_l1(struct vmcb *l1_vmcb, const struct vmcb *run)
 	c->exit_code = run->control.exit_code;
 	c->exit_info1 = run->control.exit_info1;
 	c->exit_info2 = run->control.exit_info2;
-	c->exit_int_info = run->control.exit_int_info;
+	c->exit_int_info = svm_exit_int_info(run->control.exit_int_info);
 	c->interrupt_shadow = run->control.interrupt_shadow;
 	c->vintr = run->control.vintr;
 	c->event_inj &= ~(u64)SVM_EVTINJ_VALID;

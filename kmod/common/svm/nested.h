@@ -58,6 +58,7 @@ bool svm_iopm_test(const u8 *iopm, u16 port, u32 size);
 void svm_vmload_state_copy(struct vmcb_save *dst, const struct vmcb_save *src);
 void svm_nested_guest_state(struct vmcb_save *run, const struct vmcb_save *gave,
 			    const struct vmcb_save *cpu, u64 own_pat, bool np);
+u64 svm_exit_int_info(u64 exit_int_info);
 u64 svm_event_to_redeliver(u64 exit_int_info);
 bool svm_l1_wants_exit(const struct svm_intercepts *l1, const u8 *l1_msrpm,
 		       const u8 *l1_iopm, u64 exit_code, u64 info1, u32 msr);

@@ -11,6 +11,7 @@
 /* CR intercepts (offset 0x00): reads in bits 0..15, writes in 16..31 */
 #define SVM_INTERCEPT_CR_WRITE(n)	VSM_BIT(16 + (n))
 /* Intercept vector 3 (offset 0x0c) */
+#define SVM_INTERCEPT_NMI		VSM_BIT(1)
 #define SVM_INTERCEPT_CR0_SEL_WRITE	VSM_BIT(5)
 #define SVM_INTERCEPT_IDTR_WRITE	VSM_BIT(10)
 #define SVM_INTERCEPT_GDTR_WRITE	VSM_BIT(11)
@@ -41,6 +42,7 @@
 /* Exit codes */
 #define SVM_EXIT_WRITE_CR0		0x010
 #define SVM_EXIT_WRITE_CR4		0x014
+#define SVM_EXIT_NMI			0x061
 #define SVM_EXIT_CR0_SEL_WRITE		0x065
 #define SVM_EXIT_IDTR_WRITE		0x06a
 #define SVM_EXIT_GDTR_WRITE		0x06b
@@ -75,6 +77,8 @@
 /* EVENTINJ and EXITINTINFO */
 #define SVM_EVTINJ_VALID		VSM_BIT(31)
 #define SVM_EVTINJ_TYPE_MASK		(7U << 8)
+#define SVM_EVTINJ_TYPE_INTR		(0U << 8)	/* external interrupt */
+#define SVM_EVTINJ_TYPE_NMI		(2U << 8)
 #define SVM_EVTINJ_TYPE_EXCEPTION	(3U << 8)
 #define SVM_EVTINJ_TYPE_SOFT		(4U << 8)	/* INTn */
 #define SVM_EVTINJ_VECTOR_MASK		0xffU

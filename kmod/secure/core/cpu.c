@@ -11,7 +11,8 @@
 #define SEL_DATA	0x10
 #define SEL_TSS		0x18
 
-#define IST_FATAL	1	/* NMI, #DF, #MC: known-good stack */
+#define IST_FATAL	1	/* #DF, #MC: known-good stack (IST page, low half) */
+#define IST_NMI		2	/* NMI: IST page, high half, counter on top */
 
 struct tss64 {
 	u32 reserved0;
@@ -72,7 +73,25 @@ static void build_idt(void)
 
 	for (v = 0; v < 32; v++)
 		set_gate(v, (u64)(uintptr_t)(sw_exception_stubs + 16 * v),
-			 (v == 2 || v == 8 || v == 18) ? IST_FATAL : 0);
+			 (v == 8 || v == 18) ? IST_FATAL : 0);
+	set_gate(2, (u64)(uintptr_t)sw_nmi_entry, IST_NMI);
+}
+
+/* The NMI counter sw_nmi_entry increments: the top quadword pair of the page. */
+static u64 *nmi_counter(struct vsm_sw_cpu *c)
+{
+	return (u64 *)((u8 *)sw_cpu_page(c, VSM_CPU_PAGE_IST) + VSM_PAGE_SIZE - 16);
+}
+
+/**
+ * sw_nmi_count() - NMIs this CPU has taken inside the secure world
+ * @c: this CPU
+ *
+ * Return: the count; only the vendor code's deliberate windows change it.
+ */
+u64 sw_nmi_count(struct vsm_sw_cpu *c)
+{
+	return __atomic_load_n(nmi_counter(c), __ATOMIC_SEQ_CST);
 }
 
 static void build_gdt(u64 *gdt, struct tss64 *tss)
@@ -106,7 +125,10 @@ void sw_cpu_setup_descriptors(struct vsm_sw_cpu *c)
 
 	memset(tss, 0, sizeof(*tss));
 	tss->ist[IST_FATAL - 1] = (u64)(uintptr_t)sw_cpu_page(c, VSM_CPU_PAGE_IST) +
-				  VSM_PAGE_SIZE;
+				  VSM_PAGE_SIZE / 2;
+	/* The NMI frame ends just below the counter (16-byte aligned). */
+	tss->ist[IST_NMI - 1] = (u64)(uintptr_t)nmi_counter(c);
+	*nmi_counter(c) = 0;
 	tss->iopb_offset = sizeof(*tss);
 	build_gdt(gdt, tss);
 	build_idt();

@@ -53,10 +53,12 @@ void __noreturn sw_panic(const char *why, u64 value);
 
 /* arch/x86/head.S: entry stubs of the 32 exception vectors, 16 bytes apart */
 extern const u8 sw_exception_stubs[];
+extern const u8 sw_nmi_entry[];
 
 /* core/cpu.c */
 void sw_cpu_setup_descriptors(struct vsm_sw_cpu *c);
 void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls);
+u64 sw_nmi_count(struct vsm_sw_cpu *c);
 
 /* core/cpuid.c */
 void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4]);

@@ -30,6 +30,7 @@
 #define VM_CR_SVMDIS		VSM_BIT64(4)
 
 #define X86_GP_VECTOR		13
+#define X86_NMI_VECTOR		2
 #define X86_UD_VECTOR		6
 #define X86_NP_VECTOR		11
 

@@ -14,6 +14,12 @@
  * VMSAVE into and VMLOAD from the secure region must raise #GP, while
  * VMSAVE and VMLOAD on a page of the host's own work.  EFER is put back.
  *
+ * mode=nmi region=PA: an NMI while the host's GIF is clear is held, as a
+ * CPU holds it: set EFER.SVME, CLGI, send this CPU an NMI, spin 20 ms
+ * (the NMI handler must not run), STGI (it must run now, exactly once).
+ * A hypervisor that let the NMI through would run Linux's NMI handler in
+ * the middle of KVM's world switch (guest GS and TR loaded).
+ *
  * Loading succeeds only if every instruction behaved as required on every
  * CPU; what each CPU saw is logged.
  */
@@ -25,14 +31,17 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/delay.h>
+#include <asm/apic.h>
 #include <asm/asm.h>
+#include <asm/nmi.h>
 #include <asm/io.h>
 #include <asm/msr.h>
 #include <asm/trapnr.h>
 
 static char *mode = "hidden";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "hidden or nested");
+MODULE_PARM_DESC(mode, "hidden, nested or nmi");
 static unsigned long region;
 module_param(region, ulong, 0444);
 MODULE_PARM_DESC(region, "physical address of the secure region");
@@ -139,12 +148,65 @@ out:
 	local_irq_restore(flags);
 }
 
+static atomic_t nmi_seen[NR_CPUS];
+static bool nmi_armed[NR_CPUS];
+
+static int count_nmi(unsigned int type, struct pt_regs *regs)
+{
+	int cpu = smp_processor_id();
+
+	if (!READ_ONCE(nmi_armed[cpu]))
+		return NMI_DONE;
+	atomic_inc(&nmi_seen[cpu]);
+	return NMI_HANDLED;
+}
+
+/* Spin up to @us microseconds for this CPU's NMI count to reach @want. */
+static int wait_nmis(int cpu, int want, unsigned int us)
+{
+	while (atomic_read(&nmi_seen[cpu]) < want && us--)
+		udelay(1);
+	return atomic_read(&nmi_seen[cpu]);
+}
+
+static void attack_nmi(void *unused)
+{
+	int cpu = smp_processor_id(), during, after;
+	unsigned long flags;
+	u64 efer;
+
+	local_irq_save(flags);
+	rdmsrl(MSR_EFER, efer);
+	if (wrmsrl_safe(MSR_EFER, efer | EFER_SVME)) {
+		pr_info("cpu %d: EFER.SVME cannot be set\n", cpu);
+		atomic_inc(&wrong);
+		goto out;
+	}
+	WRITE_ONCE(nmi_armed[cpu], true);
+	expect(OP_CLGI, 0, NO_FAULT);
+	apic->send_IPI(cpu, NMI_VECTOR);
+	during = wait_nmis(cpu, 1, 20000);
+	expect(OP_STGI, 0, NO_FAULT);
+	after = wait_nmis(cpu, 1, 20000);
+	/* A second NMI would be one delivered twice (held and let through). */
+	udelay(1000);
+	after = atomic_read(&nmi_seen[cpu]);
+	WRITE_ONCE(nmi_armed[cpu], false);
+	pr_info("cpu %d: NMI while GIF clear: %d handled before STGI, %d after (want 0, 1)\n",
+		cpu, during, after);
+	if (during || after != 1)
+		atomic_inc(&wrong);
+	wrmsrl(MSR_EFER, efer);
+out:
+	local_irq_restore(flags);
+}
+
 static int __init vsm_svm_attack_init(void)
 {
-	bool nested = !strcmp(mode, "nested");
+	bool nested = !strcmp(mode, "nested"), nmi = !strcmp(mode, "nmi");
 	int cpu, ret = 0;
 
-	if (!nested && strcmp(mode, "hidden"))
+	if (!nested && !nmi && strcmp(mode, "hidden"))
 		return -EINVAL;
 	if (!region || region & ~PAGE_MASK)
 		return -EINVAL;
@@ -154,7 +216,15 @@ static int __init vsm_svm_attack_init(void)
 		if (!own_page[cpu])
 			ret = -ENOMEM;
 	}
-	if (!ret) {
+	if (!ret && nmi) {
+		ret = register_nmi_handler(NMI_LOCAL, count_nmi, 0, "vsm_svm_attack");
+		if (!ret) {
+			on_each_cpu(attack_nmi, NULL, 1);
+			unregister_nmi_handler(NMI_LOCAL, "vsm_svm_attack");
+		}
+		pr_info("%d unexpected results\n", atomic_read(&wrong));
+		ret = ret ?: atomic_read(&wrong) ? -EPERM : 0;
+	} else if (!ret) {
 		on_each_cpu(nested ? attack_nested : attack_hidden, NULL, 1);
 		pr_info("%d unexpected results\n", atomic_read(&wrong));
 		ret = atomic_read(&wrong) ? -EPERM : 0;

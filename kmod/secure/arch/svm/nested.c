@@ -14,7 +14,12 @@
  * Emulated GIF: while L1's GIF is clear, L1 runs with V_INTR_MASKING set
  * and the secure world's IF clear, so physical interrupts stay pending
  * (as GIF would keep them); L2 runs with IF set, so with L1's INTR
- * intercept they become exits, as KVM expects.
+ * intercept they become exits, as KVM expects.  NMIs are not masked by
+ * IF: while L1's GIF is clear its VMCB intercepts them, the secure world
+ * takes the pending NMI itself (svm_nested_hold_nmi()) and L1 gets it
+ * when it sets GIF again, as hardware would hold it.  An NMI delivered
+ * in between would run L1's handler on a half-switched CPU (KVM's guest
+ * FS, GS, TR after its VMLOAD, before its VMRUN).
  */
 #include "../../include/sw.h"
 #include "../../include/x86.h"
@@ -62,6 +67,7 @@ static const u8 op_invlpga[] = { 0x0f, 0x01, 0xdf };
  * @pool_ready: @pool is set up
  * @pool: the shadow nested page table
  * @shadow_valid: bit i: @shadow[i] holds L1's VMLOAD value of pinned MSR i
+ * @nmi_held: an NMI arrived while L1's GIF was clear and waits for it
  * @shadow: pinned MSRs as L1's VMLOAD left them (the CPU keeps the pin)
  */
 struct svm_nested_cpu {
@@ -81,7 +87,7 @@ struct svm_nested_cpu {
 	u64 pool_ready;
 	struct vsm_snpt_pool pool;
 	u32 shadow_valid;
-	u32 pad;
+	u32 nmi_held;
 	u64 shadow[VSM_PINNED_MSRS];
 };
 
@@ -132,6 +138,8 @@ u64 svm_nested_svme(struct vsm_sw_cpu *c)
 	return svm_nested_enabled() && nested_of(c)->svme ? EFER_SVME : 0;
 }
 
+static void l1_gif_set(struct vsm_sw_cpu *c);
+
 /* L1 writes EFER.SVME; false: it may not (SVM is hidden). */
 bool svm_nested_set_svme(struct vsm_sw_cpu *c, bool on)
 {
@@ -140,10 +148,8 @@ bool svm_nested_set_svme(struct vsm_sw_cpu *c, bool on)
 	if (on && !svm_nested_enabled())
 		return false;
 	n->svme = on;
-	if (!on && n->gif_clear) {
-		n->gif_clear = 0;
-		l1_vmcb(c)->control.vintr &= ~SVM_V_INTR_MASKING;
-	}
+	if (!on && n->gif_clear)
+		l1_gif_set(c);
 	return true;
 }
 
@@ -226,16 +232,62 @@ static void cpu_state_set(struct vsm_sw_cpu *c, const struct vmcb_save *src)
 	}
 }
 
-/* GIF as L1 sees it: clear holds physical interrupts pending. */
+/*
+ * GIF as L1 sees it: clear holds physical interrupts and NMIs pending.
+ * Set again in L1 (STGI, or EFER.SVME cleared), an NMI held meanwhile is
+ * delivered first; set by a VMRUN, it goes to L2 (l1_vmrun()).
+ */
 static void set_gif(struct vsm_sw_cpu *c, bool on)
 {
+	struct svm_nested_cpu *n = nested_of(c);
 	struct vmcb *v = l1_vmcb(c);
 
-	nested_of(c)->gif_clear = !on;
-	if (on)
+	n->gif_clear = !on;
+	if (on) {
 		v->control.vintr &= ~SVM_V_INTR_MASKING;
-	else
+		v->control.intercept_misc3 &= ~SVM_INTERCEPT_NMI;
+	} else {
 		v->control.vintr |= SVM_V_INTR_MASKING;
+		v->control.intercept_misc3 |= SVM_INTERCEPT_NMI;
+	}
+}
+
+static const u64 nmi_event = X86_NMI_VECTOR | SVM_EVTINJ_TYPE_NMI | SVM_EVTINJ_VALID;
+
+/* L1 set its GIF: an NMI held while it was clear is taken now. */
+static void l1_gif_set(struct vsm_sw_cpu *c)
+{
+	struct svm_nested_cpu *n = nested_of(c);
+
+	set_gif(c, true);
+	if (n->nmi_held) {
+		n->nmi_held = 0;
+		l1_vmcb(c)->control.event_inj = nmi_event;
+	}
+}
+
+/**
+ * svm_nested_hold_nmi() - an NMI exit of L1, whose GIF is clear
+ * @c: this CPU
+ * @v: L1's VMCB
+ *
+ * The NMI is still pending (an intercepted NMI is not taken), and would
+ * exit again at every VMRUN.  The secure world takes it in a window with
+ * GIF set and IF clear (sw_nmi_entry() counts it) and holds it for L1.
+ */
+void svm_nested_hold_nmi(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	struct svm_nested_cpu *n = nested_of(c);
+	u64 before = sw_nmi_count(c);
+
+	asm volatile("cli\n\tstgi\n\tclgi" : : : "memory");
+	if (sw_nmi_count(c) == before)
+		return;
+	/* L1's GIF set (no intercept should have fired): deliver it now. */
+	if (!n->gif_clear && !(v->control.event_inj & SVM_EVTINJ_VALID))
+		v->control.event_inj = nmi_event;
+	else
+		n->nmi_held = 1;
 }
 
 /*
@@ -364,6 +416,32 @@ static void exit_to_l1(struct vsm_sw_cpu *c, const struct vmcb *run)
 	set_gif(c, false);
 }
 
+/*
+ * L1's VMRUN set GIF with an NMI held: if L1 intercepts NMIs, L2 exits
+ * for it before its first instruction (an event L1 injected is handed
+ * back in EXITINTINFO) and the NMI stays held for L1's STGI; otherwise
+ * L2 takes it, unless L1 injects an event itself (the NMI then waits).
+ */
+static void nmi_at_vmrun(struct vsm_sw_cpu *c, struct vmcb *run)
+{
+	struct svm_nested_cpu *n = nested_of(c);
+
+	if (l1_copy(c)->control.intercept_misc3 & SVM_INTERCEPT_NMI) {
+		run->control.exit_code = SVM_EXIT_NMI;
+		run->control.exit_info1 = 0;
+		run->control.exit_info2 = 0;
+		run->control.exit_int_info = run->control.event_inj;
+		run->control.event_inj = 0;
+		sw_count_exit(c, VSM_EXIT_L2_REFLECTED);
+		exit_to_l1(c, run);
+		return;
+	}
+	if (!(run->control.event_inj & SVM_EVTINJ_VALID)) {
+		run->control.event_inj = nmi_event;
+		n->nmi_held = 0;
+	}
+}
+
 static void l1_vmrun(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	struct svm_nested_cpu *n = nested_of(c);
@@ -413,6 +491,8 @@ static void l1_vmrun(struct vsm_sw_cpu *c, struct vmcb *v)
 	n->in_l2 = 1;
 	set_gif(c, true);
 	c->guest_vmcb_pa = sw_pa(run);
+	if (n->nmi_held)
+		nmi_at_vmrun(c, run);
 }
 
 /**
@@ -441,7 +521,7 @@ void svm_l1_svm_insn(struct vsm_sw_cpu *c, struct vmcb *v, u64 code)
 		break;
 	case SVM_EXIT_STGI:
 		if (svm_skip_insn(v, op_stgi, sizeof(op_stgi)))
-			set_gif(c, true);
+			l1_gif_set(c);
 		break;
 	case SVM_EXIT_CLGI:
 		if (svm_skip_insn(v, op_clgi, sizeof(op_clgi)))

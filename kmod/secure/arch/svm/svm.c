@@ -220,6 +220,7 @@ void __noreturn svm_cpu_run(struct vsm_sw_cpu *c)
 	set_io_intercepts();
 	fill_guest_state(v, &c->launch);
 	fill_controls(v);
+	c->entered = 0;
 	c->state = VSM_SW_CPU_RUNNING;
 	sw_audit(c, VSM_AEV_CPU_PROTECTED, 0, 0, 0);
 	svm_run_loop(c);
@@ -509,9 +510,12 @@ static void put_field(const char *name, u64 value)
 	sw_put_hex(value);
 }
 
-void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
+/* The host's state at an exit that ends in a reset, on the console. */
+static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
 {
-	sw_puts("\nvsm: the host triple-faulted on cpu ");
+	sw_puts("\nvsm: ");
+	sw_puts(what);
+	sw_puts(" on cpu ");
 	sw_put_hex(c->cpu);
 	put_field("rip", v->save.rip);
 	put_field("rsp", v->save.rsp);
@@ -524,9 +528,28 @@ void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 	put_field("exitintinfo", v->control.exit_int_info);
 	put_field("info1", v->control.exit_info1);
 	put_field("info2", v->control.exit_info2);
+	put_field("eventinj", v->control.event_inj);
 	sw_puts("\n");
+}
+
+void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	report_state(c, v, "the host triple-faulted");
 	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
 	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
+}
+
+/*
+ * VMRUN refused the host's state after it had run: a bug of vsm's (an
+ * event it injected, a state it wrote).  Linux's registers are gone, so
+ * it cannot go on without the hypervisor either: say what was refused
+ * and reset, wiping the secure memory first.
+ */
+static void __noreturn vmrun_refused(struct vsm_sw_cpu *c, struct vmcb *v)
+{
+	report_state(c, v, "VMRUN refused the host's state");
+	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
+	sw_reset_machine(c, "VMRUN refused the host's state", VSM_PORT_RESET_CTRL, 0x06);
 }
 
 /* An access to a reset port: pass it through unless it resets. */
@@ -585,6 +608,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		sw_report_storm(c, code, v->save.rip, (const u64[3]) {
 			v->control.exit_info1, v->control.exit_info2,
 			v->control.exit_int_info });
+	c->entered = code != SVM_EXIT_INVALID || c->entered;
 	if (svm_nested_in_l2(c)) {
 		svm_l2_exit(c);
 		goto out;
@@ -635,10 +659,17 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		sw_count_exit(c, VSM_EXIT_NPF);
 		handle_npf(c, v);
 		break;
+	case SVM_EXIT_NMI:
+		/* Intercepted only while L1's emulated GIF is clear. */
+		sw_count_exit(c, VSM_EXIT_OTHER);
+		svm_nested_hold_nmi(c, v);
+		break;
 	case SVM_EXIT_SHUTDOWN:
 		sw_count_exit(c, VSM_EXIT_SHUTDOWN);
 		svm_shutdown(c, v);
 	case SVM_EXIT_INVALID:
+		if (c->entered)
+			vmrun_refused(c, v);
 		/* The launch state was refused by VMRUN: give the CPU back. */
 		svm_cpu_devirt(c, -EIO);
 	default:

@@ -38,5 +38,6 @@ void svm_nested_lock(void);
 void svm_nested_cpuid(u32 leaf, u32 regs[4]);
 void svm_l1_svm_insn(struct vsm_sw_cpu *c, struct vmcb *v, u64 code);
 void svm_l2_exit(struct vsm_sw_cpu *c);
+void svm_nested_hold_nmi(struct vsm_sw_cpu *c, struct vmcb *v);
 
 #endif /* VSM_SW_SVM_H */

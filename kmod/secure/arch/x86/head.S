@@ -45,6 +45,21 @@ sw_exception_stubs:
 	vector = vector + 1
 	.endr
 
+/*
+ * sw_nmi_entry - an NMI inside the secure world: counted, nothing else
+ *
+ * The secure world runs with GIF clear (SVM), so an NMI reaches it only
+ * where it opens GIF on purpose to take one that is pending for the host
+ * (core/nmi.c).  The counter is the quadword just above the NMI's IST
+ * frame (the IST pointer leaves room for it), so no per-CPU lookup is
+ * needed here.
+ */
+	.balign 16
+	.globl sw_nmi_entry
+sw_nmi_entry:
+	lock incq 40(%rsp)
+	iretq
+
 sw_exception_common:
 	popq	%rdi		/* vector */
 	popq	%rsi		/* error code */

@@ -171,6 +171,8 @@ enum vsm_exit_class {
  * @storm_rip: guest RIP of the last exit (an exit storm is reported)
  * @storm_reason: its exit reason
  * @storm_count: how many exits in a row had both
+ * @nmis_passed: NMIs taken inside the secure world and handed to the host
+ *	(VMX: sw_nmi_count() ahead of it means one is owed)
  */
 /* MSRs pinned at lock (core/pin.c lists them). */
 #define VSM_PINNED_MSRS		7
@@ -215,6 +217,7 @@ struct vsm_sw_cpu {
 	u64 storm_rip;
 	u32 storm_reason;
 	u32 storm_count;
+	u64 nmis_passed;
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */

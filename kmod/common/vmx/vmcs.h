@@ -86,6 +86,8 @@
 #define VMCS_GUEST_IDTR_LIMIT		0x4812
 #define VMCS_GUEST_ES_AR		0x4814	/* +2 per segment */
 #define VMCS_GUEST_INTERRUPTIBILITY	0x4824
+/* Guest interruptibility: blocking by STI, MOV SS, NMI */
+#define VMX_BLOCKING_STI_MOVSS_NMI	0xbU
 #define VMCS_GUEST_ACTIVITY		0x4826
 #define VMCS_GUEST_SYSENTER_CS		0x482a
 #define VMCS_HOST_SYSENTER_CS		0x4c00
@@ -162,6 +164,7 @@ enum vmx_seg { VMX_ES, VMX_CS, VMX_SS, VMX_DS, VMX_FS, VMX_GS, VMX_LDTR, VMX_TR 
 /* VM-entry interruption information */
 #define VMX_INTR_VALID			VSM_BIT(31)
 #define VMX_INTR_ERROR			VSM_BIT(11)
+#define VMX_INTR_NMI			(2U << 8)
 #define VMX_INTR_HW_EXCEPTION		(3U << 8)
 #define VMX_INTR_TYPE_MASK		(7U << 8)
 #define VMX_INTR_SOFT_INTR		(4U << 8)	/* 4, 5, 6: INT n, INT1, INT3/INTO */

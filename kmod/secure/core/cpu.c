@@ -129,6 +129,7 @@ void sw_cpu_setup_descriptors(struct vsm_sw_cpu *c)
 	/* The NMI frame ends just below the counter (16-byte aligned). */
 	tss->ist[IST_NMI - 1] = (u64)(uintptr_t)nmi_counter(c);
 	*nmi_counter(c) = 0;
+	c->nmis_passed = 0;
 	tss->iopb_offset = sizeof(*tss);
 	build_gdt(gdt, tss);
 	build_idt();

@@ -602,12 +602,14 @@ static void handle_io(struct vsm_sw_cpu *c, struct vmcb *v)
 void svm_handle_exit(struct vsm_sw_cpu *c)
 {
 	struct vmcb *v = guest_vmcb(c);
+	/* The VMCB that ran: the host's, or its guest's (nested SVM). */
+	const struct vmcb *ran = sw_va(c->guest_vmcb_pa);
 	u64 code = v->control.exit_code;
 
-	if (sw_exit_storm(c, code, v->save.rip))
-		sw_report_storm(c, code, v->save.rip, (const u64[3]) {
-			v->control.exit_info1, v->control.exit_info2,
-			v->control.exit_int_info });
+	if (sw_exit_storm(c, ran->control.exit_code, ran->save.rip))
+		sw_report_storm(c, ran->control.exit_code, ran->save.rip, (const u64[3]) {
+			ran->control.exit_info1, ran->control.exit_info2,
+			ran->control.exit_int_info });
 	c->entered = code != SVM_EXIT_INVALID || c->entered;
 	if (svm_nested_in_l2(c)) {
 		svm_l2_exit(c);

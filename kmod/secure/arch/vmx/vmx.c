@@ -469,6 +469,25 @@ static void redeliver_event(void)
 		vmcs_write(VMCS_ENTRY_INSN_LEN, vmcs_read(VMCS_EXIT_INSN_LEN));
 }
 
+/*
+ * An NMI that arrived while the hypervisor ran (VMX root operation does
+ * not hold NMIs; sw_nmi_entry() counted it) was the host's: inject it at
+ * this entry, unless an event is already on its way or the host blocks
+ * NMIs right now; then at a later exit.  NMIs pending together collapse
+ * into one, as on hardware.
+ */
+static void pass_nmis(struct vsm_sw_cpu *c)
+{
+	u64 seen = sw_nmi_count(c);
+
+	if (seen == c->nmis_passed ||
+	    (vmcs_read(VMCS_ENTRY_INTR_INFO) & VMX_INTR_VALID) ||
+	    (vmcs_read(VMCS_GUEST_INTERRUPTIBILITY) & VMX_BLOCKING_STI_MOVSS_NMI))
+		return;
+	vmcs_write(VMCS_ENTRY_INTR_INFO, X86_NMI_VECTOR | VMX_INTR_NMI | VMX_INTR_VALID);
+	c->nmis_passed = seen;
+}
+
 /**
  * vmx_handle_exit() - handle one VM exit of the host
  * @c: this CPU
@@ -555,6 +574,7 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		sw_put_hex(vmcs_read(VMCS_GUEST_RIP));
 		sw_panic("unexpected VM exit", reason);
 	}
+	pass_nmis(c);
 }
 
 /* Invalidate every EPT-derived translation (all contexts). */

@@ -22,10 +22,10 @@
 #include "vendor.h"
 #include "vsm.h"
 
-static unsigned int secure_size_kib = 4096;
+static unsigned int secure_size_kib;
 module_param(secure_size_kib, uint, 0444);
 MODULE_PARM_DESC(secure_size_kib,
-		 "Secure region size in KiB: 2048 or 4096 (default 4096)");
+		 "Secure region size in KiB: 0 sizes it for the machine's CPUs (default), or a multiple of 2048 up to 2097152");
 
 static bool protect = true;
 module_param(protect, bool, 0444);
@@ -147,6 +147,33 @@ static int vsm_reboot_notify(struct notifier_block *nb, unsigned long action,
 
 static struct notifier_block vsm_reboot_nb = { .notifier_call = vsm_reboot_notify };
 
+/*
+ * Say why nested SVM has fewer shadow pages than it could, or none, and
+ * how to give it more.
+ */
+static void report_pools(const struct vsm_region *r)
+{
+	u32 pages = r->pool_pages;
+
+	if (!pages && r->automatic)
+		pr_warn("automatic sizing takes at most 1/%u of RAM (%zu KiB), too little for shadow nested page tables for %u CPUs: SVM stays hidden from the host (KVM cannot load); load vsm with secure_size_kib=%zu to give them room\n",
+			VSM_REGION_RAM_SHARE, r->size >> 10, nr_cpu_ids,
+			r->full_size >> 10);
+	else if (!pages)
+		pr_warn("secure_size_kib=%zu leaves no room for shadow nested page tables for %u CPUs: SVM stays hidden from the host (KVM cannot load); load vsm with secure_size_kib=0 (automatic, the default) or secure_size_kib=%zu\n",
+			r->size >> 10, nr_cpu_ids, r->full_size >> 10);
+	else if (r->capped)
+		pr_info("automatic sizing takes at most 1/%u of RAM: %u shadow nested page-table pages per CPU instead of %u; secure_size_kib=%zu gives the full pools\n",
+			VSM_REGION_RAM_SHARE, pages, VSM_SNPT_POOL_MAX,
+			r->full_size >> 10);
+}
+
+/* Secure memory each CPU takes: its area and its shadow page-table pool. */
+static size_t region_cpu_bytes(const struct vsm_region *r)
+{
+	return (VSM_CPU_PAGES + r->pool_pages) * VSM_PAGE_SIZE;
+}
+
 static int check_host(void)
 {
 	if (__read_cr4() & X86_CR4_LA57) {
@@ -161,9 +188,10 @@ static int check_host(void)
 		pr_err("KVM (kvm_amd) is loaded: unload it first, or load vsm with nested=Y (the default) to keep KVM working under vsm\n");
 		return -EBUSY;
 	}
-	if (secure_size_kib != 2048 && secure_size_kib != 4096) {
-		pr_err("secure_size_kib=%u is not supported: use 2048 or 4096\n",
-		       secure_size_kib);
+	if (secure_size_kib % (VSM_REGION_ALIGN >> 10) ||
+	    secure_size_kib > VSM_REGION_MAX >> 10) {
+		pr_err("secure_size_kib=%u is not supported: use 0 (automatic, the default) or a multiple of %lu up to %lu\n",
+		       secure_size_kib, VSM_REGION_ALIGN >> 10, VSM_REGION_MAX >> 10);
 		return -EINVAL;
 	}
 	return 0;
@@ -203,6 +231,7 @@ int vsm_hv_start(const struct vsm_info *caps)
 		pr_warn("kernel text will not be write-protected at the lock\n");
 	mutex_lock(&hv_lock);
 	ret = vsm_region_create(&region, (size_t)secure_size_kib << 10,
+				nested && vendor == &vsm_svm_ops,
 				caps->phys_addr_bits, vendor,
 				pin && image.text.end ? &image : NULL);
 	if (ret)
@@ -210,10 +239,10 @@ int vsm_hv_start(const struct vsm_info *caps)
 	/* Read by the secure world only; the host cannot change it later. */
 	region.boot->pin_at_lock = pin;
 	/* The host cannot read the region once it is protected: keep a copy. */
-	nested_pages = nested && vendor == &vsm_svm_ops ? region.boot->snpt_pool_pages : 0;
+	nested_pages = nested && vendor == &vsm_svm_ops ? region.pool_pages : 0;
 	region.boot->nested = !!nested_pages;
-	if (nested && vendor == &vsm_svm_ops && !nested_pages)
-		pr_warn("the secure region has no room for shadow nested page tables: SVM stays hidden from the host (KVM cannot load); raise secure_size_kib\n");
+	if (nested && vendor == &vsm_svm_ops)
+		report_pools(&region);
 	if (nested_pages) {
 		ret = vsm_kvm_guard_start();
 		if (ret)
@@ -240,6 +269,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 	hv_state = VSM_STATE_PROTECTED;
 	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
 		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
+	pr_info("secure memory per CPU: %zu KiB (%llu KiB CPU state + %u pages of shadow nested page tables) for %u possible CPUs\n",
+		region_cpu_bytes(&region) >> 10, VSM_CPU_PAGES * VSM_PAGE_SIZE >> 10,
+		region.pool_pages, nr_cpu_ids);
 	if (nested_pages)
 		pr_info("nested SVM for KVM: %u pages of shadow nested page tables per CPU\n",
 			nested_pages);
@@ -365,6 +397,23 @@ long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,
 	if (!vendor || !this_cpu_read(cpu_protected))
 		return -ENODEV;
 	return vendor->hypercall(nr, a0, a1, a2);
+}
+
+/**
+ * vsm_hv_cpu_bytes() - secure memory each CPU takes, for the reports
+ *
+ * Return: bytes of the per-CPU area and shadow page-table pool of one
+ * CPU, or 0 when the hypervisor is not running.
+ */
+u64 vsm_hv_cpu_bytes(void)
+{
+	u64 bytes = 0;
+
+	mutex_lock(&hv_lock);
+	if (hv_state != VSM_STATE_LOADED)
+		bytes = region_cpu_bytes(&region);
+	mutex_unlock(&hv_lock);
+	return bytes;
 }
 
 /**

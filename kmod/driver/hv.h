@@ -17,6 +17,7 @@ enum vsm_state vsm_hv_state(void);
 bool vsm_hv_cpu_protected(unsigned int cpu);
 long vsm_hv_call(unsigned long nr, unsigned long a0, unsigned long a1,
 		 unsigned long a2);
+u64 vsm_hv_cpu_bytes(void);
 void vsm_hv_region_info(u64 *pa, u64 *size, struct vsm_pt_coverage *cov,
 			u64 *sw_tables, u32 *snpt_pages);
 

@@ -97,5 +97,6 @@ int vsm_ioctl_get_info(void __user *uarg)
 		info.nr_protected_cpus += vsm_hv_cpu_protected(cpu);
 	vsm_hv_region_info(&info.region_base, &info.region_size, &cov, &sw_tables,
 			   &info.nested_pages);
+	info.cpu_bytes = vsm_hv_cpu_bytes();
 	return vsm_copy_arg_to_user(uarg, usize, &info, sizeof(info));
 }

@@ -10,12 +10,16 @@
 #include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sizes.h>
 #include <linux/sort.h>
 #include <linux/string.h>
 #include <asm/io.h>
 
 #include "region.h"
 #include "vendor.h"
+
+/* Pages besides the per-CPU areas and tables: MSR map, I/O map, decoy. */
+#define VSM_REGION_MAP_PAGES	(2 + 3 + 1)
 
 static void *region_alloc(struct vsm_region *r, size_t bytes)
 {
@@ -198,7 +202,8 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 
 /*
  * What is left of the region becomes the pools of shadow nested page
- * tables (nested virtualization), the same number of pages for each CPU.
+ * tables (nested virtualization), the same number of pages for each CPU,
+ * at most VSM_SNPT_POOL_MAX; fewer than VSM_SNPT_POOL_MIN: no pools.
  */
 static void alloc_snpt_pools(struct vsm_region *r)
 {
@@ -206,38 +211,156 @@ static void alloc_snpt_pools(struct vsm_region *r)
 	u8 *pools;
 
 	per_cpu = min_t(size_t, per_cpu, VSM_SNPT_POOL_MAX);
-	if (per_cpu < VSM_SNPT_POOL_MIN)
+	if (!r->pools || per_cpu < VSM_SNPT_POOL_MIN)
 		return;
 	pools = region_alloc(r, per_cpu * nr_cpu_ids * VSM_PAGE_SIZE);
 	r->boot->snpt_pool_pa = vsm_region_pa_of(r, pools);
 	r->boot->snpt_pool_pages = per_cpu;
+	r->pool_pages = per_cpu;
+}
+
+/*
+ * Page-table pages the region of @size bytes needs, generously: the
+ * secure world's map (the region at VSM_SW_BASE, 4 KiB pages over the
+ * image, host RAM below @physmap_end in 1 GiB pages) and the host's
+ * nested map (all of the @phys_bits address space in 1 GiB pages, split
+ * around the region, whose 2 MiB chunks all get a 4 KiB table, and around
+ * the kernel's text and read-only data).  An eighth more, plus 16 pages,
+ * is slack for what the count misses (ranges crossing 1 GiB lines).
+ */
+static size_t table_pages_estimate(size_t size, size_t image,
+				   unsigned int phys_bits, u64 physmap_end)
+{
+	size_t gib = DIV_ROUND_UP(size, SZ_1G) + 1;
+	size_t n;
+
+	/* Secure world: PML4, PDPT, PDs, image tables, physmap PDPTs. */
+	n = 2 + gib + DIV_ROUND_UP(image, SZ_2M) + 2 +
+	    DIV_ROUND_UP(physmap_end, 512ULL << 30);
+	/* Host: PML4, PDPTs, PDs and 4 KiB tables around three holes. */
+	n += 1 + DIV_ROUND_UP(1ULL << phys_bits, 512ULL << 30) +
+	     gib + 2 * 2 + size / SZ_2M + 3 * 4;
+	return n + n / 8 + 16;
+}
+
+/* Bytes of the region for @pool pages per CPU, everything else included. */
+static size_t plan_bytes(size_t image, u32 pool, unsigned int phys_bits,
+			 u64 physmap_end)
+{
+	size_t fixed = image + (VSM_REGION_MAP_PAGES +
+			(size_t)nr_cpu_ids * (VSM_CPU_PAGES + pool)) * VSM_PAGE_SIZE;
+	size_t size = ALIGN(fixed, VSM_REGION_ALIGN), prev = 0;
+
+	/* The tables grow with the size; a few rounds settle it. */
+	while (size != prev) {
+		prev = size;
+		size = ALIGN(fixed + VSM_PAGE_SIZE *
+			     table_pages_estimate(prev, image, phys_bits, physmap_end),
+			     VSM_REGION_ALIGN);
+		size = max(size, prev);
+	}
+	return size;
+}
+
+/**
+ * vsm_region_plan() - choose the region's size
+ * @r: the region: r->pools set, r->ram collected; fills in r->size,
+ *	r->automatic, r->capped, r->plan_pool_pages, r->min_size, r->full_size
+ * @request: bytes asked for (secure_size_kib), 0 for automatic
+ * @image: bytes of the secure-world image at run time
+ * @phys_bits: physical address width
+ * @ram_bytes: bytes of System RAM
+ * @physmap_end: end of the secure world's map of host RAM
+ *
+ * Automatic: the image, nr_cpu_ids per-CPU areas, the MSR and I/O maps,
+ * the decoy page, the page tables (estimated) and, if r->pools, a pool of
+ * VSM_SNPT_POOL_MAX shadow page-table pages per CPU, rounded up to 2 MiB.
+ * At most 1/VSM_REGION_RAM_SHARE of RAM (and VSM_REGION_MAX): above that
+ * the pools shrink, and below VSM_SNPT_POOL_MIN pages there are none.
+ *
+ * Return: 0, or -ENOMEM if even the region without pools does not fit the
+ * request or VSM_REGION_MAX (the message names the remedy).
+ */
+static int vsm_region_plan(struct vsm_region *r, size_t request, size_t image,
+			   unsigned int phys_bits, u64 ram_bytes, u64 physmap_end)
+{
+	size_t cap, per_cpu;
+
+	r->min_size = plan_bytes(image, 0, phys_bits, physmap_end);
+	r->full_size = min_t(size_t, VSM_REGION_MAX,
+			     plan_bytes(image, VSM_SNPT_POOL_MAX, phys_bits, physmap_end));
+	if (request) {
+		if (request < r->min_size) {
+			pr_err("secure_size_kib=%zu is too small for %u CPUs and a %u-bit physical address space: load vsm with secure_size_kib=0 (automatic, the default) or at least %zu\n",
+			       request >> 10, nr_cpu_ids, phys_bits, r->min_size >> 10);
+			return -ENOMEM;
+		}
+		r->size = request;
+		return 0;
+	}
+	if (r->min_size > VSM_REGION_MAX) {
+		pr_err("%u CPUs need a secure region of %zu KiB, more than vsm's maximum of %lu KiB\n",
+		       nr_cpu_ids, r->min_size >> 10, VSM_REGION_MAX >> 10);
+		return -ENOMEM;
+	}
+	r->automatic = true;
+	if (!r->pools) {
+		r->size = r->min_size;
+		return 0;
+	}
+	cap = ALIGN_DOWN(ram_bytes / VSM_REGION_RAM_SHARE, VSM_REGION_ALIGN);
+	cap = clamp_t(size_t, cap, r->min_size, VSM_REGION_MAX);
+	if (r->full_size <= cap) {
+		r->size = r->full_size;
+		r->plan_pool_pages = VSM_SNPT_POOL_MAX;
+		return 0;
+	}
+	/* Shrink the pools until the region fits under the cap. */
+	r->capped = true;
+	per_cpu = (cap - r->min_size) / VSM_PAGE_SIZE / nr_cpu_ids;
+	while (per_cpu >= VSM_SNPT_POOL_MIN &&
+	       plan_bytes(image, per_cpu, phys_bits, physmap_end) > cap)
+		per_cpu--;
+	if (per_cpu < VSM_SNPT_POOL_MIN) {
+		r->size = r->min_size;
+		return 0;
+	}
+	r->plan_pool_pages = per_cpu;
+	r->size = plan_bytes(image, per_cpu, phys_bits, physmap_end);
+	return 0;
 }
 
 /**
  * vsm_region_create() - allocate and populate the secure region
  * @r: filled in
- * @size: bytes, a power of two from 2 MiB to 4 MiB (validated by the caller)
+ * @size: bytes, a multiple of VSM_REGION_ALIGN up to VSM_REGION_MAX
+ *	(validated by the caller), or 0: sized by vsm_region_plan()
+ * @pools: give each CPU a pool of shadow nested page tables (nested SVM)
  * @phys_bits: physical address width: the nested page tables cover it all
  * @vendor: the vendor half (its devirtualization tail, nested-table format)
  * @img: the kernel image's ranges to prepare for write protection, or NULL
  *
+ * The region is 2 MiB-aligned; its size, the per-CPU memory and the pool
+ * pages per CPU are in @r afterwards.
+ *
  * Return: 0, -ENOMEM (allocation, or @size too small for the tables),
  * -ENOEXEC (bad image), -E2BIG (too many RAM ranges), -EINVAL.
  */
-int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
-		      const struct vsm_vendor_ops *vendor,
+int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
+		      unsigned int phys_bits, const struct vsm_vendor_ops *vendor,
 		      const struct vsm_kernel_image *img)
 {
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
 	size_t percpu_offset;
 	u8 *areas, *msrpm, *iopm, *decoy;
-	u64 ram_end = 0;
+	u64 ram_end = 0, ram_bytes = 0;
 	unsigned int i;
 	int ret;
 
 	memset(r, 0, sizeof(*r));
-	ret = check_image(h, image_bytes, size);
+	r->pools = pools;
+	ret = check_image(h, image_bytes, size ? size : VSM_REGION_MAX);
 	if (ret) {
 		pr_err("secure-world image is corrupt or from another build: rebuild and reinstall vsm.ko\n");
 		return ret;
@@ -245,12 +368,17 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	ret = collect_ram(r);
 	if (ret)
 		return ret;
-	for (i = 0; i < r->nr_ram; i++)
+	for (i = 0; i < r->nr_ram; i++) {
 		ram_end = max(ram_end, r->ram[i].end);
+		ram_bytes += r->ram[i].end - r->ram[i].start;
+	}
 	if (phys_bits > 48 || ram_end > (1ULL << 46))
 		return -EINVAL;
 
-	r->size = size;
+	ret = vsm_region_plan(r, size, h->mem_size, phys_bits, ram_bytes,
+			      ALIGN(ram_end, 1ULL << 30));
+	if (ret)
+		return ret;
 	ret = vsm_region_pages_alloc(r, ram_end);
 	if (ret)
 		return ret;
@@ -264,8 +392,8 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 
 	percpu_offset = r->used;
 	areas = region_alloc(r, (size_t)nr_cpu_ids * VSM_CPU_PAGES * VSM_PAGE_SIZE);
-	msrpm = region_alloc(r, 0x2000);
-	iopm = region_alloc(r, 0x3000);
+	msrpm = region_alloc(r, 2 * VSM_PAGE_SIZE);
+	iopm = region_alloc(r, 3 * VSM_PAGE_SIZE);
 	decoy = region_alloc(r, VSM_PAGE_SIZE);
 	if (!areas || !msrpm || !iopm || !decoy)
 		goto too_small;
@@ -310,8 +438,9 @@ int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
 	return 0;
 
 too_small:
-	pr_err("secure region of %zu KiB is too small for %u CPUs and a %u-bit physical address space; load vsm with secure_size_kib=4096\n",
-	       size >> 10, nr_cpu_ids, phys_bits);
+	pr_err("secure region of %zu KiB is too small for %u CPUs and a %u-bit physical address space; load vsm with secure_size_kib=0 (automatic, the default)%s\n",
+	       r->size >> 10, nr_cpu_ids, phys_bits,
+	       r->automatic ? " and report this bug: the automatic size was too small" : "");
 	ret = -ENOMEM;
 fail:
 	vsm_region_destroy(r);

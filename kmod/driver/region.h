@@ -16,10 +16,20 @@
 
 #define VSM_MAX_RAM_RANGES	64
 
+/*
+ * Sizes of the secure region.  An explicit secure_size_kib is a multiple
+ * of VSM_REGION_ALIGN from VSM_REGION_ALIGN to VSM_REGION_MAX; automatic
+ * sizing (secure_size_kib=0) takes at most 1/VSM_REGION_RAM_SHARE of RAM,
+ * and never more than VSM_REGION_MAX.
+ */
+#define VSM_REGION_ALIGN	(2UL << 20)
+#define VSM_REGION_MAX		(2UL << 30)
+#define VSM_REGION_RAM_SHARE	32
+
 /**
  * struct vsm_region - the secure region as the driver sees it
  * @pages: the allocation
- * @order: its buddy order
+ * @contig: claimed with alloc_contig_range() (else alloc_pages())
  * @va: Linux's address of the region (direct map)
  * @pa: physical base
  * @size: bytes
@@ -31,6 +41,15 @@
  * @nr_ram: number of @ram ranges
  * @npt_cov: large-page coverage of RAM by the nested page tables
  * @sw_tables: page-table pages of the secure world's own address space
+ * @pools: shadow nested page-table pools were asked for
+ * @automatic: @size was chosen by vsm_region_plan(), not by the user
+ * @capped: automatic sizing hit its share of RAM and shrank the pools
+ * @plan_pool_pages: pool pages per CPU the size was planned for
+ * @pool_pages: pool pages per CPU given (0: none); a copy of
+ *	boot->snpt_pool_pages the host can still read once protected
+ * @min_size: the smallest region that holds everything but the pools
+ * @full_size: a region with VSM_SNPT_POOL_MAX pool pages per CPU (capped
+ *	at VSM_REGION_MAX): the size to suggest when the pools are short
  */
 struct vsm_region {
 	struct page *pages;
@@ -46,6 +65,13 @@ struct vsm_region {
 	unsigned int nr_ram;
 	struct vsm_pt_coverage npt_cov;
 	u64 sw_tables;
+	bool pools;
+	bool automatic;
+	bool capped;
+	u32 plan_pool_pages;
+	u32 pool_pages;
+	size_t min_size;
+	size_t full_size;
 };
 
 /* The secure-world image embedded in vsm.ko (secure_image.S). */
@@ -57,8 +83,8 @@ int vsm_region_pages_alloc(struct vsm_region *r, u64 ram_end);
 void vsm_region_pages_free(struct vsm_region *r);
 
 struct vsm_vendor_ops;
-int vsm_region_create(struct vsm_region *r, size_t size, unsigned int phys_bits,
-		      const struct vsm_vendor_ops *vendor,
+int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
+		      unsigned int phys_bits, const struct vsm_vendor_ops *vendor,
 		      const struct vsm_kernel_image *img);
 void vsm_region_destroy(struct vsm_region *r);
 struct vsm_sw_cpu *vsm_region_cpu(struct vsm_region *r, unsigned int cpu);

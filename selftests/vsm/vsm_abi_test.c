@@ -159,7 +159,12 @@ TEST_F(dev, get_info_reports_state)
 	if (info.vendor == VSM_VENDOR_AMD || intel_protected()) {
 		EXPECT_EQ(VSM_STATE_PROTECTED, info.state);
 		EXPECT_EQ(info.nr_cpus, info.nr_protected_cpus);
-		EXPECT_EQ(4 << 20, info.region_size);
+		/* Sized for the CPUs by default: 2 MiB steps, state per CPU. */
+		EXPECT_GE(info.region_size, 2 << 20);
+		EXPECT_EQ(0, info.region_size & ((2 << 20) - 1));
+		EXPECT_GE(info.cpu_bytes, 4096ULL * (info.nested_pages + 1));
+		EXPECT_EQ(0, info.cpu_bytes & 4095);
+		EXPECT_LE(info.cpu_bytes * info.nr_cpus, info.region_size);
 		EXPECT_NE(0, info.region_base);
 		EXPECT_EQ(0, info.region_base & ((2 << 20) - 1));
 		/* Nested SVM is on by default, with room for its tables (AMD). */
@@ -168,13 +173,12 @@ TEST_F(dev, get_info_reports_state)
 	} else {
 		EXPECT_EQ(VSM_STATE_LOADED, info.state);
 		EXPECT_EQ(0, info.nr_protected_cpus);
-		EXPECT_EQ(0, info.region_base | info.region_size);
+		EXPECT_EQ(0, info.region_base | info.region_size | info.cpu_bytes);
 	}
 	EXPECT_GE(info.phys_addr_bits, 32);
 	EXPECT_LE(info.phys_addr_bits, 52);
 	EXPECT_EQ(0, info.reserved0);
-	EXPECT_EQ(0, info.reserved[0] | info.reserved[1] | info.reserved[2] |
-		     info.reserved[3]);
+	EXPECT_EQ(0, info.reserved[0] | info.reserved[1] | info.reserved[2]);
 }
 
 TEST_F(dev, vendor_matches_cpuinfo)
@@ -342,7 +346,10 @@ TEST_F(dev, flags_and_reserved_give_einval)
 	init_request(&info);
 	info.nested_pages = 1;
 	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "nested_pages (out only)");
-	for (i = 0; i < 4; i++) {
+	init_request(&info);
+	info.cpu_bytes = 1;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "cpu_bytes (out only)");
+	for (i = 0; i < 3; i++) {
 		init_request(&info);
 		info.reserved[i] = 1;
 		expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved");

@@ -33,7 +33,7 @@
 #include "libvsm.h"
 #include "ping_pong.h"
 
-#define MAX_CPUS	64
+#define MAX_CPUS	512	/* vsm's per-CPU memory is sized for up to 512 */
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 struct snapshot {

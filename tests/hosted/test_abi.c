@@ -79,6 +79,9 @@ TEST(info_request_rejects_flags_and_reserved)
 	req = good_request();
 	req.reserved0 = 1;
 	EXPECT_EQ(vsm_check_info_request(&req), -EINVAL);
+	req = good_request();
+	req.cpu_bytes = 4096;
+	EXPECT_EQ(vsm_check_info_request(&req), -EINVAL);
 	for (i = 0; i < ARRAY_SIZE(req.reserved); i++) {
 		req = good_request();
 		req.reserved[i] = 1ULL << 63;

@@ -53,18 +53,20 @@ run=$!
 
 wait_for "^READY-FOR-DUMP$"
 base=$(sed -n 's/^secure region: *[0-9]* KiB at \(0x[0-9a-f]*\)$/\1/p' "$tmp/out")
-echo "# secure region at ${base:-?}"
-monitor "pmemsave $base 4194304 \"$tmp/before.bin\""
+kib=$(sed -n 's/^secure region: *\([0-9]*\) KiB at .*/\1/p' "$tmp/out")
+bytes=$((${kib:-4096} * 1024))
+echo "# secure region at ${base:-?}, ${kib:-?} KiB"
+monitor "pmemsave $base $bytes \"$tmp/before.bin\""
 check "control: the marker is in secure RAM while protected" \
 	grep -qa "$marker" "$tmp/before.bin"
 check "reboot goes through the secure world's wipe" \
 	wait_for 'secure memory wiped, resetting'
 sleep 1
-monitor "pmemsave $base 4194304 \"$tmp/after.bin\""
+monitor "pmemsave $base $bytes \"$tmp/after.bin\""
 monitor quit
 wait "$run"
 check "the region's RAM was read after the reset" \
-	[ "$(stat -c %s "$tmp/after.bin" 2>/dev/null)" = 4194304 ]
+	[ "$(stat -c %s "$tmp/after.bin" 2>/dev/null)" = "$bytes" ]
 check "after the reset the marker is gone" \
 	bash -c "! grep -qa '$marker' '$tmp/after.bin'"
 echo "1..$n"

@@ -87,8 +87,12 @@ if [[ "$vendor" == amd ]]; then
 		grep -q '^vsm: reset through port 0xcf9: secure memory wiped' "$tmp/out"
 	triple_fault_checks
 
-	"$VM_RUN" --smp 9 -- true >/dev/null 2>&1
-	check "--smp 9 is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --smp 65 -- true >/dev/null 2>&1
+	check "--smp 65 is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --smp 0 -- true >/dev/null 2>&1
+	check "--smp 0 is a usage error" [ $? -eq 2 ]
+	"$VM_RUN" --vendor intel --smp 5 -- true >/dev/null 2>&1
+	check "--smp 5 is a usage error for intel" [ $? -eq 2 ]
 	"$VM_RUN" --vendor arm -- true >/dev/null 2>&1
 	check "unknown vendor is a usage error" [ $? -eq 2 ]
 	"$VM_RUN" >/dev/null 2>&1

@@ -90,7 +90,8 @@ static void print_info_json(const struct vsm_info *info)
 	printf(",\"nr_protected_cpus\":%u", info->nr_protected_cpus);
 	printf(",\"region_base\":%llu", (unsigned long long)info->region_base);
 	printf(",\"region_size\":%llu", (unsigned long long)info->region_size);
-	printf(",\"nested_pages\":%u}\n", info->nested_pages);
+	printf(",\"nested_pages\":%u", info->nested_pages);
+	printf(",\"cpu_bytes\":%llu}\n", (unsigned long long)info->cpu_bytes);
 }
 
 static void print_info_text(const struct vsm_info *info)
@@ -113,6 +114,12 @@ static void print_info_text(const struct vsm_info *info)
 		       info->nested_pages);
 	else if (info->region_size)
 		printf("nested svm:       off (SVM hidden from the host)\n");
+	if (info->region_size && info->cpu_bytes)
+		printf("secure per cpu:   %llu KiB (%llu KiB state + %u pages of shadow tables)\n",
+		       (unsigned long long)info->cpu_bytes >> 10,
+		       (unsigned long long)(info->cpu_bytes -
+					    info->nested_pages * 4096ULL) >> 10,
+		       info->nested_pages);
 	printf("phys addr bits:   %u\n", info->phys_addr_bits);
 	if (info->vendor == VSM_VENDOR_AMD)
 		printf("svm revision:     %u (%u ASIDs)\n", info->svm_revision,

@@ -121,6 +121,9 @@ enum vsm_vendor {
  *	SVM is hidden from the host
  * @region_base: out: physical base of the secure region (0 if none)
  * @region_size: out: its size in bytes
+ * @cpu_bytes: out: secure memory each CPU takes: its state and its pool of
+ *	@nested_pages shadow nested page tables (0 if no region); must be
+ *	zero on input
  * @reserved: must be zero
  */
 struct vsm_info {
@@ -140,7 +143,8 @@ struct vsm_info {
 	__u32 nested_pages;
 	__u64 region_base;
 	__u64 region_size;
-	__u64 reserved[4];
+	__u64 cpu_bytes;
+	__u64 reserved[3];
 };
 
 /* The fewest shadow-table pages per CPU nested virtualization runs with. */

@@ -72,9 +72,19 @@ vsm_insmod() { insmod "$VSM_KO" $VSM_INSMOD_ARGS "$@"; }
 # keep executing the patching INT3 afterwards, for ever (vsm loaded or
 # not).  While a VM exists the label stays on and is not rewritten
 # (Documentation/testing.rst, "Known emulator bugs").
+# kvm_hold_start returns once the VM exists: a test's own first VM created
+# alongside it would flip the label after all.
 kvm_hold_start() {
-	"$(dirname "$0")/vsm_kvm_guest" --hold >/dev/null &
+	rm -f /tmp/vsm_kvm_hold.out
+	"$(dirname "$0")/vsm_kvm_guest" --hold >/tmp/vsm_kvm_hold.out &
 	kvm_holder=$!
+	_i=0
+	while ! grep -q '^holding VM' /tmp/vsm_kvm_hold.out 2>/dev/null; do
+		kill -0 "$kvm_holder" 2>/dev/null || { echo "# the KVM holder died"; return 1; }
+		[ $_i -lt 300 ] || { echo "# the KVM holder has no VM after 30 s"; return 1; }
+		sleep 0.1
+		_i=$((_i + 1))
+	done
 }
 kvm_hold_stop() { kill "$kvm_holder" 2>/dev/null; wait "$kvm_holder" 2>/dev/null; }
 

@@ -171,6 +171,9 @@ enum vsm_exit_class {
  * @storm_rip: guest RIP of the last exit (an exit storm is reported)
  * @storm_reason: its exit reason
  * @storm_count: how many exits in a row had both
+ * @prev_rip: guest RIP of the exit before this one (for a fatal report)
+ * @prev_reason: its exit reason
+ * @prev_count: how many in a row it had been
  * @nmis_passed: NMIs taken inside the secure world and handed to the host
  *	(VMX: sw_nmi_count() ahead of it means one is owed)
  */
@@ -217,6 +220,9 @@ struct vsm_sw_cpu {
 	u64 storm_rip;
 	u32 storm_reason;
 	u32 storm_count;
+	u64 prev_rip;
+	u32 prev_reason;
+	u32 prev_count;
 	u64 nmis_passed;
 };
 

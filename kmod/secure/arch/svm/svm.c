@@ -513,6 +513,8 @@ static void put_field(const char *name, u64 value)
 /* The host's state at an exit that ends in a reset, on the console. */
 static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
 {
+	const struct vmcb *hsave = sw_va(c->hsave_pa);
+
 	sw_puts("\nvsm: ");
 	sw_puts(what);
 	sw_puts(" on cpu ");
@@ -529,6 +531,16 @@ static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
 	put_field("info1", v->control.exit_info1);
 	put_field("info2", v->control.exit_info2);
 	put_field("eventinj", v->control.event_inj);
+	/* What led here: the exit before, the VMCB that ran, the host state
+	 * VMRUN saved. */
+	put_field("prev_exit", c->prev_reason);
+	put_field("prev_rip", c->prev_rip);
+	put_field("prev_n", c->prev_count);
+	put_field("vmcb", c->guest_vmcb_pa);
+	put_field("nested", svm_nested_in_l2(c) | (u64)!svm_nested_gif(c) << 1);
+	put_field("hsave_rip", hsave->save.rip);
+	put_field("hsave_rsp", hsave->save.rsp);
+	put_field("hsave_efer", hsave->save.efer);
 	sw_puts("\n");
 }
 
@@ -605,6 +617,10 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 	/* The VMCB that ran: the host's, or its guest's (nested SVM). */
 	const struct vmcb *ran = sw_va(c->guest_vmcb_pa);
 	u64 code = v->control.exit_code;
+
+	c->prev_rip = c->storm_rip;
+	c->prev_reason = c->storm_reason;
+	c->prev_count = c->storm_count;
 
 	if (sw_exit_storm(c, ran->control.exit_code, ran->save.rip))
 		sw_report_storm(c, ran->control.exit_code, ran->save.rip, (const u64[3]) {

@@ -531,8 +531,7 @@ static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
 	put_field("info1", v->control.exit_info1);
 	put_field("info2", v->control.exit_info2);
 	put_field("eventinj", v->control.event_inj);
-	/* What led here: the exit before, the VMCB that ran, the host state
-	 * VMRUN saved. */
+	/* What led here: the exit before, the VMCB that ran, VMRUN's host state. */
 	put_field("prev_exit", c->prev_reason);
 	put_field("prev_rip", c->prev_rip);
 	put_field("prev_n", c->prev_count);

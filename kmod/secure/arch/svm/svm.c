@@ -510,8 +510,12 @@ static void put_field(const char *name, u64 value)
 	sw_put_hex(value);
 }
 
-/* The host's state at an exit that ends in a reset, on the console. */
-static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
+/*
+ * The host's state at an exit vsm cannot continue from, on the console;
+ * then wipe the secure memory and reset.
+ */
+static void __noreturn report_and_reset(struct vsm_sw_cpu *c, struct vmcb *v,
+					const char *what, const char *how)
 {
 	const struct vmcb *hsave = sw_va(c->hsave_pa);
 
@@ -541,13 +545,13 @@ static void report_state(struct vsm_sw_cpu *c, struct vmcb *v, const char *what)
 	put_field("hsave_rsp", hsave->save.rsp);
 	put_field("hsave_efer", hsave->save.efer);
 	sw_puts("\n");
+	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
+	sw_reset_machine(c, how, VSM_PORT_RESET_CTRL, 0x06);
 }
 
 void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	report_state(c, v, "the host triple-faulted");
-	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
-	sw_reset_machine(c, "host triple fault", VSM_PORT_RESET_CTRL, 0x06);
+	report_and_reset(c, v, "the host triple-faulted", "host triple fault");
 }
 
 /*
@@ -558,9 +562,8 @@ void __noreturn svm_shutdown(struct vsm_sw_cpu *c, struct vmcb *v)
  */
 static void __noreturn vmrun_refused(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	report_state(c, v, "VMRUN refused the host's state");
-	sw_outb(VSM_PORT_RESET_CTRL, 0x02);
-	sw_reset_machine(c, "VMRUN refused the host's state", VSM_PORT_RESET_CTRL, 0x06);
+	report_and_reset(c, v, "VMRUN refused the host's state after it ran",
+			 "VMRUN refused the host's state");
 }
 
 /* An access to a reset port: pass it through unless it resets. */

@@ -93,7 +93,11 @@ cycle() {
 	nmis &
 	np=$!
 	ok=1
-	wait $sp || { echo "# the stress workload failed"; ok=0; }
+	wait $sp || {
+		echo "# the stress workload failed (exit $?):"
+		tail -n 8 /tmp/soak-stress.log 2>/dev/null | sed 's/^/#   /'
+		ok=0
+	}
 	wait $op || ok=0
 	wait $kp || { echo "# a KVM guest failed"; ok=0; }
 	wait $np

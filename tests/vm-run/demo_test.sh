@@ -24,9 +24,9 @@ demo() {
 	rc=$?
 }
 
-# The steps' narration lines, "[K/N] text", and their ok lines.
+# The steps' narration lines, "[K/N] text", and their ok (or skipped) lines.
 steps_of() { grep -cE '^\[[0-9]+/[0-9]+\] ' "$1"; }
-oks_of() { grep -cE '^    ok(:|$)' "$1"; }
+oks_of() { grep -cE '^    (ok(:|$)|skipped: )' "$1"; }
 total_of() { sed -n 's|^\[1/\([0-9]*\)\] .*|\1|p' "$1"; }
 
 # stopped_at LOG K: steps 1..K ran, 1..K-1 said ok.

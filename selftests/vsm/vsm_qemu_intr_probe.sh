@@ -4,10 +4,10 @@
 # Without vsm: is an external interrupt that VMRUN injects (EVENTINJ type
 # INTR) delivered to the guest exactly once?  vsm_svm_intr_probe.ko runs a
 # tiny guest with the interrupt injected and RFLAGS.IF clear that spins
-# before VMMCALL (see the module).  A CPU delivers it once per run.  QEMU
-# 7.2's TCG delivers it again each time the vCPU is kicked out of its loop
-# before the guest's next exit (with VSM_QEMU_TCG_THREAD=single the
-# round-robin kick does it every 100 ms): a documented emulator bug
+# before VMMCALL, while another CPU kicks it (see the module).  A CPU
+# delivers it once per run.  QEMU 7.2's TCG delivers it again when the
+# vCPU is kicked out of its loop before the guest's next exit (in about
+# half the runs or more): a documented emulator bug
 # (Documentation/testing.rst), reported here, not failed.  Not part of the
 # suites: it needs SVM with no user (vsm and kvm_amd not loaded).
 . "$(dirname "$0")/lib.sh"

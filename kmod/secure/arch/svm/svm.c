@@ -514,7 +514,7 @@ static void put_field(const char *name, u64 value)
  * The host's state at an exit vsm cannot continue from, on the console;
  * then wipe the secure memory and reset.
  */
-static void __noreturn report_and_reset(struct vsm_sw_cpu *c, struct vmcb *v,
+static void __noreturn report_and_reset(struct vsm_sw_cpu *c, const struct vmcb *v,
 					const char *what, const char *how)
 {
 	const struct vmcb *hsave = sw_va(c->hsave_pa);
@@ -531,6 +531,7 @@ static void __noreturn report_and_reset(struct vsm_sw_cpu *c, struct vmcb *v,
 	put_field("cr4", v->save.cr4);
 	put_field("efer", v->save.efer);
 	put_field("idt", v->save.idtr.base);
+	put_field("exit", v->control.exit_code);
 	put_field("exitintinfo", v->control.exit_int_info);
 	put_field("info1", v->control.exit_info1);
 	put_field("info2", v->control.exit_info2);
@@ -564,6 +565,24 @@ static void __noreturn vmrun_refused(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	report_and_reset(c, v, "VMRUN refused the host's state after it ran",
 			 "VMRUN refused the host's state");
+}
+
+/*
+ * The VMCB that ran holds exactly the state this CPU's VMRUN put in the
+ * host-save area (RIP after VMRUN, the secure stack, the secure CR3): an
+ * emulator took a second #VMEXIT with the secure world's state in the CPU
+ * (seen with QEMU TCG at 4 CPUs, see Documentation/testing.rst).  Running
+ * the host on it would hand it the secure world's registers and end in a
+ * triple fault; its own state is gone, so report and reset instead.
+ */
+static void check_not_hsave(struct vsm_sw_cpu *c, const struct vmcb *ran)
+{
+	const struct vmcb *hsave = sw_va(c->hsave_pa);
+
+	if (ran->save.rip == hsave->save.rip && ran->save.rsp == hsave->save.rsp &&
+	    ran->save.cr3 == hsave->save.cr3)
+		report_and_reset(c, ran, "the host's saved state is the secure world's (spurious #VMEXIT)",
+				 "host state overwritten by a spurious #VMEXIT");
 }
 
 /* An access to a reset port: pass it through unless it resets. */
@@ -624,6 +643,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 	c->prev_reason = c->storm_reason;
 	c->prev_count = c->storm_count;
 
+	check_not_hsave(c, ran);
 	if (sw_exit_storm(c, ran->control.exit_code, ran->save.rip))
 		sw_report_storm(c, ran->control.exit_code, ran->save.rip, (const u64[3]) {
 			ran->control.exit_info1, ran->control.exit_info2,

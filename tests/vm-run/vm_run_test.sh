@@ -103,13 +103,13 @@ if [[ "$vendor" == amd ]]; then
 	check "an unknown --model is a usage error" [ $? -eq 2 ]
 else
 	echo marker-intel >"$tmp/m.txt"
-	# Twelve screenfuls on the VGA console, a fifth of a second apart:
-	# some 25 KB of redraws for Bochs' term display, more than a whole
-	# 2-CPU suite writes (21-24 KB), whose pty bochs-intel must read
-	# (Bochs stopped for good once that pty's buffers were full).
+	# Sixty screenfuls on the VGA console, a fifth of a second apart
+	# (some 100 s): 24 KB of redraws for Bochs' term display, more than
+	# its unread pty held before Bochs stopped for good (some 17 KB);
+	# bochs-intel must read it.
 	run --timeout 900 --smp 2 --add "$tmp/m.txt" -- \
 		sh -c 'cat /root/m.txt; echo "cpus=$(nproc)"
-		       r=0; while [ $r -lt 12 ]; do
+		       r=0; while [ $r -lt 60 ]; do
 			   l=0; while [ $l -lt 25 ]; do
 			       printf "%02d/%02d %072d\n" $r $l $((r * 100 + l))
 			       l=$((l + 1))

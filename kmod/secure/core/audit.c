@@ -58,5 +58,6 @@ s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 	sw_spin_lock(&sw_log_lock);
 	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
 	sw_spin_unlock(&sw_log_lock);
+	sw_host_write_done();
 	return n;
 }

@@ -149,6 +149,7 @@ wipe:
 	memset(&sw_fx, 0, sizeof(sw_fx));
 unlock:
 	sw_spin_unlock(&sw_ks_lock);
+	sw_host_write_done();
 	return ret;
 }
 

@@ -5,6 +5,11 @@
  * behalf, touch this page, and how?" is asked here.  The secure region is
  * the secure world's from the first question on; the lock makes the
  * kernel's text and read-only data host read-only (core/text.c).
+ *
+ * A hypercall that will write a host buffer holds a writer count from its
+ * check to its last write (sw_host_write_done()); a transition that takes
+ * write access away waits, under the lock, until no writer is left, so a
+ * buffer checked before the transition is never written after it.
  */
 #include "../include/sw.h"
 #include "../../common/hcall.h"
@@ -13,6 +18,7 @@
 static struct vsm_own_table sw_own_table;
 static u32 sw_own_lock;
 static bool sw_own_ready;
+static u32 sw_own_writers;
 
 /* Take the lock; the first caller claims the secure region. */
 static const struct vsm_own_table *own_get(void)
@@ -73,9 +79,32 @@ int sw_own_protect(u64 pa, u64 len)
 	int ret;
 
 	own_get();
+	/* No new writer can pass its check while the lock is held. */
+	while (__atomic_load_n(&sw_own_writers, __ATOMIC_ACQUIRE))
+		asm volatile("pause");
 	ret = vsm_own_protect(&sw_own_table, pa, len);
 	own_put();
 	return ret;
+}
+
+/* A checked output buffer is written: the writer count taken at the check. */
+static int writer(int ret, bool write)
+{
+	if (!ret && write)
+		__atomic_add_fetch(&sw_own_writers, 1, __ATOMIC_ACQ_REL);
+	return ret;
+}
+
+/**
+ * sw_host_write_done() - the last write into a checked output buffer is done
+ *
+ * Every successful sw_check_host_buffer(), and sw_check_host_span() with
+ * @write, is followed by one call, once the buffer is written; nothing in
+ * between may ask the ownership table.
+ */
+void sw_host_write_done(void)
+{
+	__atomic_sub_fetch(&sw_own_writers, 1, __ATOMIC_ACQ_REL);
 }
 
 static struct vsm_hc_limits limits(const struct vsm_own_table *t)
@@ -135,12 +164,13 @@ static int audited(struct vsm_sw_cpu *c, int ret, u64 pa, u64 len, bool write)
  * @pa: host-physical address
  * @len: bytes the secure world will write
  *
- * Return: as vsm_hc_check_buffer(); -EFAULT is audited.
+ * Return: as vsm_hc_check_buffer(); -EFAULT is audited.  On 0 the caller
+ * calls sw_host_write_done() once it has written the buffer.
  */
 int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len)
 {
 	struct vsm_hc_limits lim = limits(own_get());
-	int ret = vsm_hc_check_buffer(&lim, pa, len);
+	int ret = writer(vsm_hc_check_buffer(&lim, pa, len), true);
 
 	own_put();
 	return audited(c, ret, pa, len, true);
@@ -154,12 +184,13 @@ int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len)
  * @max: the largest length the call accepts
  * @write: the secure world writes it
  *
- * Return: as vsm_hc_check_span(); -EFAULT is audited.
+ * Return: as vsm_hc_check_span(); -EFAULT is audited.  On 0 with @write
+ * the caller calls sw_host_write_done() once it has written the buffer.
  */
 int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool write)
 {
 	struct vsm_hc_limits lim = limits(own_get());
-	int ret = vsm_hc_check_span(&lim, pa, len, max, write);
+	int ret = writer(vsm_hc_check_span(&lim, pa, len, max, write), write);
 
 	own_put();
 	return audited(c, ret, pa, len, write);

@@ -237,7 +237,7 @@ static bool deputy_into(const char *what, unsigned long addr, unsigned long nr,
 	return ret == -EFAULT && same;
 }
 
-static int deputy(void)
+static int deputy_attack(void)
 {
 	unsigned long text = (unsigned long)panic, ro = (unsigned long)hex_asc;
 	u8 *old = kmalloc(PAGE_SIZE, GFP_KERNEL);
@@ -302,7 +302,7 @@ static int __init vsm_text_attack_init(void)
 	if (!strcmp(mode, "execmap"))
 		return exec_map_page();
 	if (!strcmp(mode, "deputy"))
-		return deputy();
+		return deputy_attack();
 	return -EINVAL;
 }
 

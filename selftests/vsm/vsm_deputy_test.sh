@@ -4,7 +4,8 @@
 # The secure world as a confused deputy (in a VM of its own: it locks).
 # After the lock a hostile module names a page of the kernel text, a page
 # of read-only data and the secure region as hypercall output buffers
-# (statistics, audit records, a key-store request written in place) and
+# (statistics, audit records, a key-store request written in place, also
+# one across either edge of the read-only data) and
 # the region as an input buffer: each is refused with -EFAULT and audited,
 # the pages are unchanged, the same calls with ordinary buffers still
 # work, and the host lives.
@@ -18,15 +19,18 @@ ensure_loaded
 region_info
 refusals() { vsmctl audit | grep -c "hypercall buffer not the host's to use"; }
 
+sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
+ro_args="rodata=$(sym __start_rodata) erodata=$(sym __end_rodata)"
+
 check "lock" vsmctl lock --yes
 before=$(refusals)
 check "locked: hypercall output into kernel text, rodata or the region is refused" \
-	insmod "$dir/vsm_text_attack.ko" mode=deputy region="$base"
+	insmod "$dir/vsm_text_attack.ko" mode=deputy region="$base" $ro_args
 dmesg | tail -n +$((log_start + 1)) | grep 'vsm_text_attack:' | sed 's/^/# /'
 rmmod vsm_text_attack 2>/dev/null
 after=$(refusals)
 echo "# refused hypercall buffers audited: $before before, $after after"
-check "  ... each refusal is audited (9 records)" [ $((after - before)) -eq 9 ]
+check "  ... each refusal is audited (11 records)" [ $((after - before)) -eq 11 ]
 text_pa=$(dmesg | sed -n 's/.*deputy: stats into kernel text at \(0x[0-9a-f]*\):.*/\1/p' | tail -n 1)
 check "  ... with the address asked for ($text_pa)" sh -c \
 	"vsmctl audit | grep \"hypercall buffer not the host's to use\" | grep -q ' $text_pa '"

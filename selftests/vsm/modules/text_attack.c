@@ -26,12 +26,13 @@
  * rmmod: for the secure world's exec scan to find.  Logs its physical
  * address.
  *
- * mode=deputy region=PA: after the lock, ask the secure world itself to
+ * mode=deputy region=PA rodata=ADDR erodata=ADDR (__start_rodata and
+ * __end_rodata, from /proc/kallsyms): after the lock, ask the secure world itself to
  * write kernel text and read-only data on the module's behalf, as a
  * confused deputy: hypercall output buffers (CPU statistics, the audit
  * log, the key store's in-place request) in the page of panic() and the
- * page of hex_asc, and in the secure region; an input buffer in the
- * region.  Loading succeeds only if each was refused with -EFAULT and the
+ * page of hex_asc, across either edge of the read-only data, and in the
+ * secure region; an input buffer in the region.  Loading succeeds only if each was refused with -EFAULT and the
  * pages are unchanged, while the same call with an ordinary buffer still
  * works and an input buffer in the kernel text is still read.  Logs the
  * physical addresses used, for the audit check.
@@ -54,8 +55,10 @@
 static char *mode = "text";
 module_param(mode, charp, 0444);
 MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap or deputy");
-static unsigned long jt, ejt, stext, etext, sct, sct_end, region;
+static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata;
 module_param(region, ulong, 0444);
+module_param(rodata, ulong, 0444);
+module_param(erodata, ulong, 0444);
 module_param(sct, ulong, 0444);
 module_param(sct_end, ulong, 0444);
 module_param(jt, ulong, 0444);
@@ -237,6 +240,26 @@ static bool deputy_into(const char *what, unsigned long addr, unsigned long nr,
 	return ret == -EFAULT && same;
 }
 
+/*
+ * A key request of one page at @edge + @delta, across the edge of the
+ * read-only data: refused, the bytes on either side unchanged.
+ */
+static bool deputy_edge(const char *what, phys_addr_t edge, long delta)
+{
+	phys_addr_t pa = edge + delta;
+	u64 before[2], after[2];
+	long ret;
+
+	before[0] = *(u64 *)__va(pa);
+	before[1] = *(u64 *)__va(edge);
+	ret = hypercall(HC_KEY, pa, PAGE_SIZE, 0);
+	after[0] = *(u64 *)__va(pa);
+	after[1] = *(u64 *)__va(edge);
+	pr_info("deputy: %s at %#llx: %ld, edge bytes %s\n", what, (unsigned long long)pa, ret,
+		memcmp(before, after, sizeof(before)) ? "CHANGED" : "unchanged");
+	return ret == -EFAULT && !memcmp(before, after, sizeof(before));
+}
+
 static int deputy_attack(void)
 {
 	unsigned long text = (unsigned long)panic, ro = (unsigned long)hex_asc;
@@ -260,6 +283,15 @@ static int deputy_attack(void)
 			  offset_for(ro, AUDIT_ENTRY), 1, old);
 	ok &= deputy_into("key request into rodata", ro, HC_KEY, 0, 0, PAGE_SIZE, old);
 	ok &= deputy_into("key request into kernel text", text, HC_KEY, 0, 0, PAGE_SIZE, old);
+	/* One page from 8 bytes before rodata, and from its last 8 bytes on. */
+	if (rodata && erodata) {
+		ok &= deputy_edge("key request from just before rodata",
+				  __pa_symbol(rodata) & PAGE_MASK, -8);
+		ok &= deputy_edge("key request from the end of rodata",
+				  __pa_symbol(PFN_ALIGN(erodata)), -8);
+	} else {
+		ok = false;
+	}
 
 	ret = hypercall(HC_GET_STATS, 0, region, 0);
 	pr_info("deputy: stats into the secure region at %#lx: %ld\n", region, ret);

@@ -5,7 +5,7 @@
 # After the lock a hostile module names a page of the kernel text, a page
 # of read-only data and the secure region as hypercall output buffers
 # (statistics, audit records, a key-store request written in place, also
-# one across either edge of the read-only data) and
+# one across either edge of the read-only data, the policy read back) and
 # the region as an input buffer: each is refused with -EFAULT and audited,
 # the pages are unchanged, the same calls with ordinary buffers still
 # work, and the host lives.
@@ -22,6 +22,9 @@ refusals() { vsmctl audit | grep -c "hypercall buffer not the host's to use"; }
 sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
 ro_args="rodata=$(sym __start_rodata) erodata=$(sym __end_rodata)"
 
+# Audit mode: the policy is there to be read back, and refuses nothing.
+check "an audit-mode policy loads" sh -c \
+	"vsmctl policy scan --mode audit -o /tmp/deputy-policy.bin $dir/vsm_text_attack.ko >/dev/null && vsmctl policy load /tmp/deputy-policy.bin >/dev/null"
 check "lock" vsmctl lock --yes
 before=$(refusals)
 check "locked: hypercall output into kernel text, rodata or the region is refused" \
@@ -30,7 +33,7 @@ dmesg | tail -n +$((log_start + 1)) | grep 'vsm_text_attack:' | sed 's/^/# /'
 rmmod vsm_text_attack 2>/dev/null
 after=$(refusals)
 echo "# refused hypercall buffers audited: $before before, $after after"
-check "  ... each refusal is audited (11 records)" [ $((after - before)) -eq 11 ]
+check "  ... each refusal is audited (12 records)" [ $((after - before)) -eq 12 ]
 text_pa=$(dmesg | sed -n 's/.*deputy: stats into kernel text at \(0x[0-9a-f]*\):.*/\1/p' | tail -n 1)
 check "  ... with the address asked for ($text_pa)" sh -c \
 	"vsmctl audit | grep \"hypercall buffer not the host's to use\" | grep -q ' $text_pa '"

@@ -27,15 +27,17 @@
  * address.
  *
  * mode=deputy region=PA rodata=ADDR erodata=ADDR (__start_rodata and
- * __end_rodata, from /proc/kallsyms): after the lock, ask the secure world itself to
- * write kernel text and read-only data on the module's behalf, as a
- * confused deputy: hypercall output buffers (CPU statistics, the audit
- * log, the key store's in-place request) in the page of panic() and the
- * page of hex_asc, across either edge of the read-only data, and in the
- * secure region; an input buffer in the region.  Loading succeeds only if each was refused with -EFAULT and the
- * pages are unchanged, while the same call with an ordinary buffer still
- * works and an input buffer in the kernel text is still read.  Logs the
- * physical addresses used, for the audit check.
+ * __end_rodata, from /proc/kallsyms), with a policy loaded: after the
+ * lock, ask the secure world itself to write kernel text and read-only
+ * data on the module's behalf, as a confused deputy: hypercall output
+ * buffers (CPU statistics, the audit log, the key store's in-place
+ * request, the policy read back) in the page of panic() and the page of
+ * hex_asc, across either edge of the read-only data, and in the secure
+ * region; an input buffer in the region.  Loading succeeds only if each
+ * was refused with -EFAULT and the pages are unchanged, while the same
+ * calls with ordinary buffers still work and an input buffer in the
+ * kernel text is still read.  Logs the physical addresses used, for the
+ * audit check.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -173,6 +175,7 @@ static int exec_map_page(void)
 #define HC_KEY		7	/* RBX: PA of a request, RCX: its size */
 #define HC_CI		9	/* RBX: op, RCX: PA, RDX: size */
 #define CI_OP_LOAD	1
+#define CI_OP_GET	2	/* RCX: PA, RDX: capacity -> policy size */
 #define STATS_SIZE	136	/* struct vsm_hc_cpu_stats */
 #define AUDIT_ENTRY	88	/* struct vsm_audit_entry */
 
@@ -293,6 +296,10 @@ static int deputy_attack(void)
 		ok = false;
 	}
 
+	/* The policy in force, read back into kernel text (a policy is loaded). */
+	ok &= deputy_into("policy read back into kernel text", text, HC_CI, CI_OP_GET, 0,
+			  PAGE_SIZE, old);
+
 	ret = hypercall(HC_GET_STATS, 0, region, 0);
 	pr_info("deputy: stats into the secure region at %#lx: %ld\n", region, ret);
 	ok &= ret == -EFAULT;
@@ -310,6 +317,9 @@ static int deputy_attack(void)
 	ret = hypercall(HC_AUDIT_READ, 0, virt_to_phys(buf), 1);
 	pr_info("deputy: audit records into an ordinary page: %ld\n", ret);
 	ok &= ret == 1;
+	ret = hypercall(HC_CI, CI_OP_GET, virt_to_phys(buf), PAGE_SIZE);
+	pr_info("deputy: policy read back into an ordinary page: %ld bytes\n", ret);
+	ok &= ret > 0;
 	ret = hypercall(HC_CI, CI_OP_LOAD, __pa_symbol(text & PAGE_MASK), PAGE_SIZE);
 	pr_info("deputy: policy read from kernel text: %ld (not a policy)\n", ret);
 	ok &= ret != -EFAULT && ret < 0;

@@ -137,9 +137,10 @@ static void take_sites(u64 cr3)
 }
 
 /*
- * Clear the write bit of the nested leaf entries of [@start, @end); the
- * driver mapped the range with pages that end where it ends.  Returns the
- * bytes protected.
+ * Make the nested leaf entries of [@start, @end) follow the ownership
+ * table: the write bit stays only on a leaf whose pages are all host
+ * read-write.  The driver mapped the range with pages that end where it
+ * ends.  Returns the bytes write-protected.
  */
 static u64 protect_range(u64 start, u64 end)
 {
@@ -159,7 +160,8 @@ static u64 protect_range(u64 start, u64 end)
 			}
 			table = sw_va(*e & VSM_PTE_ADDR);
 		}
-		if (e && (*e & VSM_PTE_P) && !(gpa & (size - 1)) && gpa + size <= end) {
+		if (e && (*e & VSM_PTE_P) && !(gpa & (size - 1)) && gpa + size <= end &&
+		    !(sw_own_uniform(gpa, size) && sw_own_state(gpa) == VSM_OWN_HOST_RW)) {
 			__atomic_and_fetch(e, ~VSM_PTE_RW, __ATOMIC_RELEASE);
 			done += size;
 		} else {

@@ -5,10 +5,11 @@
 # After the lock a hostile module names a page of the kernel text, a page
 # of read-only data and the secure region as hypercall output buffers
 # (statistics, audit records, a key-store request written in place, also
-# one across either edge of the read-only data, the policy read back) and
-# the region as an input buffer: each is refused with -EFAULT and audited,
-# the pages are unchanged, the same calls with ordinary buffers still
-# work, and the host lives.
+# one across either edge of the read-only data, the policy read back),
+# and the region, also one word into it from either side, as input
+# buffers: each is refused with -EFAULT and audited, the pages are
+# unchanged, the same calls with ordinary buffers still work, and the
+# host lives.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -28,12 +29,12 @@ check "an audit-mode policy loads" sh -c \
 check "lock" vsmctl lock --yes
 before=$(refusals)
 check "locked: hypercall output into kernel text, rodata or the region is refused" \
-	insmod "$dir/vsm_text_attack.ko" mode=deputy region="$base" $ro_args
+	insmod "$dir/vsm_text_attack.ko" mode=deputy region="$base" region_size=$((kib * 1024)) $ro_args
 dmesg | tail -n +$((log_start + 1)) | grep 'vsm_text_attack:' | sed 's/^/# /'
 rmmod vsm_text_attack 2>/dev/null
 after=$(refusals)
 echo "# refused hypercall buffers audited: $before before, $after after"
-check "  ... each refusal is audited (12 records)" [ $((after - before)) -eq 12 ]
+check "  ... each refusal is audited (14 records)" [ $((after - before)) -eq 14 ]
 text_pa=$(dmesg | sed -n 's/.*deputy: stats into kernel text at \(0x[0-9a-f]*\):.*/\1/p' | tail -n 1)
 check "  ... with the address asked for ($text_pa)" sh -c \
 	"vsmctl audit | grep \"hypercall buffer not the host's to use\" | grep -q ' $text_pa '"

@@ -26,14 +26,15 @@
  * rmmod: for the secure world's exec scan to find.  Logs its physical
  * address.
  *
- * mode=deputy region=PA rodata=ADDR erodata=ADDR (__start_rodata and
+ * mode=deputy region=PA region_size=BYTES rodata=ADDR erodata=ADDR (__start_rodata and
  * __end_rodata, from /proc/kallsyms), with a policy loaded: after the
  * lock, ask the secure world itself to write kernel text and read-only
  * data on the module's behalf, as a confused deputy: hypercall output
  * buffers (CPU statistics, the audit log, the key store's in-place
  * request, the policy read back) in the page of panic() and the page of
  * hex_asc, across either edge of the read-only data, and in the secure
- * region; an input buffer in the region.  Loading succeeds only if each
+ * region; input buffers in the region and one word into it from either
+ * side.  Loading succeeds only if each
  * was refused with -EFAULT and the pages are unchanged, while the same
  * calls with ordinary buffers still work and an input buffer in the
  * kernel text is still read.  Logs the physical addresses used, for the
@@ -59,6 +60,8 @@ module_param(mode, charp, 0444);
 MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap or deputy");
 static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata;
 module_param(region, ulong, 0444);
+static unsigned long region_size;
+module_param(region_size, ulong, 0444);
 module_param(rodata, ulong, 0444);
 module_param(erodata, ulong, 0444);
 module_param(sct, ulong, 0444);
@@ -271,7 +274,7 @@ static int deputy_attack(void)
 	bool ok = true;
 	long ret;
 
-	if (!old || !buf || !region) {
+	if (!old || !buf || !region || !region_size) {
 		kfree(old);
 		kfree(buf);
 		return -EINVAL;
@@ -309,6 +312,17 @@ static int deputy_attack(void)
 	ret = hypercall(HC_CI, CI_OP_LOAD, region, PAGE_SIZE);
 	pr_info("deputy: policy read from the secure region: %ld\n", ret);
 	ok &= ret == -EFAULT;
+	/* Inputs one word into the region from either side, and one just outside. */
+	ret = hypercall(HC_CI, CI_OP_LOAD, region - 8, 16);
+	pr_info("deputy: policy read from 8 bytes before the region on: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_CI, CI_OP_LOAD, region + region_size - 8, 16);
+	pr_info("deputy: policy read from the region's last 8 bytes on: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_CI, CI_OP_LOAD, region - 16, 16);
+	pr_info("deputy: policy read from the 16 bytes before the region: %ld (not a policy)\n",
+		ret);
+	ok &= ret != -EFAULT && ret < 0;
 
 	/* The same calls with buffers the host may use still work. */
 	ret = hypercall(HC_GET_STATS, 0, virt_to_phys(buf), 0);

@@ -194,11 +194,12 @@ u64 sw_text_lock(struct vsm_sw_cpu *c)
 	ret = sw_own_protect(vsm_boot.text_pa, vsm_boot.text_end - vsm_boot.text_pa);
 	if (!ret)
 		ret = sw_own_protect(vsm_boot.rodata_pa, vsm_boot.rodata_end - vsm_boot.rodata_pa);
-	if (ret) {
-		/* Overlapping, unaligned or secure ranges: the driver lied. */
-		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_TEXT_WRITE, vsm_boot.text_pa, (u64)ret);
+	/*
+	 * Overlapping, unaligned or secure ranges: the driver lied.  Nothing
+	 * is write-protected, which the lock's record says (0 bytes).
+	 */
+	if (ret)
 		return 0;
-	}
 	return protect_range(vsm_boot.text_pa, vsm_boot.text_end) +
 	       protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
 }

@@ -45,6 +45,8 @@ enum vsm_audit_event {
 #define VSM_AEV_REFUSED_PINNED		5	/* pinned state: arg 1 MSR or below, arg 2 value */
 #define VSM_AEV_REFUSED_CI_POLICY	6	/* arg 1 -errno, arg 2 serial */
 #define VSM_AEV_REFUSED_TEXT_WRITE	7	/* arg 1 physical address, arg 2 RIP */
+/* A hypercall buffer the host may not read, or write: arg 1 address, arg 2 length, bit 63 written */
+#define VSM_AEV_REFUSED_HC_BUFFER	8
 
 /*
  * Set in the last argument of a protected_access or refused text-write

@@ -349,7 +349,8 @@ struct vsm_sw_boot {
  * @cpu: the CPU asked about
  * @exits: exit counters by enum vsm_exit_class
  *
- * The buffer must lie in one page of host RAM outside the secure region.
+ * The buffer must lie in one page of host RAM the host may write (not the
+ * secure region, not locked kernel text or read-only data).
  */
 struct vsm_hc_cpu_stats {
 	u32 state;

@@ -37,13 +37,14 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 
 /**
  * sw_audit_read() - copy records to a host buffer
+ * @c: the calling CPU
  * @cursor: first sequence number wanted
- * @pa: host-physical address of the buffer (host RAM outside the region)
+ * @pa: host-physical address of the buffer (host RAM the host may write)
  * @max: its capacity in records; the buffer must fit in one page
  *
  * Return: records copied, -EINVAL or -EFAULT.
  */
-s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
+s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 {
 	struct vsm_audit_entry *out = (struct vsm_audit_entry *)(uintptr_t)pa;
 	u32 n;
@@ -51,11 +52,12 @@ s64 sw_audit_read(u64 cursor, u64 pa, u64 max)
 
 	if (!max || max > VSM_PAGE_SIZE / sizeof(*out))
 		return -EINVAL;
-	ret = sw_check_host_buffer(pa, max * sizeof(*out));
+	ret = sw_check_host_buffer(c, pa, max * sizeof(*out));
 	if (ret)
 		return ret;
 	sw_spin_lock(&sw_log_lock);
 	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
 	sw_spin_unlock(&sw_log_lock);
+	sw_host_write_done();
 	return n;
 }

@@ -37,7 +37,7 @@ static s64 ci_load(struct vsm_sw_cpu *c, u64 pa, u64 size)
 		ret = -EMSGSIZE;
 		goto refused;
 	}
-	ret = sw_check_host_span(pa, size, VSM_CI_MAX);
+	ret = sw_check_host_span(c, pa, size, VSM_CI_MAX, false);
 	if (ret)
 		goto refused;
 	/* Copy once; everything below reads only the secure copy. */
@@ -63,15 +63,16 @@ refused:
 	return ret;
 }
 
-static s64 ci_get(u64 pa, u64 cap)
+static s64 ci_get(struct vsm_sw_cpu *c, u64 pa, u64 cap)
 {
 	u64 size = ci_loaded ? (ci_policy.signed_len ? ci_policy.signed_len :
 				ci_policy.size) : 0;
 
 	if (size && cap >= size) {
-		if (sw_check_host_span(pa, size, VSM_CI_MAX))
+		if (sw_check_host_span(c, pa, size, VSM_CI_MAX, true))
 			return -EFAULT;
 		memcpy((void *)(uintptr_t)pa, ci_image, size);
+		sw_host_write_done();
 	}
 	return (s64)size;
 }
@@ -186,7 +187,7 @@ s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b)
 		ret = ci_load(c, a, b);
 		break;
 	case VSM_CI_OP_GET:
-		ret = ci_get(a, b);
+		ret = ci_get(c, a, b);
 		break;
 	case VSM_CI_OP_CHECK:
 		ret = ci_check(c, a, b);

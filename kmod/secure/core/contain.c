@@ -9,6 +9,7 @@
  * or written for the host, and the host does not crash.
  */
 #include "../include/sw.h"
+#include "../../common/own.h"
 #include "../../common/paging.h"
 
 static void *table_va(void *ctx, u64 pa)
@@ -40,9 +41,9 @@ static u64 *npt_entry(u64 gpa)
  * @code: the nested page fault error code (bit 1: write)
  *
  * Return: 0 when contained (the host retries and now reaches the decoy),
- * -EFAULT for an address outside the secure region (nothing else is
- * unmapped, so this is an emulator or hardware oddity; the caller injects
- * #GP).
+ * -EFAULT for an address that is not the secure world's in the ownership
+ * table (nothing else is unmapped, so this is an emulator or hardware
+ * oddity; the caller injects #GP).
  */
 int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 {
@@ -50,7 +51,7 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 	u64 expected = 0, decoy;
 	u64 *pte;
 
-	if (gpa < vsm_boot.region_pa || gpa >= vsm_boot.region_pa + vsm_boot.region_size)
+	if (sw_own_state(gpa) != VSM_OWN_SECURE)
 		return -EFAULT;
 	pte = npt_entry(gpa);
 	if (!pte)

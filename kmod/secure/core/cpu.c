@@ -5,7 +5,6 @@
  */
 #include "../include/sw.h"
 #include "../include/x86.h"
-#include "../../common/hcall.h"
 
 #define SEL_CODE	0x08
 #define SEL_DATA	0x10
@@ -192,36 +191,4 @@ void __noreturn sw_exception(u64 vector, u64 error, u64 rip)
 	sw_puts(" cr2 ");
 	sw_put_hex(cr2);
 	sw_panic("CPU stopped", vector);
-}
-
-static struct vsm_hc_limits host_limits(void)
-{
-	struct vsm_hc_limits lim = {
-		.physmap_end = vsm_boot.physmap_end,
-		.region_pa = vsm_boot.region_pa,
-		.region_size = vsm_boot.region_size,
-	};
-
-	return lim;
-}
-
-bool sw_host_ram(u64 pa, u64 len)
-{
-	struct vsm_hc_limits lim = host_limits();
-
-	return vsm_hc_host_ram(&lim, pa, len);
-}
-
-int sw_check_host_buffer(u64 pa, u64 len)
-{
-	struct vsm_hc_limits lim = host_limits();
-
-	return vsm_hc_check_buffer(&lim, pa, len);
-}
-
-int sw_check_host_span(u64 pa, u64 len, u64 max)
-{
-	struct vsm_hc_limits lim = host_limits();
-
-	return vsm_hc_check_span(&lim, pa, len, max);
 }

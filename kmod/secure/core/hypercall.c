@@ -34,7 +34,7 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 
 	if (cpu >= vsm_boot.nr_cpu_ids)
 		return -EINVAL;
-	ret = sw_check_host_buffer(pa, sizeof(out));
+	ret = sw_check_host_buffer(c, pa, sizeof(out));
 	if (ret)
 		return ret;
 	t = cpu_data(cpu);
@@ -43,6 +43,7 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 	for (i = 0; i < VSM_EXIT_CLASSES; i++)
 		out.exits[i] = t->exits[i];
 	memcpy((void *)(uintptr_t)pa, &out, sizeof(out));
+	sw_host_write_done();
 	return 0;
 }
 
@@ -63,7 +64,7 @@ static s64 hc_lock(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)
 
 static s64 hc_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 {
-	return sw_audit_read(cursor, pa, max);
+	return sw_audit_read(c, cursor, pa, max);
 }
 
 static s64 hc_seal(struct vsm_sw_cpu *c, u64 a0, u64 a1, u64 a2)

@@ -111,7 +111,8 @@ s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 
 	if (size < hdr)
 		return -EINVAL;
-	ret = sw_check_host_span(pa, size, KS_BUF_SIZE);
+	/* Read and written in place: all of it must be the host's to write. */
+	ret = sw_check_host_span(c, pa, size, KS_BUF_SIZE, true);
 	if (ret)
 		return ret;
 	sw_spin_lock(&sw_ks_lock);
@@ -148,6 +149,7 @@ wipe:
 	memset(&sw_fx, 0, sizeof(sw_fx));
 unlock:
 	sw_spin_unlock(&sw_ks_lock);
+	sw_host_write_done();
 	return ret;
 }
 

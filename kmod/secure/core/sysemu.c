@@ -36,7 +36,7 @@ static bool read_operand(const struct sw_sysregs *s, const struct vsm_sys_insn *
 
 /*
  * Store @len bytes at the host's linear address @la, as the host's store
- * would: only into host RAM outside the write-protected kernel image.
+ * would: only into host RAM the host may write (not host read-only).
  */
 static bool write_linear(u64 cr3, u64 la, const u8 *buf, u32 len)
 {
@@ -44,8 +44,7 @@ static bool write_linear(u64 cr3, u64 la, const u8 *buf, u32 len)
 	u64 pa;
 
 	for (i = 0; i < len; i++)
-		if (sw_guest_translate(cr3, la + i, &pa) || !sw_host_ram(pa, 1) ||
-		    sw_text_protected(pa))
+		if (sw_guest_translate(cr3, la + i, &pa) || !sw_host_writable(pa, 1))
 			return false;
 	for (i = 0; i < len; i++) {
 		sw_guest_translate(cr3, la + i, &pa);

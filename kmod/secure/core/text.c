@@ -14,6 +14,7 @@
  */
 #include "../include/sw.h"
 #include "../../common/insn.h"
+#include "../../common/own.h"
 #include "../../common/paging.h"
 #include "../../common/textpatch.h"
 
@@ -24,7 +25,6 @@
 
 static struct vsm_patch_site sites[VSM_PATCH_SITES_MAX];
 static u32 nr_sites;
-static bool text_protected;
 static u32 text_lock;
 
 static bool in_range(u64 pa, u64 start, u64 end)
@@ -32,12 +32,10 @@ static bool in_range(u64 pa, u64 start, u64 end)
 	return pa >= start && pa < end;
 }
 
-/* Is @gpa in the write-protected kernel image? */
+/* Is @gpa host read-only (the write-protected kernel image)? */
 bool sw_text_protected(u64 gpa)
 {
-	return __atomic_load_n(&text_protected, __ATOMIC_ACQUIRE) &&
-	       (in_range(gpa, vsm_boot.text_pa, vsm_boot.text_end) ||
-		in_range(gpa, vsm_boot.rodata_pa, vsm_boot.rodata_end));
+	return sw_own_state(gpa) == VSM_OWN_HOST_RO;
 }
 
 /* Read @len bytes of host RAM at @pa (not the region). */
@@ -139,9 +137,10 @@ static void take_sites(u64 cr3)
 }
 
 /*
- * Clear the write bit of the nested leaf entries of [@start, @end); the
- * driver mapped the range with pages that end where it ends.  Returns the
- * bytes protected.
+ * Make the nested leaf entries of [@start, @end) follow the ownership
+ * table: the write bit stays only on a leaf whose pages are all host
+ * read-write.  The driver mapped the range with pages that end where it
+ * ends.  Returns the bytes write-protected.
  */
 static u64 protect_range(u64 start, u64 end)
 {
@@ -161,7 +160,8 @@ static u64 protect_range(u64 start, u64 end)
 			}
 			table = sw_va(*e & VSM_PTE_ADDR);
 		}
-		if (e && (*e & VSM_PTE_P) && !(gpa & (size - 1)) && gpa + size <= end) {
+		if (e && (*e & VSM_PTE_P) && !(gpa & (size - 1)) && gpa + size <= end &&
+		    !(sw_own_uniform(gpa, size) && sw_own_state(gpa) == VSM_OWN_HOST_RW)) {
 			__atomic_and_fetch(e, ~VSM_PTE_RW, __ATOMIC_RELEASE);
 			done += size;
 		} else {
@@ -176,22 +176,32 @@ static u64 protect_range(u64 start, u64 end)
  * sw_text_lock() - write-protect the kernel image, once, at the lock
  * @c: the locking CPU
  *
- * Every CPU flushes its nested TLB entries when it pins its state, which
- * the driver makes happen before the lock ioctl returns.
+ * The ranges become host read-only in the ownership table first, so that
+ * from here on no hypercall writes them on the host's behalf; then their
+ * nested entries lose the write bit.  Every CPU flushes its nested TLB
+ * entries when it pins its state, which the driver makes happen before
+ * the lock ioctl returns.
  *
  * Return: bytes protected (0 if the driver gave no ranges).
  */
 u64 sw_text_lock(struct vsm_sw_cpu *c)
 {
-	u64 bytes;
+	int ret;
 
 	if (!vsm_boot.text_end || !vsm_boot.rodata_end)
 		return 0;
 	take_sites(arch_host_cr3(c));
-	bytes = protect_range(vsm_boot.text_pa, vsm_boot.text_end) +
-		protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
-	__atomic_store_n(&text_protected, true, __ATOMIC_RELEASE);
-	return bytes;
+	ret = sw_own_protect(vsm_boot.text_pa, vsm_boot.text_end - vsm_boot.text_pa);
+	if (!ret)
+		ret = sw_own_protect(vsm_boot.rodata_pa, vsm_boot.rodata_end - vsm_boot.rodata_pa);
+	/*
+	 * Overlapping, unaligned or secure ranges: the driver lied.  Nothing
+	 * is write-protected, which the lock's record says (0 bytes).
+	 */
+	if (ret)
+		return 0;
+	return protect_range(vsm_boot.text_pa, vsm_boot.text_end) +
+	       protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
 }
 
 /* How many jump-label sites are known (for the lock's audit record). */

@@ -34,10 +34,21 @@ static inline void *sw_cpu_page(struct vsm_sw_cpu *c, unsigned int page)
 	return (u8 *)c + page * VSM_PAGE_SIZE;
 }
 
-/* Host RAM outside the secure region, mapped 1:1 for the secure world. */
+struct vsm_sw_cpu;
+
+/*
+ * core/own.c: who owns each page.  Host RAM is mapped 1:1 for the secure
+ * world; it reads there for the host only what the host may read, and
+ * writes only what the host may write.
+ */
+u32 sw_own_state(u64 pa);
+bool sw_own_uniform(u64 pa, u64 len);
+int sw_own_protect(u64 pa, u64 len);
 bool sw_host_ram(u64 pa, u64 len);
-int sw_check_host_buffer(u64 pa, u64 len);
-int sw_check_host_span(u64 pa, u64 len, u64 max);
+bool sw_host_writable(u64 pa, u64 len);
+int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len);
+int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool write);
+void sw_host_write_done(void);
 
 /* core/lib.c */
 void *memset(void *s, int c, size_t n);
@@ -65,7 +76,7 @@ void sw_cpuid(struct vsm_sw_cpu *c, u32 leaf, u32 sub, u32 regs[4]);
 
 /* core/audit.c */
 void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2);
-s64 sw_audit_read(u64 cursor, u64 pa, u64 max);
+s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max);
 
 /* core/contain.c */
 int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code);

@@ -25,10 +25,25 @@
  * NX), clear NX in its page-table entry, call it, and keep it mapped until
  * rmmod: for the secure world's exec scan to find.  Logs its physical
  * address.
+ *
+ * mode=deputy region=PA region_size=BYTES rodata=ADDR erodata=ADDR (__start_rodata and
+ * __end_rodata, from /proc/kallsyms), with a policy loaded: after the
+ * lock, ask the secure world itself to write kernel text and read-only
+ * data on the module's behalf, as a confused deputy: hypercall output
+ * buffers (CPU statistics, the audit log, the key store's in-place
+ * request, the policy read back) in the page of panic() and the page of
+ * hex_asc, across either edge of the read-only data, and in the secure
+ * region; input buffers in the region and one word into it from either
+ * side.  Loading succeeds only if each
+ * was refused with -EFAULT and the pages are unchanged, while the same
+ * calls with ordinary buffers still work and an input buffer in the
+ * kernel text is still read.  Logs the physical addresses used, for the
+ * audit check.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/io.h>
+#include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/printk.h>
@@ -36,13 +51,19 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/tlbflush.h>
 
 static char *mode = "text";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "text, rodata, jump, scall or execmap");
-static unsigned long jt, ejt, stext, etext, sct, sct_end;
+MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap or deputy");
+static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata;
+module_param(region, ulong, 0444);
+static unsigned long region_size;
+module_param(region_size, ulong, 0444);
+module_param(rodata, ulong, 0444);
+module_param(erodata, ulong, 0444);
 module_param(sct, ulong, 0444);
 module_param(sct_end, ulong, 0444);
 module_param(jt, ulong, 0444);
@@ -151,6 +172,177 @@ static int exec_map_page(void)
 	return 0;
 }
 
+/* The hypercall ABI (kmod/common/sw_abi.h), as a hostile module sees it. */
+#define HC_GET_STATS	2	/* RBX: CPU, RCX: PA */
+#define HC_AUDIT_READ	5	/* RBX: cursor, RCX: PA, RDX: records */
+#define HC_KEY		7	/* RBX: PA of a request, RCX: its size */
+#define HC_CI		9	/* RBX: op, RCX: PA, RDX: size */
+#define CI_OP_LOAD	1
+#define CI_OP_GET	2	/* RCX: PA, RDX: capacity -> policy size */
+#define STATS_SIZE	136	/* struct vsm_hc_cpu_stats */
+#define AUDIT_ENTRY	88	/* struct vsm_audit_entry */
+
+static long hypercall(unsigned long nr, unsigned long a0, unsigned long a1,
+		      unsigned long a2)
+{
+	long ret;
+
+	if (boot_cpu_data.x86_vendor == X86_VENDOR_INTEL)
+		asm volatile("vmcall" : "=a"(ret) : "a"(nr), "b"(a0), "c"(a1), "d"(a2)
+			     : "memory");
+	else
+		asm volatile("vmmcall" : "=a"(ret) : "a"(nr), "b"(a0), "c"(a1), "d"(a2)
+			     : "memory");
+	return ret;
+}
+
+/* An 8-aligned offset in the page for @len bytes, at or before @addr's. */
+static unsigned long offset_for(unsigned long addr, size_t len)
+{
+	unsigned long off = offset_in_page(addr) & ~7UL;
+
+	return off + len > PAGE_SIZE ? PAGE_SIZE - ALIGN(len, 8) : off;
+}
+
+/* Put back what an accepted write changed, 8 bytes at a time (audited). */
+static void restore(unsigned long addr, const u8 *old)
+{
+	struct page *page;
+	u64 *alias = alias_of(addr, &page);
+	unsigned int i;
+
+	if (!alias)
+		return;
+	for (i = 0; i < PAGE_SIZE / 8; i++)
+		if (memcmp(&alias[i], old + 8 * i, 8))
+			WRITE_ONCE(alias[i], *(const u64 *)(old + 8 * i));
+	vunmap(alias);
+}
+
+/*
+ * Ask for a write into the kernel image page holding @addr: refused with
+ * -EFAULT, the page unchanged.
+ */
+static bool deputy_into(const char *what, unsigned long addr, unsigned long nr,
+			unsigned long a0, unsigned long off, unsigned long a2, u8 *old)
+{
+	unsigned long page = addr & PAGE_MASK;
+	phys_addr_t pa = __pa_symbol(page) + off;
+	long ret;
+	bool same;
+
+	memcpy(old, (void *)page, PAGE_SIZE);
+	if (nr == HC_GET_STATS)
+		ret = hypercall(nr, a0, pa, 0);
+	else if (nr == HC_KEY)
+		ret = hypercall(nr, pa, a2, 0);
+	else
+		ret = hypercall(nr, a0, pa, a2);
+	same = !memcmp(old, (void *)page, PAGE_SIZE);
+	pr_info("deputy: %s at %#llx: %ld, page %s\n", what, (unsigned long long)pa, ret,
+		same ? "unchanged" : "CHANGED");
+	if (!same)
+		restore(page, old);
+	return ret == -EFAULT && same;
+}
+
+/*
+ * A key request of one page at @edge + @delta, across the edge of the
+ * read-only data: refused, the bytes on either side unchanged.
+ */
+static bool deputy_edge(const char *what, phys_addr_t edge, long delta)
+{
+	phys_addr_t pa = edge + delta;
+	u64 before[2], after[2];
+	long ret;
+
+	before[0] = *(u64 *)__va(pa);
+	before[1] = *(u64 *)__va(edge);
+	ret = hypercall(HC_KEY, pa, PAGE_SIZE, 0);
+	after[0] = *(u64 *)__va(pa);
+	after[1] = *(u64 *)__va(edge);
+	pr_info("deputy: %s at %#llx: %ld, edge bytes %s\n", what, (unsigned long long)pa, ret,
+		memcmp(before, after, sizeof(before)) ? "CHANGED" : "unchanged");
+	return ret == -EFAULT && !memcmp(before, after, sizeof(before));
+}
+
+static int deputy_attack(void)
+{
+	unsigned long text = (unsigned long)panic, ro = (unsigned long)hex_asc;
+	u8 *old = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	void *buf = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	bool ok = true;
+	long ret;
+
+	if (!old || !buf || !region || !region_size) {
+		kfree(old);
+		kfree(buf);
+		return -EINVAL;
+	}
+	ok &= deputy_into("stats into kernel text", text, HC_GET_STATS, 0,
+			  offset_for(text, STATS_SIZE), 0, old);
+	ok &= deputy_into("stats into rodata", ro, HC_GET_STATS, 0,
+			  offset_for(ro, STATS_SIZE), 0, old);
+	ok &= deputy_into("audit records into kernel text", text, HC_AUDIT_READ, 0,
+			  offset_for(text, AUDIT_ENTRY), 1, old);
+	ok &= deputy_into("audit records into rodata", ro, HC_AUDIT_READ, 0,
+			  offset_for(ro, AUDIT_ENTRY), 1, old);
+	ok &= deputy_into("key request into rodata", ro, HC_KEY, 0, 0, PAGE_SIZE, old);
+	ok &= deputy_into("key request into kernel text", text, HC_KEY, 0, 0, PAGE_SIZE, old);
+	/* One page from 8 bytes before rodata, and from its last 8 bytes on. */
+	if (rodata && erodata) {
+		ok &= deputy_edge("key request from just before rodata",
+				  __pa_symbol(rodata) & PAGE_MASK, -8);
+		ok &= deputy_edge("key request from the end of rodata",
+				  __pa_symbol(PFN_ALIGN(erodata)), -8);
+	} else {
+		ok = false;
+	}
+
+	/* The policy in force, read back into kernel text (a policy is loaded). */
+	ok &= deputy_into("policy read back into kernel text", text, HC_CI, CI_OP_GET, 0,
+			  PAGE_SIZE, old);
+
+	ret = hypercall(HC_GET_STATS, 0, region, 0);
+	pr_info("deputy: stats into the secure region at %#lx: %ld\n", region, ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_AUDIT_READ, 0, region + PAGE_SIZE, 1);
+	pr_info("deputy: audit records into the secure region: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_CI, CI_OP_LOAD, region, PAGE_SIZE);
+	pr_info("deputy: policy read from the secure region: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	/* Inputs one word into the region from either side, and one just outside. */
+	ret = hypercall(HC_CI, CI_OP_LOAD, region - 8, 16);
+	pr_info("deputy: policy read from 8 bytes before the region on: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_CI, CI_OP_LOAD, region + region_size - 8, 16);
+	pr_info("deputy: policy read from the region's last 8 bytes on: %ld\n", ret);
+	ok &= ret == -EFAULT;
+	ret = hypercall(HC_CI, CI_OP_LOAD, region - 16, 16);
+	pr_info("deputy: policy read from the 16 bytes before the region: %ld (not a policy)\n",
+		ret);
+	ok &= ret != -EFAULT && ret < 0;
+
+	/* The same calls with buffers the host may use still work. */
+	ret = hypercall(HC_GET_STATS, 0, virt_to_phys(buf), 0);
+	pr_info("deputy: stats into an ordinary page: %ld, cpu %u\n", ret, ((u32 *)buf)[1]);
+	ok &= ret == 0;
+	ret = hypercall(HC_AUDIT_READ, 0, virt_to_phys(buf), 1);
+	pr_info("deputy: audit records into an ordinary page: %ld\n", ret);
+	ok &= ret == 1;
+	ret = hypercall(HC_CI, CI_OP_GET, virt_to_phys(buf), PAGE_SIZE);
+	pr_info("deputy: policy read back into an ordinary page: %ld bytes\n", ret);
+	ok &= ret > 0;
+	ret = hypercall(HC_CI, CI_OP_LOAD, __pa_symbol(text & PAGE_MASK), PAGE_SIZE);
+	pr_info("deputy: policy read from kernel text: %ld (not a policy)\n", ret);
+	ok &= ret != -EFAULT && ret < 0;
+
+	kfree(old);
+	kfree(buf);
+	return ok ? 0 : -EIO;
+}
+
 static int __init vsm_text_attack_init(void)
 {
 	static const u8 int3s[4] = { 0xcc, 0xcc, 0xcc, 0xcc };
@@ -165,6 +357,8 @@ static int __init vsm_text_attack_init(void)
 		return forge_static_call();
 	if (!strcmp(mode, "execmap"))
 		return exec_map_page();
+	if (!strcmp(mode, "deputy"))
+		return deputy_attack();
 	return -EINVAL;
 }
 

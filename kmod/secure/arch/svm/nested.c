@@ -292,13 +292,13 @@ void svm_nested_hold_nmi(struct vsm_sw_cpu *c, struct vmcb *v)
 
 /*
  * A VMCB-sized page of the host's that L1 names in RAX: 4 KiB aligned,
- * host RAM, and (if vsm writes it) not the write-protected kernel image.
+ * host RAM, and (if vsm writes it) a page the host may write.
  */
 static void *l1_page(u64 pa, bool write)
 {
 	if ((pa & VMCB_ALIGN_MASK) || !sw_host_ram(pa, VSM_PAGE_SIZE))
 		return NULL;
-	if (write && sw_text_protected(pa))
+	if (write && !sw_host_writable(pa, VSM_PAGE_SIZE))
 		return NULL;
 	return (void *)(uintptr_t)pa;
 }

@@ -27,10 +27,15 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 		u64 text = 0;
 
 		if (vsm_boot.pin_at_lock) {
-			arch_lock_intercepts();
 			/* Approved code first: static calls may point into it. */
 			sw_exec_baseline(c);
 			text = sw_text_lock(c);
+			/*
+			 * After the ownership table changed: this drops every
+			 * shadow nested table, and one built before the change
+			 * could still map kernel text writable.
+			 */
+			arch_lock_intercepts();
 		}
 		/* arg 0: bytes of kernel image write-protected; arg 1: jump labels */
 		sw_audit(c, VSM_AEV_LOCKED, text, sw_text_sites(), 0);

@@ -176,32 +176,29 @@ static u64 protect_range(u64 start, u64 end)
  * sw_text_lock() - write-protect the kernel image, once, at the lock
  * @c: the locking CPU
  *
- * The ranges become host read-only in the ownership table first, so that
- * from here on no hypercall writes them on the host's behalf; then their
- * nested entries lose the write bit.  Every CPU flushes its nested TLB
- * entries when it pins its state, which the driver makes happen before
+ * Each range becomes host read-only in the ownership table first, so that
+ * from here on no hypercall writes it on the host's behalf; then its
+ * nested entries lose the write bit.  A range the table refuses
+ * (overlapping, unaligned or secure: the driver lied) keeps its write bit
+ * and is left out of the bytes the lock's record counts, so that the
+ * table and the nested map never disagree.  Every CPU flushes its nested
+ * TLB entries when it pins its state, which the driver makes happen before
  * the lock ioctl returns.
  *
  * Return: bytes protected (0 if the driver gave no ranges).
  */
 u64 sw_text_lock(struct vsm_sw_cpu *c)
 {
-	int ret;
+	u64 done = 0;
 
 	if (!vsm_boot.text_end || !vsm_boot.rodata_end)
 		return 0;
 	take_sites(arch_host_cr3(c));
-	ret = sw_own_protect(vsm_boot.text_pa, vsm_boot.text_end - vsm_boot.text_pa);
-	if (!ret)
-		ret = sw_own_protect(vsm_boot.rodata_pa, vsm_boot.rodata_end - vsm_boot.rodata_pa);
-	/*
-	 * Overlapping, unaligned or secure ranges: the driver lied.  Nothing
-	 * is write-protected, which the lock's record says (0 bytes).
-	 */
-	if (ret)
-		return 0;
-	return protect_range(vsm_boot.text_pa, vsm_boot.text_end) +
-	       protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
+	if (!sw_own_protect(vsm_boot.text_pa, vsm_boot.text_end - vsm_boot.text_pa))
+		done += protect_range(vsm_boot.text_pa, vsm_boot.text_end);
+	if (!sw_own_protect(vsm_boot.rodata_pa, vsm_boot.rodata_end - vsm_boot.rodata_pa))
+		done += protect_range(vsm_boot.rodata_pa, vsm_boot.rodata_end);
+	return done;
 }
 
 /* How many jump-label sites are known (for the lock's audit record). */

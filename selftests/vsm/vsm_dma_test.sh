@@ -15,7 +15,9 @@
 #    report is true, the marker comes back and a write destroys the key.
 # VSM_DMA_EXPECT=protected asserts protection whatever vsm reports (on a
 # vsm that does not protect DMA this test then fails: the gap).
-# Ordinary DMA to a page of the caller must work in every case.
+# Ordinary DMA to a page of the caller must work in every case.  Where
+# DMA is not protected, the report is checked (GET_INFO, --json, the
+# kernel log once) and dma=require must refuse to load.
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
@@ -84,6 +86,21 @@ else
 	after=$("$dir/vsm_dma" find "$pa" "$len" "$hex" | sed -n 's/^hits: //p')
 	check "and a DMA write lands in the key store (the key's bytes are gone)" \
 		[ "$after" = 0 ]
+fi
+if [ "$expect" != protected ]; then
+	check "GET_INFO says why DMA is not protected" \
+		sh -c "echo '$dma' | grep -q '^absent: '"
+	check "vsmctl info --json says the same" \
+		sh -c "vsmctl info --json | grep -q '\"dma\":\"$dma\"'"
+	check "the kernel log said it once" \
+		[ "$(dmesg | grep -c 'vsm: dma: absent: ')" -eq 1 ]
+	rmmod vsm
+	log=$(dmesg | wc -l)
+	! vsm_insmod dma=require 2>/dev/null
+	check "dma=require refuses to load" [ $? -eq 0 ] && ! grep -q '^vsm ' /proc/modules
+	check "and says why" sh -c "dmesg | tail -n +$((log + 1)) |
+		grep -q 'dma=require: refusing to load, DMA is not protected'"
+	check "vsm loads again without it" vsm_insmod
 fi
 check "the host lives" sh -c 'echo alive >/dev/null && cat /proc/uptime >/dev/null'
 check "kernel log has no oops or warning" dmesg_clean_since "$log_start"

@@ -91,7 +91,8 @@ static void print_info_json(const struct vsm_info *info)
 	printf(",\"region_base\":%llu", (unsigned long long)info->region_base);
 	printf(",\"region_size\":%llu", (unsigned long long)info->region_size);
 	printf(",\"nested_pages\":%u", info->nested_pages);
-	printf(",\"cpu_bytes\":%llu}\n", (unsigned long long)info->cpu_bytes);
+	printf(",\"cpu_bytes\":%llu", (unsigned long long)info->cpu_bytes);
+	printf(",\"dma\":\"%s\"}\n", vsm_dma_name(info->dma));
 }
 
 static void print_info_text(const struct vsm_info *info)
@@ -120,6 +121,7 @@ static void print_info_text(const struct vsm_info *info)
 		       (unsigned long long)(info->cpu_bytes -
 					    info->nested_pages * 4096ULL) >> 10,
 		       info->nested_pages);
+	printf("dma:              %s\n", vsm_dma_name(info->dma));
 	printf("phys addr bits:   %u\n", info->phys_addr_bits);
 	if (info->vendor == VSM_VENDOR_AMD)
 		printf("svm revision:     %u (%u ASIDs)\n", info->svm_revision,

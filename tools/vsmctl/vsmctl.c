@@ -431,6 +431,10 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	}
 	printf("%8llu  tsc %-16llu cpu %-3u %-14s ", ULL(r->seq), ULL(r->tsc), r->cpu,
 	       vsm_audit_type_name(r->type));
+	if (r->type == VSM_AUDIT_DMA) {
+		printf("%s\n", vsm_dma_name((uint32_t)r->arg[0]));
+		return;
+	}
 	if (r->type == VSM_AUDIT_KEY_OP) {
 		const char *op = vsm_key_op_name((uint32_t)r->arg[2]);
 		int32_t res = (int32_t)(r->arg[2] >> 32);

@@ -53,11 +53,6 @@ check "a key with a known marker is imported and signs" \
 	sh -c "[ -n '$key' ] && vsmctl key sign --domain $dom --secret-file $t/secret \
 	       --key $key --in $t/msg --out $t/tag0"
 
-out=$("$dir/vsm_dma" check)
-rc=$?
-echo "$out" | sed 's/^/# /'
-check "ordinary DMA to and from a page of the caller works, data checked" [ $rc -eq 0 ]
-
 # Where the host's IOMMU driver gives the device a translated domain, root
 # switches its group to identity (the device has no driver bound).
 for d in /sys/bus/pci/devices/*; do
@@ -68,6 +63,11 @@ if [ -e "$edu/iommu_group" ]; then
 	echo identity >"/sys/kernel/iommu_groups/$g/type"
 	echo "# edu's IOMMU group $g: $(cat "/sys/kernel/iommu_groups/$g/type")"
 fi
+
+out=$("$dir/vsm_dma" check)
+rc=$?
+echo "$out" | sed 's/^/# /'
+check "ordinary DMA to and from a page of the caller works, data checked" [ $rc -eq 0 ]
 
 pa=$((base + off_s))
 len=$((off_e - off_s))

@@ -113,6 +113,13 @@ if [ "$expect" != protected ]; then
 	check "dma=require refuses to load" [ $? -eq 0 ] && ! grep -q '^vsm ' /proc/modules
 	check "and says why" sh -c "dmesg | tail -n +$((log + 1)) |
 		grep -q 'dma=require: refusing to load, DMA is not protected'"
+	mkdir -p "/lib/modules/$(uname -r)/updates"
+	cp "$VSM_KO" "/lib/modules/$(uname -r)/updates/vsm.ko"
+	depmod
+	printf 'VSM_DMA=require\n' >"$t/conf"
+	VSM_CONF=$t/conf "$dir/vsm-boot" system >"$t/boot.out" 2>&1
+	check "VSM_DMA=require in vsm.conf: vsm-boot refuses too" \
+		[ $? -eq 1 ] && ! grep -q '^vsm ' /proc/modules
 	check "vsm loads again without it" vsm_insmod
 fi
 check "the host lives" sh -c 'echo alive >/dev/null && cat /proc/uptime >/dev/null'

@@ -650,6 +650,11 @@ TEST_F(dev, audit_read_bad_requests_are_refused)
 	EXPECT_EQ(1, recs[0].seq);
 	EXPECT_EQ(VSM_AUDIT_LOG_START, recs[0].type);
 	EXPECT_EQ(info.region_base, recs[0].arg[0]);
+	/* The second says once whether DMA can reach the region. */
+	if (r.nr_records >= 2) {
+		EXPECT_EQ(VSM_AUDIT_DMA, recs[1].type);
+		EXPECT_EQ(info.dma, recs[1].arg[0]);
+	}
 	EXPECT_EQ(recs[r.nr_records - 1].seq + 1, r.cursor);
 }
 

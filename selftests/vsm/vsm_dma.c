@@ -46,7 +46,8 @@
 #define EDU_MAX		4095
 #define WINDOW_STRIDE	(EDU_MAX - 31)
 
-static volatile uint8_t *bar;
+/* BAR0; accessed with atomics so that every access reaches the device */
+static uint8_t *bar;
 static uint8_t *page_a, *page_b;	/* locked pages of this process */
 static uint64_t pa_a, pa_b;
 
@@ -96,12 +97,12 @@ static uint64_t phys_of(void *va)
 
 static void wr64(unsigned int off, uint64_t v)
 {
-	*(volatile uint64_t *)(bar + off) = v;
+	__atomic_store_n((uint64_t *)(bar + off), v, __ATOMIC_SEQ_CST);
 }
 
 static uint64_t rd64(unsigned int off)
 {
-	return *(volatile uint64_t *)(bar + off);
+	return __atomic_load_n((uint64_t *)(bar + off), __ATOMIC_SEQ_CST);
 }
 
 /* One transfer; 0 when the engine finished, -1 after 5 s. */
@@ -143,7 +144,7 @@ static int setup(void)
 	bar = fd < 0 ? MAP_FAILED : mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (bar == MAP_FAILED)
 		return perror(f), -1;
-	if ((*(volatile uint32_t *)bar & 0xff) != 0xed)
+	if ((__atomic_load_n((uint32_t *)bar, __ATOMIC_SEQ_CST) & 0xff) != 0xed)
 		return fprintf(stderr, "vsm_dma: %s is not edu\n", dev), -1;
 	page_a = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (page_a == MAP_FAILED || mlock(page_a, 8192))

@@ -16,7 +16,7 @@
 #define GIB(n)	((u64)(n) << 30)
 
 static struct vsm_own_table t;
-static u8 pool[POOL * 4096] __attribute__((aligned(4096)));
+static u8 pool[POOL * 4096];
 static struct vsm_amdvi_pages p;
 static const u64 pool_pa = 0x7700000000ULL;
 

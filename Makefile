@@ -95,8 +95,15 @@ $(BUILD)/kselftest/kselftest_harness.h:
 		linux-source-6.1/tools/testing/selftests/kselftest.h
 	touch $@
 
-selftests: $(BUILD)/kselftest/kselftest_harness.h $(BUILD)/vsmctl
+selftests: $(BUILD)/kselftest/kselftest_harness.h $(BUILD)/vsmctl $(SW_ELF)
 	$(MAKE) -C selftests/vsm OUTPUT=$(BUILD)/selftests KDIR=$(KDIR)
+	@# Where the secure world's secret data (the key store) lies in the
+	@# secure region, for the DMA attack test: offsets from the image base.
+	set -- $$(nm $(SW_ELF) | awk '$$3 == "__image_start" { b = $$1 } \
+		$$3 == "__secret_start" { s = $$1 } $$3 == "__secret_bss_end" { e = $$1 } \
+		END { print substr(b, 9), substr(s, 9), substr(e, 9) }'); \
+	printf '0x%x 0x%x\n' $$((0x$$2 - 0x$$1)) $$((0x$$3 - 0x$$1)) \
+		>$(BUILD)/selftests/secure_secret.range
 	scripts/ci-assets $(BUILD)/selftests $(BUILD)/vsmctl $(KDIR)/scripts/sign-file $(KVER)
 
 $(BUILD)/hosted/unit: $(HOSTED_TESTS) $(COMMON_SRCS) tools/lib/libvsm.c \

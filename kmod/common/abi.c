@@ -74,7 +74,7 @@ int vsm_check_info_request(const struct vsm_info *req)
 
 	if (ret)
 		return ret;
-	if (req->reserved0 || req->nested_pages || req->cpu_bytes ||
+	if (req->dma || req->nested_pages || req->cpu_bytes ||
 	    !vsm_mem_is_zero(req->reserved, sizeof(req->reserved)))
 		return -EINVAL;
 	return 0;

@@ -34,6 +34,7 @@ enum vsm_audit_event {
 	VSM_AEV_TEXT_PATCH = 13,
 	VSM_AEV_EXEC_MAPPING = 14,
 	VSM_AEV_EXEC_SCAN = 15,
+	VSM_AEV_DMA = 16,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */

@@ -84,8 +84,8 @@ bool vsm_own_uniform(const struct vsm_own_table *t, u64 pa, u64 len)
  * @pa: start
  * @len: length in bytes
  *
- * Return: true if no byte is the secure world's; false for an empty or
- * wrapping range.
+ * Return: true if no byte is hidden from the host (vsm_own_host_hidden());
+ * false for an empty or wrapping range.
  */
 bool vsm_own_host_may_read(const struct vsm_own_table *t, u64 pa, u64 len)
 {
@@ -95,7 +95,7 @@ bool vsm_own_host_may_read(const struct vsm_own_table *t, u64 pa, u64 len)
 	if (!span(pa, len, &end))
 		return false;
 	for (i = 0; i < t->nr; i++)
-		if (t->r[i].state == VSM_OWN_SECURE && overlaps(&t->r[i], pa, end))
+		if (vsm_own_host_hidden(t->r[i].state) && overlaps(&t->r[i], pa, end))
 			return false;
 	return true;
 }
@@ -257,4 +257,36 @@ int vsm_own_protect(struct vsm_own_table *t, u64 pa, u64 len)
 int vsm_own_unprotect(struct vsm_own_table *t, u64 pa, u64 len)
 {
 	return vsm_own_transition(t, pa, len, VSM_OWN_HOST_RO, VSM_OWN_HOST_RW);
+}
+
+/**
+ * vsm_own_claim_iommu() - an IOMMU's register pages become the secure
+ *	world's to program
+ * @t: the table
+ * @pa: start, page-aligned
+ * @len: length, page-aligned
+ *
+ * Only from VSM_OWN_HOST_RW: registers inside the secure region or in
+ * protected kernel memory are refused (-EPERM), so a lying IVRS cannot
+ * turn secure memory into "device registers".
+ *
+ * Return: as vsm_own_transition().
+ */
+int vsm_own_claim_iommu(struct vsm_own_table *t, u64 pa, u64 len)
+{
+	return vsm_own_transition(t, pa, len, VSM_OWN_HOST_RW, VSM_OWN_IOMMU);
+}
+
+/**
+ * vsm_own_release_iommu() - the IOMMU's registers return to the host
+ *	(after the secure world restored them as the host left them)
+ * @t: the table
+ * @pa: start, page-aligned
+ * @len: length, page-aligned
+ *
+ * Return: as vsm_own_transition().
+ */
+int vsm_own_release_iommu(struct vsm_own_table *t, u64 pa, u64 len)
+{
+	return vsm_own_transition(t, pa, len, VSM_OWN_IOMMU, VSM_OWN_HOST_RW);
 }

@@ -16,14 +16,33 @@
  * @VSM_OWN_HOST_RO: the host may read and execute it, no one writes it on
  *	the host's behalf (locked kernel text and read-only data)
  * @VSM_OWN_SECURE: the secure world's; the host neither reads nor writes it
+ * @VSM_OWN_IOMMU: the register pages of an IOMMU the secure world owns
+ *	(Documentation/dma.rst): device memory, hidden from the host like
+ *	secure pages, and never mapped for a device's DMA
  * @VSM_OWN_STATES: how many states there are
+ *
+ * What a device's DMA may do follows the same table: read and write
+ * VSM_OWN_HOST_RW pages, only read VSM_OWN_HOST_RO ones, nothing else.
  */
 enum vsm_own_state {
 	VSM_OWN_HOST_RW,
 	VSM_OWN_HOST_RO,
 	VSM_OWN_SECURE,
+	VSM_OWN_IOMMU,
 	VSM_OWN_STATES,
 };
+
+/**
+ * vsm_own_host_hidden() - is a page in @state kept from the host entirely?
+ * @state: an enum vsm_own_state
+ *
+ * Return: true for secure pages and owned IOMMU registers (not in the
+ * host's nested map; an access is contained).
+ */
+static inline bool vsm_own_host_hidden(u32 state)
+{
+	return state == VSM_OWN_SECURE || state == VSM_OWN_IOMMU;
+}
 
 /* Ranges of pages not in the default state the table can hold. */
 #define VSM_OWN_RANGES_MAX	64
@@ -66,5 +85,7 @@ int vsm_own_claim_secure(struct vsm_own_table *t, u64 pa, u64 len);
 int vsm_own_release_secure(struct vsm_own_table *t, u64 pa, u64 len);
 int vsm_own_protect(struct vsm_own_table *t, u64 pa, u64 len);
 int vsm_own_unprotect(struct vsm_own_table *t, u64 pa, u64 len);
+int vsm_own_claim_iommu(struct vsm_own_table *t, u64 pa, u64 len);
+int vsm_own_release_iommu(struct vsm_own_table *t, u64 pa, u64 len);
 
 #endif /* VSM_COMMON_OWN_H */

@@ -271,6 +271,9 @@ enum vsm_gpr {
  * @vendor: VSM_SW_VENDOR_*: which vendor half runs (SVM or VMX)
  * @npt_leaf_flags: bits every leaf entry of the nested page tables carries
  *	besides P/R, RW/W and US/X (Intel EPT: the memory type)
+ * @dma: a VSM_DMA_* value (include/uapi/linux/vsm.h): what the driver
+ *	found about DMA protection; the secure world takes no IOMMU yet and
+ *	only records it in its audit log
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -308,6 +311,7 @@ struct vsm_sw_boot {
 	u64 snpt_pool_pages;
 	u64 vendor;
 	u64 npt_leaf_flags;
+	u64 dma;
 };
 
 /* vsm_sw_boot.vendor */

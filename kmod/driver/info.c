@@ -98,5 +98,6 @@ int vsm_ioctl_get_info(void __user *uarg)
 	vsm_hv_region_info(&info.region_base, &info.region_size, &cov, &sw_tables,
 			   &info.nested_pages);
 	info.cpu_bytes = vsm_hv_cpu_bytes();
+	info.dma = vsm_dma_state();
 	return vsm_copy_arg_to_user(uarg, usize, &info, sizeof(info));
 }

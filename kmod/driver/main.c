@@ -16,6 +16,8 @@ static int __init vsm_init(void)
 	int ret;
 
 	ret = vsm_info_init();
+	if (!ret)
+		ret = vsm_dma_init(vsm_boot_info()->vendor);
 	if (ret)
 		return ret;
 	ret = vsm_hv_start(vsm_boot_info());

@@ -16,6 +16,7 @@
 #include <asm/io.h>
 
 #include "region.h"
+#include "vsm.h"
 #include "vendor.h"
 
 /* Pages besides the per-CPU areas and tables: MSR map, I/O map, decoy. */
@@ -417,6 +418,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	r->boot->devirt_tail = vendor->devirt_tail();
 	r->boot->vendor = vendor->sw_vendor;
 	r->boot->npt_leaf_flags = vendor->npt_leaf_flags;
+	r->boot->dma = vsm_dma_state();
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
 	r->boot->tsc_khz = tsc_khz;

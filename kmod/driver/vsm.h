@@ -19,6 +19,9 @@ void vsm_vmx_read_msrs(struct vsm_cpu_raw *raw);
 /* info.c: the capability report, computed once at load. */
 int vsm_info_init(void);
 const struct vsm_info *vsm_boot_info(void);
+int vsm_dma_init(u32 vendor);
+u32 vsm_dma_state(void);
+const char *vsm_dma_state_name(u32 state);
 int vsm_ioctl_get_info(void __user *uarg);
 
 /* stats.c */

@@ -177,7 +177,8 @@ TEST_F(dev, get_info_reports_state)
 	}
 	EXPECT_GE(info.phys_addr_bits, 32);
 	EXPECT_LE(info.phys_addr_bits, 52);
-	EXPECT_EQ(0, info.reserved0);
+	EXPECT_GE(info.dma, VSM_DMA_PROTECTED);
+	EXPECT_LE(info.dma, VSM_DMA_IOMMU_IDLE);
 	EXPECT_EQ(0, info.reserved[0] | info.reserved[1] | info.reserved[2]);
 }
 
@@ -341,8 +342,8 @@ TEST_F(dev, flags_and_reserved_give_einval)
 	info.hdr.flags = 0x80000000U;
 	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "flag 31");
 	init_request(&info);
-	info.reserved0 = 1;
-	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "reserved0");
+	info.dma = 1;
+	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "dma on input");
 	init_request(&info);
 	info.nested_pages = 1;
 	expect_refused(_metadata, self->fd, &info, sizeof(info), -EINVAL, "nested_pages (out only)");
@@ -649,6 +650,11 @@ TEST_F(dev, audit_read_bad_requests_are_refused)
 	EXPECT_EQ(1, recs[0].seq);
 	EXPECT_EQ(VSM_AUDIT_LOG_START, recs[0].type);
 	EXPECT_EQ(info.region_base, recs[0].arg[0]);
+	/* The second says once whether DMA can reach the region. */
+	if (r.nr_records >= 2) {
+		EXPECT_EQ(VSM_AUDIT_DMA, recs[1].type);
+		EXPECT_EQ(info.dma, recs[1].arg[0]);
+	}
 	EXPECT_EQ(recs[r.nr_records - 1].seq + 1, r.cursor);
 }
 

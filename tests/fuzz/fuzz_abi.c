@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fill(&in, sizeof(in), data, size);
 	if (!vsm_check_info_request(&in))
-		require(hdr_ok(&in.hdr, VSM_INFO_SIZE_VER0) && !in.reserved0 &&
+		require(hdr_ok(&in.hdr, VSM_INFO_SIZE_VER0) && !in.dma &&
 			!in.nested_pages);
 	fill(&st, sizeof(st), data, size);
 	if (!vsm_check_stats_request(&st))

@@ -53,7 +53,7 @@ static void check_queries(u32 first, u32 count)
 	u32 i;
 
 	for (i = first; i < first + count; i++) {
-		read &= model[i] != VSM_OWN_SECURE;
+		read &= model[i] != VSM_OWN_SECURE && model[i] != VSM_OWN_IOMMU;
 		write &= model[i] == VSM_OWN_HOST_RW;
 		same &= model[i] == model[first];
 	}

@@ -77,7 +77,7 @@ TEST(info_request_rejects_flags_and_reserved)
 	req.hdr.flags = 1;
 	EXPECT_EQ(vsm_check_info_request(&req), -EINVAL);
 	req = good_request();
-	req.reserved0 = 1;
+	req.dma = 1;
 	EXPECT_EQ(vsm_check_info_request(&req), -EINVAL);
 	req = good_request();
 	req.cpu_bytes = 4096;

@@ -73,6 +73,29 @@ TEST(own_named_transitions)
 	EXPECT(vsm_own_valid(&t));
 }
 
+/* IOMMU registers: only from host pages; hidden like secure ones. */
+TEST(own_iommu_registers)
+{
+	vsm_own_init(&t);
+	EXPECT_EQ(vsm_own_claim_secure(&t, P(100), P(10)), 0);
+	EXPECT_EQ(vsm_own_claim_iommu(&t, P(108), P(4)), -EPERM);
+	EXPECT_EQ(vsm_own_protect(&t, P(50), P(1)), 0);
+	EXPECT_EQ(vsm_own_claim_iommu(&t, P(50), P(1)), -EPERM);
+	EXPECT_EQ(vsm_own_claim_iommu(&t, P(110), P(4)), 0);
+	EXPECT_EQ(vsm_own_state(&t, P(113)), VSM_OWN_IOMMU);
+	EXPECT(!vsm_own_host_may_read(&t, P(113), 8));
+	EXPECT(!vsm_own_host_may_write(&t, P(114) - 1, 2));
+	EXPECT(vsm_own_host_may_read(&t, P(114), P(1)));
+	EXPECT(vsm_own_host_hidden(VSM_OWN_IOMMU) && vsm_own_host_hidden(VSM_OWN_SECURE));
+	EXPECT(!vsm_own_host_hidden(VSM_OWN_HOST_RO));
+	EXPECT_EQ(vsm_own_release_secure(&t, P(110), P(1)), -EPERM);
+	EXPECT_EQ(vsm_own_release_iommu(&t, P(109), P(2)), -EPERM);
+	EXPECT_EQ(vsm_own_release_iommu(&t, P(110), P(4)), 0);
+	EXPECT_EQ(vsm_own_state(&t, P(110)), VSM_OWN_HOST_RW);
+	EXPECT_EQ(t.nr, 2);
+	EXPECT(vsm_own_valid(&t));
+}
+
 TEST(own_bad_arguments)
 {
 	vsm_own_init(&t);

@@ -167,6 +167,22 @@ int vsm_lock(int fd)
  *
  * Return: 0 or a negative errno.
  */
+const char *vsm_dma_name(uint32_t dma)
+{
+	switch (dma) {
+	case VSM_DMA_PROTECTED:
+		return "protected";
+	case VSM_DMA_NO_IOMMU:
+		return "absent: no IOMMU";
+	case VSM_DMA_HOST_IOMMU:
+		return "absent: host drives the IOMMU";
+	case VSM_DMA_IOMMU_IDLE:
+		return "absent: IOMMU off, not taken by vsm";
+	default:
+		return "not reported";
+	}
+}
+
 int vsm_audit_read(int fd, uint64_t *cursor, struct vsm_audit_record *recs,
 		   uint32_t *nr, uint64_t *first_seq)
 {
@@ -229,6 +245,7 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_TEXT_PATCH] = "text_patch",
 		[VSM_AUDIT_EXEC_MAPPING] = "exec_mapping",
 		[VSM_AUDIT_EXEC_SCAN] = "exec_scan",
+		[VSM_AUDIT_DMA] = "dma",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

@@ -34,6 +34,7 @@ int vsm_audit_verify_chain(const struct vsm_audit_record *recs, uint32_t n,
 const char *vsm_audit_type_name(uint32_t type);
 
 const char *vsm_state_name(uint32_t state);
+const char *vsm_dma_name(uint32_t dma);
 const char *vsm_vendor_name(uint32_t vendor);
 const struct vsm_cap_name *vsm_cap_names(size_t *count);
 const char *vsm_exit_class_name(unsigned int cls);

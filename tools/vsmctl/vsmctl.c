@@ -91,7 +91,8 @@ static void print_info_json(const struct vsm_info *info)
 	printf(",\"region_base\":%llu", (unsigned long long)info->region_base);
 	printf(",\"region_size\":%llu", (unsigned long long)info->region_size);
 	printf(",\"nested_pages\":%u", info->nested_pages);
-	printf(",\"cpu_bytes\":%llu}\n", (unsigned long long)info->cpu_bytes);
+	printf(",\"cpu_bytes\":%llu", (unsigned long long)info->cpu_bytes);
+	printf(",\"dma\":\"%s\"}\n", vsm_dma_name(info->dma));
 }
 
 static void print_info_text(const struct vsm_info *info)
@@ -120,6 +121,7 @@ static void print_info_text(const struct vsm_info *info)
 		       (unsigned long long)(info->cpu_bytes -
 					    info->nested_pages * 4096ULL) >> 10,
 		       info->nested_pages);
+	printf("dma:              %s\n", vsm_dma_name(info->dma));
 	printf("phys addr bits:   %u\n", info->phys_addr_bits);
 	if (info->vendor == VSM_VENDOR_AMD)
 		printf("svm revision:     %u (%u ASIDs)\n", info->svm_revision,
@@ -429,6 +431,10 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	}
 	printf("%8llu  tsc %-16llu cpu %-3u %-14s ", ULL(r->seq), ULL(r->tsc), r->cpu,
 	       vsm_audit_type_name(r->type));
+	if (r->type == VSM_AUDIT_DMA) {
+		printf("%s\n", vsm_dma_name((uint32_t)r->arg[0]));
+		return;
+	}
 	if (r->type == VSM_AUDIT_KEY_OP) {
 		const char *op = vsm_key_op_name((uint32_t)r->arg[2]);
 		int32_t res = (int32_t)(r->arg[2] >> 32);

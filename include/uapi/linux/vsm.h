@@ -101,6 +101,17 @@ enum vsm_vendor {
 #define VSM_FW_SVM_DISABLED		(1U << 0) /* VM_CR.SVMDIS set */
 #define VSM_FW_VMX_DISABLED		(1U << 1) /* FEATURE_CONTROL locked, VMX off */
 
+/*
+ * Values of vsm_info.dma.  Only VSM_DMA_PROTECTED means a device cannot
+ * read or write the secure region; every other value says why not.
+ * VSM_DMA_NOT_REPORTED is what a module from before the field returns.
+ */
+#define VSM_DMA_NOT_REPORTED		0
+#define VSM_DMA_PROTECTED		1 /* vsm owns the IOMMU (not returned yet) */
+#define VSM_DMA_NO_IOMMU		2 /* no IOMMU in ACPI (IVRS / DMAR) */
+#define VSM_DMA_HOST_IOMMU		3 /* the host's IOMMU driver enabled it */
+#define VSM_DMA_IOMMU_IDLE		4 /* an IOMMU is there, off; vsm does not take it yet */
+
 /**
  * struct vsm_info - VSM_IOC_GET_INFO: module state and CPU capabilities
  * @hdr: common header; no flags are defined (must be 0)
@@ -114,7 +125,9 @@ enum vsm_vendor {
  * @svm_revision: out: SVM revision (CPUID 0x8000000A EAX), AMD only
  * @svm_nr_asids: out: number of ASIDs (CPUID 0x8000000A EBX), AMD only
  * @vmcs_revision: out: VMCS revision identifier (IA32_VMX_BASIC), Intel only
- * @reserved0: must be zero
+ * @dma: out: VSM_DMA_*, what keeps devices' DMA away from the secure
+ *	region (Documentation/dma.rst); must be zero on input (was
+ *	@reserved0)
  * @nr_protected_cpus: out: CPUs running under the hypervisor
  * @nested_pages: out: pages of shadow nested page tables per CPU when the
  *	host is offered nested virtualization (KVM runs under vsm); 0 when
@@ -138,7 +151,7 @@ struct vsm_info {
 	__u32 svm_revision;
 	__u32 svm_nr_asids;
 	__u32 vmcs_revision;
-	__u32 reserved0;
+	__u32 dma;
 	__u32 nr_protected_cpus;
 	__u32 nested_pages;
 	__u64 region_base;
@@ -263,6 +276,7 @@ struct vsm_ping {
 #define VSM_AUDIT_TEXT_PATCH		13	/* PA, RIP, first 8 bytes: allowed, not enforcing */
 #define VSM_AUDIT_EXEC_MAPPING		14	/* VA, PA: executable, not approved code */
 #define VSM_AUDIT_EXEC_SCAN		15	/* leaves, unapproved ranges, bytes */
+#define VSM_AUDIT_DMA			16	/* VSM_DMA_* found at launch */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1

@@ -19,7 +19,8 @@ static u32 sw_log_lock;
  * @a1: second argument
  * @a2: third argument
  *
- * The first record ever is VSM_AEV_LOG_START, with the region's place.
+ * The first record ever is VSM_AEV_LOG_START, with the region's place, and
+ * the second VSM_AEV_DMA, with the driver's report on DMA protection.
  */
 void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 {
@@ -30,6 +31,8 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
 		vsm_audit_init(&sw_log);
 		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AEV_LOG_START,
 				 vsm_boot.region_pa, vsm_boot.region_size, 0, 0);
+		/* Said once: whether DMA can reach the region. */
+		vsm_audit_append(&sw_log, tsc, c->cpu, VSM_AEV_DMA, vsm_boot.dma, 0, 0, 0);
 	}
 	vsm_audit_append(&sw_log, tsc, c->cpu, type, a0, a1, a2, 0);
 	sw_spin_unlock(&sw_log_lock);

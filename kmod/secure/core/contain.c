@@ -51,7 +51,7 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 	u64 expected = 0, decoy;
 	u64 *pte;
 
-	if (sw_own_state(gpa) != VSM_OWN_SECURE)
+	if (!vsm_own_host_hidden(sw_own_state(gpa)))
 		return -EFAULT;
 	pte = npt_entry(gpa);
 	if (!pte)

@@ -14,7 +14,7 @@
 /**
  * sw_host_view() - what the host may do at a physical address
  * @pa: the address
- * @h: filled in: present (not the secure world's), writable (the host's,
+ * @h: filled in: present (not hidden from the host), writable (the host's,
  *	read-write), and the largest aligned block (1 GiB, 2 MiB, 4 KiB)
  *	around @pa whose pages are all in the same state
  */
@@ -24,7 +24,7 @@ void sw_host_view(u64 pa, struct vsm_snpt_host *h)
 	unsigned int level;
 
 	h->pa = pa;
-	h->present = state != VSM_OWN_SECURE;
+	h->present = !vsm_own_host_hidden(state);
 	h->write = state == VSM_OWN_HOST_RW;
 	for (level = 3; level > 1; level--)
 		if (sw_own_uniform(pa & ~(VSM_PT_SIZE(level) - 1), VSM_PT_SIZE(level)))

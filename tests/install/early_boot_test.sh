@@ -98,13 +98,17 @@ check "the policy is in force: audit mode, serial 1" \
 	sh -c "tr '\n' ' ' <'$tmp/policy' | grep -q 'mode audit serial 1'"
 between audit >"$tmp/audit"
 sed 's/^/# /' "$tmp/audit"
-# The records' names, in order: the log starts, each CPU is protected, the
-# policy is loaded, the host is locked; nothing else.
+# The records' names, in order: the log starts, the driver's DMA report
+# follows it, each CPU is protected, the policy is loaded, the host is
+# locked; nothing else.
 sed -n 's/^ *[0-9][0-9]*  *tsc [0-9]*  *cpu [0-9]*  *\([a-z_]*\) .*/\1/p' "$tmp/audit" |
 	uniq | tr '\n' ' ' >"$tmp/sequence"
 echo "# audit sequence: $(cat "$tmp/sequence")"
-check "the audit log shows the boot: start, CPUs protected, policy, lock" \
-	[ "$(cat "$tmp/sequence")" = "log_start cpu_protected ci_policy locked " ]
+check "the audit log shows the boot: start, DMA report, CPUs protected, policy, lock" \
+	[ "$(cat "$tmp/sequence")" = "log_start dma cpu_protected ci_policy locked " ]
+# This VM has no IOMMU: the report must say so, not claim protection.
+check "... and the DMA record says protection is absent (no IOMMU)" \
+	grep -q ' dma  *absent: no IOMMU' "$tmp/audit"
 check "the audit chain verifies" grep -q 'vsm-early-test: audit chain verifies' "$log"
 check "no oops or BUG in the boot" sh -c "! grep -qE 'Oops|BUG:|general protection' '$log'"
 [ $failed -eq 0 ] || tail -n 30 "$log" | sed 's/^/# /'

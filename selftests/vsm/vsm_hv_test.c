@@ -350,7 +350,7 @@ TEST_F_TIMEOUT(hv, hot_paths_cause_no_exits, 600)
 {
 	static const struct {
 		const char *name;
-		void (*fn)(long);
+		void (*fn)(long n);
 		long n;
 	} paths[] = {
 		{ "1,000,000 getpid", getpids, 1000000 },
@@ -371,7 +371,7 @@ TEST_F_TIMEOUT(hv, hot_paths_cause_no_exits, 600)
 	nprot = nr_protected(&s);
 	while (nprot >> fls_cpus)
 		fls_cpus++;
-	for (i = 0; i < (int)(sizeof(paths) / sizeof(paths[0])); i++) {
+	for (i = 0; i < (int)ARRAY_SIZE(paths); i++) {
 		if (paths[i].fn == switches_across && self->ncpu < 2)
 			continue;
 		window(self->fd, paths[i].fn, paths[i].n, d);

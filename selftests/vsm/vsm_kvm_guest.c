@@ -319,11 +319,12 @@ static int count_loop(int fd, struct guest *g, uint32_t ports[4], unsigned long 
 	printf("# nested: %s_loop_exits=%llu %s_loop_l2_exits=%llu %s_exits_per_l2_exit=%.2f\n",
 	       kind, (unsigned long long)(l2 + vmrun), kind, (unsigned long long)refl,
 	       kind, refl ? (double)(l2 + vmrun) / refl : 0);
-	printf("# %s loop: l2 %llu (reflected %llu, shadow faults %llu), KVM's SVM instructions %llu "
-	       "(6 x %llu + %lu KVM_RUN calls + %llu), %ld context switches\n",
-	       kind, (unsigned long long)l2, (unsigned long long)refl, (unsigned long long)npf,
+	printf("# %s loop: l2 %llu (reflected %llu, shadow faults %llu), ",
+	       kind, (unsigned long long)l2, (unsigned long long)refl, (unsigned long long)npf);
+	printf("KVM's SVM instructions %llu (6 x %llu + %lu KVM_RUN calls + %llu), ",
 	       (unsigned long long)vmrun, (unsigned long long)refl, runs,
-	       (unsigned long long)(vmrun - base), switches);
+	       (unsigned long long)(vmrun - base));
+	printf("%ld context switches\n", switches);
 	if (l2 > refl + npf) {
 		fprintf(stderr, "vsm_kvm_guest: %llu guest exits are neither reflected nor shadow faults\n",
 			(unsigned long long)(l2 - refl - npf));

@@ -9,6 +9,11 @@
  *	instructions (each an exit to KVM; only one kind with cpuid or io),
  *	then sums 1..10 and reports it through an I/O port.  Exits 0 only
  *	if the sum and the count are right.
+ *   vsm_kvm_guest --count LOOPS cpuid|io
+ *	The same loop guest, pinned to CPU 0, with vsm's exit counters
+ *	read around the KVM_RUN calls alone (see count_loop()): prints the
+ *	exits per exit KVM saw as "# nested:" lines and exits 0 only if
+ *	every exit is accounted for.
  *   vsm_kvm_guest --scan FILE SIZE
  *	Attack: maps SIZE bytes of FILE (e.g. /dev/vsm_attack, a mapping of
  *	the secure region) as guest memory at 4 MiB; 32-bit code reads every
@@ -27,17 +32,23 @@
  *	The same scan over anonymous memory with markers planted: exits 0
  *	only if the guest found each of them (the scanner works).
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <linux/kvm.h>
+#include <linux/vsm.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include "libvsm.h"
 
 #define GUEST_MEM	0x10000
 #define CODE_AT		0x1000
@@ -191,6 +202,8 @@ static int start(struct guest *g, int flat32)
 	return ioctl(g->vcpu, KVM_SET_REGS, &regs) ? fail("KVM_SET_REGS") : 0;
 }
 
+static unsigned long kvm_runs;	/* KVM_RUN calls so far */
+
 /* Run until HLT; values OUT to ports 0x10..0x13 land in @ports. */
 static int run_to_hlt(struct guest *g, uint32_t ports[4], unsigned long *ticks)
 {
@@ -199,6 +212,7 @@ static int run_to_hlt(struct guest *g, uint32_t ports[4], unsigned long *ticks)
 		uint8_t *data = (uint8_t *)run + run->io.data_offset;
 		uint32_t v = 0;
 
+		kvm_runs++;
 		if (ioctl(g->vcpu, KVM_RUN, 0))
 			return fail("KVM_RUN");
 		if (run->exit_reason == KVM_EXIT_HLT)
@@ -220,14 +234,145 @@ static int run_to_hlt(struct guest *g, uint32_t ports[4], unsigned long *ticks)
 #define LOOP_CPUID_AT	10	/* offset of CPUID in loop_code */
 #define LOOP_OUT_AT	12	/* offset of OUT PORT_TICK */
 
-static int loops_guest(unsigned long loops, const char *kind)
+#define MAX_CPUS	512
+
+struct counts {
+	uint64_t exits[VSM_EXIT_CLASS_MAX];	/* summed over every CPU */
+	uint32_t protected;			/* CPUs under vsm */
+	long switches;				/* this process's context switches */
+};
+
+static struct vsm_cpu_stats cpu_stats[MAX_CPUS];
+
+static int read_counts(int fd, struct counts *c)
+{
+	struct vsm_stats st;
+	struct rusage ru;
+	uint32_t i, n;
+	int cls, ret;
+
+	memset(c, 0, sizeof(*c));
+	ret = vsm_get_stats(fd, &st, cpu_stats, MAX_CPUS);
+	if (ret) {
+		errno = -ret;
+		return fail("VSM_IOC_STATS");
+	}
+	n = st.nr_cpus < MAX_CPUS ? st.nr_cpus : MAX_CPUS;
+	for (i = 0; i < n; i++) {
+		c->protected += cpu_stats[i].state == VSM_CPU_PROTECTED;
+		for (cls = 0; cls < VSM_EXIT_CLASS_MAX; cls++)
+			c->exits[cls] += cpu_stats[i].exits[cls];
+	}
+	getrusage(RUSAGE_SELF, &ru);
+	c->switches = ru.ru_nvcsw + ru.ru_nivcsw;
+	return 0;
+}
+
+/*
+ * What one exit KVM sees costs in hypervisor exits, every exit accounted
+ * for.  Counted from just before the first KVM_RUN to just after the last,
+ * on CPU 0, so creating the VM and starting this program are not counted,
+ * and the two snapshots cost exactly one GET_STATS hypercall per protected
+ * CPU (all on CPU 0).  In that window:
+ *
+ *   l2      = exits of the guest: each is reflected to KVM or a shadow
+ *             nested page fault vsm fills itself (l2_npf); a reflected
+ *             exit vsm makes up (VMEXIT_INVALID, a held NMI) has no L2
+ *             exit, so l2 <= l2_reflected + l2_npf;
+ *   vmrun   = KVM's SVM instructions: six per reflected exit (CLGI,
+ *             VMLOAD, VMRUN on the way in, VMSAVE, VMLOAD, STGI on the way
+ *             out: TCG offers L1 neither vGIF nor virtual VMLOAD/VMSAVE),
+ *             plus one VMSAVE of KVM's host state each time the vCPU is
+ *             loaded again: once per KVM_RUN call, and once per time the
+ *             thread was scheduled out inside KVM_RUN (at most its
+ *             context switches);
+ *   nothing else but the snapshots' hypercalls.
+ *
+ * So per exit KVM sees: 7, plus the shadow faults and one per KVM_RUN.
+ * The CPUID loop has two KVM_RUN calls (the result port, HLT), so it costs
+ * 7 and a little; the I/O loop returns to user space every iteration, so
+ * 8 per OUT (7 for the timer interrupts KVM also sees).
+ */
+static int count_loop(int fd, struct guest *g, uint32_t ports[4], unsigned long *ticks,
+		      const char *kind)
+{
+	struct counts a, b;
+	uint64_t d[VSM_EXIT_CLASS_MAX], refl, npf, l2, vmrun, base;
+	long switches;
+	unsigned long runs;
+	int cls, bad = 0;
+
+	if (read_counts(fd, &a))
+		return 1;
+	runs = kvm_runs;
+	if (run_to_hlt(g, ports, ticks) || read_counts(fd, &b))
+		return 1;
+	runs = kvm_runs - runs;
+	switches = b.switches - a.switches;
+	for (cls = 0; cls < VSM_EXIT_CLASS_MAX; cls++)
+		d[cls] = b.exits[cls] - a.exits[cls];
+	refl = d[VSM_EXIT_CLASS_L2_REFLECTED];
+	npf = d[VSM_EXIT_CLASS_L2_NPF];
+	l2 = d[VSM_EXIT_CLASS_L2];
+	vmrun = d[VSM_EXIT_CLASS_VMRUN];
+	base = 6 * refl + runs;
+	printf("# nested: %s_loop_exits=%llu %s_loop_l2_exits=%llu %s_exits_per_l2_exit=%.2f\n",
+	       kind, (unsigned long long)(l2 + vmrun), kind, (unsigned long long)refl,
+	       kind, refl ? (double)(l2 + vmrun) / refl : 0);
+	printf("# %s loop: l2 %llu (reflected %llu, shadow faults %llu), ",
+	       kind, (unsigned long long)l2, (unsigned long long)refl, (unsigned long long)npf);
+	printf("KVM's SVM instructions %llu (6 x %llu + %lu KVM_RUN calls + %llu), ",
+	       (unsigned long long)vmrun, (unsigned long long)refl, runs,
+	       (unsigned long long)(vmrun - base));
+	printf("%ld context switches\n", switches);
+	if (l2 > refl + npf) {
+		fprintf(stderr, "vsm_kvm_guest: %llu guest exits are neither reflected nor shadow faults\n",
+			(unsigned long long)(l2 - refl - npf));
+		bad = 1;
+	}
+	if (vmrun < base || vmrun > base + switches) {
+		fprintf(stderr, "vsm_kvm_guest: %llu SVM instructions of KVM, want %llu to %llu\n",
+			(unsigned long long)vmrun, (unsigned long long)base,
+			(unsigned long long)(base + switches));
+		bad = 1;
+	}
+	for (cls = 0; cls < VSM_EXIT_CLASS_MAX; cls++) {
+		uint64_t want = cls == VSM_EXIT_CLASS_VMMCALL ? a.protected : 0;
+
+		if (cls == VSM_EXIT_CLASS_L2 || cls == VSM_EXIT_CLASS_VMRUN ||
+		    cls == VSM_EXIT_CLASS_L2_REFLECTED || cls == VSM_EXIT_CLASS_L2_NPF ||
+		    cls == VSM_EXIT_CLASS_SNPT_REBUILD || d[cls] == want)
+			continue;
+		fprintf(stderr, "vsm_kvm_guest: %llu %s exits during the loop, want %llu\n",
+			(unsigned long long)d[cls], vsm_exit_class_name(cls) ?: "?",
+			(unsigned long long)want);
+		bad = 1;
+	}
+	return bad;
+}
+
+static int loops_guest(unsigned long loops, const char *kind, int count)
 {
 	unsigned long want_ticks = loops;
 	uint32_t ports[4] = { 0 };
 	unsigned long ticks = 0;
 	struct guest g;
 	uint8_t *low;
+	int fd = -1;
 
+	if (count) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(0, &set);
+		if (sched_setaffinity(0, sizeof(set), &set))
+			return fail("sched_setaffinity");
+		fd = vsm_open(VSM_DEVICE_PATH);
+		if (fd < 0) {
+			errno = -fd;
+			return fail(VSM_DEVICE_PATH);
+		}
+	}
 	if (create(&g, &low))
 		return 1;
 	memcpy(low + CODE_AT, loop_code, sizeof(loop_code));
@@ -242,7 +387,9 @@ static int loops_guest(unsigned long loops, const char *kind)
 		fprintf(stderr, "vsm_kvm_guest: loop kind is both, cpuid or io\n");
 		return 2;
 	}
-	if (start(&g, 0) || run_to_hlt(&g, ports, &ticks))
+	if (start(&g, 0))
+		return 1;
+	if (count ? count_loop(fd, &g, ports, &ticks, kind) : run_to_hlt(&g, ports, &ticks))
 		return 1;
 	printf("guest result %u (want 55), %lu OUT iterations (want %lu)\n",
 	       ports[0], ticks, want_ticks);
@@ -336,12 +483,15 @@ int main(int argc, char **argv)
 		return spin_guest(strtoul(argv[2], NULL, 0));
 	if (argc == 2 && !strcmp(argv[1], "--hold"))
 		return hold_vm();
+	if (argc == 4 && !strcmp(argv[1], "--count") &&
+	    (!strcmp(argv[3], "cpuid") || !strcmp(argv[3], "io")))
+		return loops_guest(strtoul(argv[2], NULL, 0) & 0xffff, argv[3], 1);
 	if (argc == 3 && !strcmp(argv[1], "--scan-planted"))
 		return scan_guest(NULL, strtoul(argv[2], NULL, 0));
 	if (argc > 3 || (argc >= 2 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --scan FILE SIZE | --scan-planted SIZE | --spin SECONDS | --hold\n");
+		fprintf(stderr, "usage: vsm_kvm_guest [LOOPS [both|cpuid|io]] | --count LOOPS cpuid|io | --scan FILE SIZE | --scan-planted SIZE | --spin SECONDS | --hold\n");
 		return 2;
 	}
 	return loops_guest(argc > 1 ? strtoul(argv[1], NULL, 0) & 0xffff : 0,
-			   argc > 2 ? argv[2] : "both");
+			   argc > 2 ? argv[2] : "both", 0);
 }

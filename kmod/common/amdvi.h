@@ -77,6 +77,10 @@
 #define VSM_AMDVI_AREA_IOPT	(VSM_AMDVI_AREA_WAIT + 1)
 #define VSM_AMDVI_AREA_PAGES	(VSM_AMDVI_AREA_IOPT + 2 * VSM_AMDVI_IOPT_PAGES)
 
+/* vsm_info.dma values (VSM_DMA_*, include/uapi/linux/vsm.h) it records. */
+#define VSM_AMDVI_DMA_PROTECTED	1
+#define VSM_AMDVI_DMA_IDLE	4
+
 /* Event codes (event log entry, bits 63:60) the secure world names. */
 #define VSM_AMDVI_EV_ILLEGAL_DTE	0x1
 #define VSM_AMDVI_EV_IO_PAGE_FAULT	0x2

@@ -39,6 +39,7 @@ hex=$(od -An -tx1 "$t/key" | tr -d ' \n')
 echo "# secure region $base, $kib KiB; secret data at +$off_s..+$off_e"
 dma=$(vsmctl info | sed -n 's/^dma: *//p')
 echo "# vsm reports dma: ${dma:-(no report)}"
+dmesg | grep 'vsm: dma' | sed 's/^/# /'
 expect=${VSM_DMA_EXPECT:-}
 case "$dma" in protected*) expect=${expect:-protected} ;; esac
 expect=${expect:-reachable}
@@ -85,8 +86,18 @@ if [ "$expect" = protected ]; then
 	k sign --key "$key" --in "$t/msg" --out "$t/tag1"
 	check "DMA writes over the key store change nothing: the key signs as before" \
 		cmp -s "$t/tag0" "$t/tag1"
+	vsmctl audit | grep dma_fault | head -3 | sed 's/^/# /'
+	edu_id=$(basename "$edu" | sed 's/^0000://')
 	check "the attempt is audited (device, address, direction)" \
-		sh -c 'vsmctl audit | grep -q "dma fault"'
+		sh -c "vsmctl audit | grep -q 'dma_fault.*device $edu_id \(read\|write\) $(printf '%#x' "$pa" | cut -c1-9)'"
+	check "the kernel log says DMA is protected, once" \
+		[ "$(dmesg | grep -c 'vsm: dma: protected: the secure world owns the AMD-Vi IOMMU')" -eq 1 ]
+	check "and the audit log, when the IOMMU was taken" \
+		sh -c "vsmctl audit | grep -q 'dma  *protected (IOMMU at '"
+	check "vsmctl info --json says protected" \
+		sh -c "vsmctl info --json | grep -q '\"dma\":\"protected\"'"
+	out=$("$dir/vsm_dma" check)
+	check "ordinary DMA still works after the attempts, data checked" [ $? -eq 0 ]
 else
 	check "vsm says DMA is not protected, and that is true: DMA reads the key" \
 		[ "${hits:-0}" -ge 1 ]

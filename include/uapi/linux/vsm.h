@@ -276,7 +276,8 @@ struct vsm_ping {
 #define VSM_AUDIT_TEXT_PATCH		13	/* PA, RIP, first 8 bytes: allowed, not enforcing */
 #define VSM_AUDIT_EXEC_MAPPING		14	/* VA, PA: executable, not approved code */
 #define VSM_AUDIT_EXEC_SCAN		15	/* leaves, unapproved ranges, bytes */
-#define VSM_AUDIT_DMA			16	/* VSM_DMA_* found at launch */
+#define VSM_AUDIT_DMA			16	/* VSM_DMA_*, IOMMU base when taken */
+#define VSM_AUDIT_DMA_FAULT		17	/* device | code << 16 | flags << 32, address, 1: write */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1

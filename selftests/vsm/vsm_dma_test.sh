@@ -92,7 +92,7 @@ if [ "$expect" = protected ]; then
 		cmp -s "$t/tag0" "$t/tag1"
 	vsmctl audit | grep dma_fault | head -3 | sed 's/^/# /'
 	edu_id=$(basename "$edu" | sed 's/^0000://')
-	if ! vsmctl audit | grep -q dma_fault && [ "${VSM_EMULATOR:-}" = qemu ]; then
+	if ! vsmctl audit | grep -q dma_fault && case "${VSM_EMULATOR:-}" in qemu*) true ;; *) false ;; esac; then
 		# QEMU 7.2's AMD-Vi never moves the event log's tail register
 		# (Documentation/testing.rst): the faults cannot be seen there.
 		tap_skip "the attempt is audited (device, address, direction)" \

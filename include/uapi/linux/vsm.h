@@ -107,10 +107,10 @@ enum vsm_vendor {
  * VSM_DMA_NOT_REPORTED is what a module from before the field returns.
  */
 #define VSM_DMA_NOT_REPORTED		0
-#define VSM_DMA_PROTECTED		1 /* vsm owns the IOMMU (not returned yet) */
+#define VSM_DMA_PROTECTED		1 /* vsm owns the IOMMU (AMD-Vi the host left off) */
 #define VSM_DMA_NO_IOMMU		2 /* no IOMMU in ACPI (IVRS / DMAR) */
 #define VSM_DMA_HOST_IOMMU		3 /* the host's IOMMU driver enabled it */
-#define VSM_DMA_IOMMU_IDLE		4 /* an IOMMU is there, off; vsm does not take it yet */
+#define VSM_DMA_IOMMU_IDLE		4 /* an IOMMU is there, off; vsm did not take it */
 
 /**
  * struct vsm_info - VSM_IOC_GET_INFO: module state and CPU capabilities

@@ -3,7 +3,7 @@
  * The AMD-Vi I/O page table vsm gives every device: an identity map of
  * [0, end) that follows the ownership table: host read-write pages
  * readable and writable, host read-only pages only readable, secure pages
- * and IOMMU registers absent.  Each level uses the largest pages whose
+ * and IOMMU registers absent (VSM_AMDVI_ABSENT).  Each level uses the largest pages whose
  * range is uniform in the table (1 GiB, 2 MiB, 4 KiB), so a host with one
  * secure region needs a handful of table pages.
  */
@@ -33,7 +33,7 @@ static u64 leaf(u32 state, u64 base)
 	case VSM_OWN_HOST_RO:
 		return base | VSM_AMDVI_PR | VSM_AMDVI_IR;
 	default:
-		return 0;
+		return VSM_AMDVI_ABSENT;
 	}
 }
 
@@ -47,15 +47,17 @@ static int fill(const struct vsm_own_table *t, u64 end, struct vsm_amdvi_pages *
 	int ret;
 
 	for (i = 0; i < 512; i++, base += size) {
-		if (base >= end)
-			break;
+		if (base >= end) {	/* past the map: absent */
+			table[i] = VSM_AMDVI_ABSENT;
+			continue;
+		}
 		/* Pages at levels 1-3 (4 KiB, 2 MiB, 1 GiB) where uniform. */
 		if (level <= 3 && base + size <= end && vsm_own_uniform(t, base, size)) {
 			table[i] = leaf(vsm_own_state(t, base), base);
 			continue;
 		}
 		if (level == 1) {	/* a 4 KiB page past end: absent */
-			table[i] = 0;
+			table[i] = VSM_AMDVI_ABSENT;
 			continue;
 		}
 		next = take(p, &pa);
@@ -113,4 +115,78 @@ void vsm_amdvi_dte(u64 dte[4], u64 root_pa, unsigned int levels, u16 domain)
 	dte[1] = domain;
 	dte[2] = 0;
 	dte[3] = 0;
+}
+
+/**
+ * vsm_amdvi_event_decode() - decode one event-log entry
+ * @e: the entry's two quadwords, as the IOMMU wrote them
+ * @ev: filled in
+ *
+ * The layout every event shares: device ID in bits 15:0, domain or PASID
+ * in bits 47:32 and 31:16, flags in 59:48, the event code in 63:60 and an
+ * address in the second quadword.
+ */
+void vsm_amdvi_event_decode(const u64 e[2], struct vsm_amdvi_event *ev)
+{
+	ev->code = (u32)(e[0] >> 60);
+	ev->devid = (u16)e[0];
+	ev->flags = (u16)((e[0] >> 48) & 0xfff);
+	ev->domain = (u32)((e[0] >> 16) & 0xffff) | (u32)(((e[0] >> 32) & 0xffff) << 16);
+	ev->addr = e[1];
+	ev->write = ev->code == VSM_AMDVI_EV_IO_PAGE_FAULT && (ev->flags & VSM_AMDVI_EVF_RW);
+}
+
+/**
+ * vsm_amdvi_cmd_wait() - COMPLETION_WAIT that stores @data at @store_pa
+ * @cmd: the command's two quadwords
+ * @store_pa: 8-byte aligned physical address
+ * @data: the value stored once every earlier command has completed
+ */
+void vsm_amdvi_cmd_wait(u64 cmd[2], u64 store_pa, u64 data)
+{
+	cmd[0] = (store_pa & 0x000ffffffffffff8ULL) | 1 | (1ULL << 60);
+	cmd[1] = data;
+}
+
+/**
+ * vsm_amdvi_cmd_inval_all() - INVALIDATE_IOMMU_ALL: every cached entry
+ * @cmd: the command's two quadwords
+ */
+void vsm_amdvi_cmd_inval_all(u64 cmd[2])
+{
+	cmd[0] = 8ULL << 60;
+	cmd[1] = 0;
+}
+
+/**
+ * vsm_amdvi_cmd_inval_dte() - INVALIDATE_DEVTAB_ENTRY of @devid
+ * @cmd: the command's two quadwords
+ * @devid: the device ID
+ */
+void vsm_amdvi_cmd_inval_dte(u64 cmd[2], u16 devid)
+{
+	cmd[0] = devid | (2ULL << 60);
+	cmd[1] = 0;
+}
+
+/**
+ * vsm_amdvi_ring_reg() - command buffer or event log base register value
+ * @pa: the ring's page
+ *
+ * Return: the base with a length of 256 entries (one page).
+ */
+u64 vsm_amdvi_ring_reg(u64 pa)
+{
+	return (pa & VSM_AMDVI_ADDR_MASK) | ((u64)VSM_AMDVI_RING_LOG2 << 56);
+}
+
+/**
+ * vsm_amdvi_devtab_reg() - device table base register value
+ * @pa: the table's first page
+ *
+ * Return: the base with the size of a table for all 65536 device IDs.
+ */
+u64 vsm_amdvi_devtab_reg(u64 pa)
+{
+	return (pa & VSM_AMDVI_ADDR_MASK) | (VSM_AMDVI_DEVTAB_PAGES - 1);
 }

@@ -35,6 +35,7 @@ enum vsm_audit_event {
 	VSM_AEV_EXEC_MAPPING = 14,
 	VSM_AEV_EXEC_SCAN = 15,
 	VSM_AEV_DMA = 16,
+	VSM_AEV_DMA_FAULT = 17,
 };
 
 /* arg[0] of a VSM_AEV_REFUSED record */

@@ -26,5 +26,7 @@
 #define EBADMSG		74
 #define EOPNOTSUPP	95
 #define EMSGSIZE	90
+#define ETIMEDOUT	110
+#define EALREADY	114
 
 #endif /* VSM_COMMON_ERRNO_H */

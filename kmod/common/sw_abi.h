@@ -31,6 +31,9 @@
 
 #define VSM_SW_ABI_VERSION	1
 
+/* Where the secure world sees the registers of an IOMMU it owns (uncached). */
+#define VSM_SW_IOMMU_VA		(VSM_SW_BASE + VSM_UL(0x100000000))
+
 /* Per-CPU area in the secure region, in pages from its start. */
 #define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
 #define VSM_CPU_PAGE_GUEST_VMCB	1
@@ -273,7 +276,14 @@ enum vsm_gpr {
  *	besides P/R, RW/W and US/X (Intel EPT: the memory type)
  * @dma: a VSM_DMA_* value (include/uapi/linux/vsm.h): what the driver
  *	found about DMA protection; the secure world takes no IOMMU yet and
- *	only records it in its audit log
+ *	records it in its audit log (an IOMMU it takes later gets a record
+ *	of its own)
+ * @amdvi_mmio: physical base of the AMD-Vi unit the host left off, for the
+ *	secure world to take (VSM_HC_DMA); 0: none.  Its 16 KiB are left out
+ *	of the nested map with prepared 4 KiB entries and mapped uncached at
+ *	VSM_SW_IOMMU_VA in the secure world's tables
+ * @amdvi_area: secure memory reserved for it, VSM_AMDVI_AREA_PAGES zeroed
+ *	pages (kmod/common/amdvi.h)
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -312,6 +322,8 @@ struct vsm_sw_boot {
 	u64 vendor;
 	u64 npt_leaf_flags;
 	u64 dma;
+	u64 amdvi_mmio;
+	u64 amdvi_area;
 };
 
 /* vsm_sw_boot.vendor */
@@ -336,7 +348,12 @@ struct vsm_sw_boot {
 #define VSM_HC_KEY		7	/* RBX: PA of a struct vsm_ks_req, RCX: its size */
 #define VSM_HC_NOTE_REFUSAL	8	/* RBX: VSM_AEV_REFUSED_* the driver refused, RCX: detail */
 #define VSM_HC_CI		9	/* RBX: VSM_CI_OP_*, RCX, RDX: see below */
-#define VSM_HC_COUNT		10
+#define VSM_HC_DMA		10	/* RBX: VSM_DMA_OP_* */
+#define VSM_HC_COUNT		11
+
+/* VSM_HC_DMA operations (core/amdvi.c) */
+#define VSM_DMA_OP_TAKE		1	/* own the AMD-Vi unit of vsm_sw_boot.amdvi_mmio */
+#define VSM_DMA_OP_RELEASE	2	/* give it back as the host left it; -EPERM once locked */
 
 /* VSM_HC_CI operations (core/ci.c) */
 #define VSM_CI_OP_LOAD		1	/* RCX: PA of a policy image, RDX: its size */

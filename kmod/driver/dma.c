@@ -21,6 +21,9 @@ module_param(dma, charp, 0444);
 MODULE_PARM_DESC(dma, "report (default): say whether DMA is protected; require: refuse to load unless it is");
 
 static u32 dma_state = VSM_DMA_NOT_REPORTED;
+static bool require;
+/* The one AMD-Vi unit nobody enabled, for the secure world to take. */
+static u64 amdvi_base;
 
 #define AMD_IOMMU_CONTROL	0x18	/* MMIO control register */
 #define AMD_IOMMU_EN		BIT(0)
@@ -50,6 +53,7 @@ static unsigned int amd_units(const struct acpi_table_header *t, unsigned int *e
 	const u8 *end = (const u8 *)t + t->length;
 	const struct acpi_ivrs_hardware_10 *h;
 	unsigned int n = 0;
+	bool several = false;
 
 	for (; p + sizeof(struct acpi_ivrs_header) <= end; p += h->header.length) {
 		h = (const void *)p;
@@ -67,7 +71,17 @@ static unsigned int amd_units(const struct acpi_table_header *t, unsigned int *e
 			h->base_address, h->header.device_id, h->pci_segment_group);
 		if (reg_has(h->base_address, AMD_IOMMU_CONTROL, AMD_IOMMU_EN))
 			(*enabled)++;
+		/*
+		 * One unit may be described by several IVHD types (0x10 and
+		 * 0x11 or 0x40): a second base address is a second unit.
+		 */
+		if (n == 1 && !h->pci_segment_group)
+			amdvi_base = h->base_address;
+		else if (h->base_address != amdvi_base || h->pci_segment_group)
+			several = true;
 	}
+	if (several)
+		amdvi_base = 0;
 	return n;
 }
 
@@ -106,6 +120,9 @@ static u32 probe(u32 vendor)
 		return VSM_DMA_NO_IOMMU;
 	n = amd ? amd_units(t, &enabled) : vtd_units(t, &enabled);
 	acpi_put_table(t);
+	/* One unit, off, on segment 0: the secure world can own it. */
+	if (enabled)
+		amdvi_base = 0;
 	if (!n)
 		return VSM_DMA_NO_IOMMU;
 	return enabled ? VSM_DMA_HOST_IOMMU : VSM_DMA_IOMMU_IDLE;
@@ -137,23 +154,74 @@ const char *vsm_dma_state_name(u32 state)
  * vsm_dma_init() - find out whether DMA can reach the secure region
  * @vendor: VSM_VENDOR_* of the boot CPU
  *
- * Logs the answer once.  With dma=require, refuses unless DMA is
- * protected (today: always, Documentation/dma.rst).
+ * Finds the IOMMUs; vsm_dma_report() says the answer once the hypervisor
+ * runs (and has perhaps taken an IOMMU the host left off).
  *
- * Return: 0, -EINVAL (bad dma=), -ENODEV (dma=require on a host whose DMA
- * vsm does not protect).
+ * Return: 0, -EINVAL (bad dma=).
  */
 int vsm_dma_init(u32 vendor)
 {
-	bool require = !strcmp(dma, "require");
-
+	require = !strcmp(dma, "require");
 	if (!require && strcmp(dma, "report")) {
 		pr_err("dma=%s: use report or require\n", dma);
 		return -EINVAL;
 	}
 	dma_state = probe(vendor);
+	return 0;
+}
+
+/**
+ * vsm_dma_amdvi_base() - the AMD-Vi unit the secure world may take
+ *
+ * Return: its register base, or 0 when there is none to take (no IVRS, a
+ * unit the host enabled, several units).
+ */
+u64 vsm_dma_amdvi_base(void)
+{
+	return amdvi_base;
+}
+
+/**
+ * vsm_dma_taken() - the secure world answered VSM_DMA_OP_TAKE
+ * @ret: its result
+ */
+void vsm_dma_taken(long ret)
+{
+	if (!ret) {
+		dma_state = VSM_DMA_PROTECTED;
+		return;
+	}
+	pr_warn("dma: the secure world did not take the AMD-Vi IOMMU at %#llx (%ld)\n",
+		amdvi_base, ret);
+}
+
+/**
+ * vsm_dma_released() - the secure world gave the IOMMU back (unload)
+ * @ret: its result: 0, or -EIO when a register did not read back
+ */
+void vsm_dma_released(long ret)
+{
+	if (dma_state != VSM_DMA_PROTECTED)
+		return;
+	dma_state = VSM_DMA_IOMMU_IDLE;
+	if (ret)
+		pr_err("dma: the AMD-Vi IOMMU at %#llx is not as the host left it (%ld)\n",
+		       amdvi_base, ret);
+	else
+		pr_info("dma: the AMD-Vi IOMMU at %#llx is back as the host left it (off)\n",
+			amdvi_base);
+}
+
+/**
+ * vsm_dma_report() - say once, after the launch, whether DMA is protected
+ *
+ * Return: 0, or -ENODEV with dma=require where it is not.
+ */
+int vsm_dma_report(void)
+{
 	if (dma_state == VSM_DMA_PROTECTED) {
-		pr_info("dma: protected\n");
+		pr_info("dma: protected: the secure world owns the AMD-Vi IOMMU at %#llx\n",
+			amdvi_base);
 		return 0;
 	}
 	pr_warn("dma: %s: devices' DMA can reach the secure region (Documentation/dma.rst)\n",

@@ -267,6 +267,11 @@ int vsm_hv_start(const struct vsm_info *caps)
 	hp_state = ret;
 	hp_registered = true;
 	hv_state = VSM_STATE_PROTECTED;
+	if (region.amdvi) {	/* the driver's copy: the region is hidden now */
+		preempt_disable();
+		vsm_dma_taken(vsm_hv_call(VSM_HC_DMA, VSM_DMA_OP_TAKE, 0, 0));
+		preempt_enable();
+	}
 	pr_info("%s hypervisor running on %u CPUs; secure region %zu KiB at %pa\n",
 		vendor->name, num_online_cpus(), region.size >> 10, &region.pa);
 	pr_info("secure memory per CPU: %zu KiB (%llu KiB CPU state + %u pages of shadow nested page tables) for %u possible CPUs\n",
@@ -295,6 +300,18 @@ out:
 
 static void hv_stop_locked(void)
 {
+	bool keep = false;
+
+	if (hp_registered && vsm_dma_state() == VSM_DMA_PROTECTED) {
+		long ret;
+
+		preempt_disable();
+		ret = vsm_hv_call(VSM_HC_DMA, VSM_DMA_OP_RELEASE, 0, 0);
+		preempt_enable();
+		vsm_dma_released(ret);
+		/* An IOMMU that may still walk the region's tables keeps them. */
+		keep = ret && ret != -EIO;
+	}
 	if (hp_registered) {
 		WRITE_ONCE(allow_devirt, true);
 		cpuhp_remove_state(hp_state);
@@ -302,7 +319,10 @@ static void hv_stop_locked(void)
 		hp_registered = false;
 	}
 	vsm_kvm_guard_stop();
-	vsm_region_destroy(&region);
+	if (keep)
+		pr_err("dma: the IOMMU was not given back: the secure region is leaked, not freed\n");
+	else
+		vsm_region_destroy(&region);
 	nested_pages = 0;
 	hv_state = VSM_STATE_LOADED;
 }

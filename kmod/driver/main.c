@@ -23,6 +23,11 @@ static int __init vsm_init(void)
 	ret = vsm_hv_start(vsm_boot_info());
 	if (ret)
 		return ret;
+	ret = vsm_dma_report();
+	if (ret) {
+		vsm_hv_stop();
+		return ret;
+	}
 	ret = vsm_chardev_register();
 	if (ret) {
 		pr_err("cannot register /dev/vsm (%d)\n", ret);

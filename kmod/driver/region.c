@@ -16,6 +16,7 @@
 #include <asm/io.h>
 
 #include "region.h"
+#include "../common/amdvi.h"
 #include "vsm.h"
 #include "vendor.h"
 
@@ -142,6 +143,11 @@ static int build_sw_tables(struct vsm_region *r, const struct vsm_sw_header *h,
 	if (!ret)
 		ret = vsm_pt_map_identity(&ops, r->sw_root, physmap_end, NULL, 0,
 					  VSM_PTE_RW | VSM_PTE_NX, 3);
+	/* An IOMMU's registers, uncached (PCD | PWT: UC in Linux's PAT). */
+	if (!ret && r->amdvi)
+		ret = vsm_pt_map(&ops, r->sw_root, VSM_SW_IOMMU_VA, r->amdvi,
+				 VSM_AMDVI_MMIO_SIZE,
+				 VSM_PTE_RW | VSM_PTE_NX | VSM_BIT64(3) | VSM_BIT64(4), 1);
 	r->sw_tables = (r->used - before) / VSM_PAGE_SIZE;
 	return ret;
 }
@@ -163,7 +169,7 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 		     const struct vsm_kernel_image *img, u64 leaf_flags)
 {
 	const struct vsm_pt_ops ops = { pt_alloc, pt_va, r };
-	struct vsm_range holes[3] = { { r->pa, r->pa + r->size } };
+	struct vsm_range holes[4] = { { r->pa, r->pa + r->size } };
 	unsigned int nr = 1, i;
 	u64 *root, pa, chunk;
 	int ret;
@@ -175,11 +181,16 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 	if (img) {
 		holes[nr++] = img->text;
 		holes[nr++] = img->rodata;
-		sort(holes, nr, sizeof(holes[0]), cmp_range, NULL);
-		for (i = 1; i < nr; i++)
-			if (holes[i].start < holes[i - 1].end)
-				return -EINVAL;
 	}
+	/* An IOMMU the secure world takes: its registers are not the host's. */
+	if (r->amdvi) {
+		holes[nr].start = r->amdvi;
+		holes[nr++].end = r->amdvi + VSM_AMDVI_MMIO_SIZE;
+	}
+	sort(holes, nr, sizeof(holes[0]), cmp_range, NULL);
+	for (i = 1; i < nr; i++)
+		if (holes[i].start < holes[i - 1].end)
+			return -EINVAL;
 	/*
 	 * P, RW, US (AMD NPT: present, writable, user) are R, W, X in Intel's
 	 * EPT, whose other bits mostly mean the same; EPT leaves also carry
@@ -188,7 +199,7 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 	leaf_flags |= VSM_PTE_RW | VSM_PTE_US;
 	ret = vsm_pt_map_identity(&ops, root, 1ULL << phys_bits, holes, nr, leaf_flags, 3);
 	for (i = 0; !ret && img && i < nr; i++)
-		if (holes[i].start != r->pa)
+		if (holes[i].start != r->pa && holes[i].start != r->amdvi)
 			ret = vsm_pt_map(&ops, root, holes[i].start, holes[i].start,
 					 holes[i].end - holes[i].start, leaf_flags, 2);
 	if (ret)
@@ -197,6 +208,8 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 	for (chunk = r->pa; chunk < r->pa + r->size; chunk += VSM_PT_SIZE(2))
 		if (!vsm_pt_table_for(&ops, root, chunk, 1))
 			return -ENOMEM;
+	if (r->amdvi && !vsm_pt_table_for(&ops, root, r->amdvi, 1))
+		return -ENOMEM;
 	vsm_pt_coverage(&ops, root, r->ram, r->nr_ram, &r->npt_cov);
 	return 0;
 }
@@ -244,11 +257,14 @@ static size_t table_pages_estimate(size_t size, size_t image,
 	return n + n / 8 + 16;
 }
 
+/* Pages for an IOMMU the secure world takes, and its page tables. */
+static size_t plan_extra_pages;
+
 /* Bytes of the region for @pool pages per CPU, everything else included. */
 static size_t plan_bytes(size_t image, u32 pool, unsigned int phys_bits,
 			 u64 physmap_end)
 {
-	size_t fixed = image + (VSM_REGION_MAP_PAGES +
+	size_t fixed = image + (VSM_REGION_MAP_PAGES + plan_extra_pages +
 			(size_t)nr_cpu_ids * (VSM_CPU_PAGES + pool)) * VSM_PAGE_SIZE;
 	size_t size = ALIGN(fixed, VSM_REGION_ALIGN), prev = 0;
 
@@ -354,13 +370,19 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
 	size_t percpu_offset;
-	u8 *areas, *msrpm, *iopm, *decoy;
+	u8 *areas, *msrpm, *iopm, *decoy, *amdvi = NULL;
 	u64 ram_end = 0, ram_bytes = 0;
 	unsigned int i;
 	int ret;
 
 	memset(r, 0, sizeof(*r));
 	r->pools = pools;
+	/* AMD only: the MMIO base must be 16 KiB aligned (the secure world checks again). */
+	if (vendor->sw_vendor == VSM_SW_VENDOR_AMD &&
+	    !(vsm_dma_amdvi_base() & (VSM_AMDVI_MMIO_SIZE - 1)))
+		r->amdvi = vsm_dma_amdvi_base();
+	/* Its area, and slack for the tables around its registers. */
+	plan_extra_pages = r->amdvi ? VSM_AMDVI_AREA_PAGES + 8 : 0;
 	ret = check_image(h, image_bytes, size ? size : VSM_REGION_MAX);
 	if (ret) {
 		pr_err("secure-world image is corrupt or from another build: rebuild and reinstall vsm.ko\n");
@@ -398,6 +420,12 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	decoy = region_alloc(r, VSM_PAGE_SIZE);
 	if (!areas || !msrpm || !iopm || !decoy)
 		goto too_small;
+	if (r->amdvi) {
+		amdvi = region_alloc(r, VSM_AMDVI_AREA_PAGES * VSM_PAGE_SIZE);
+		if (!amdvi)
+			goto too_small;
+		memset(amdvi, 0, VSM_AMDVI_AREA_PAGES * VSM_PAGE_SIZE);
+	}
 	init_cpu_areas(r, areas, percpu_offset);
 
 	ret = build_sw_tables(r, h, ALIGN(ram_end, 1ULL << 30));
@@ -421,6 +449,10 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	r->boot->dma = vsm_dma_state();
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
+	if (amdvi) {
+		r->boot->amdvi_mmio = r->amdvi;
+		r->boot->amdvi_area = vsm_region_pa_of(r, amdvi);
+	}
 	r->boot->tsc_khz = tsc_khz;
 	if (img) {
 		r->boot->text_pa = img->text.start;

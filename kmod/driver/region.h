@@ -48,6 +48,7 @@
  * @pool_pages: pool pages per CPU given (0: none); a copy of
  *	boot->snpt_pool_pages the host can still read once protected
  * @min_size: the smallest region that holds everything but the pools
+ * @amdvi: physical base of the AMD-Vi unit for the secure world to take, or 0
  * @full_size: a region with VSM_SNPT_POOL_MAX pool pages per CPU (capped
  *	at VSM_REGION_MAX): the size to suggest when the pools are short
  */
@@ -72,6 +73,7 @@ struct vsm_region {
 	u32 pool_pages;
 	size_t min_size;
 	size_t full_size;
+	u64 amdvi;
 };
 
 /* The secure-world image embedded in vsm.ko (secure_image.S). */

@@ -21,6 +21,10 @@ int vsm_info_init(void);
 const struct vsm_info *vsm_boot_info(void);
 int vsm_dma_init(u32 vendor);
 u32 vsm_dma_state(void);
+u64 vsm_dma_amdvi_base(void);
+void vsm_dma_taken(long ret);
+void vsm_dma_released(long ret);
+int vsm_dma_report(void);
 const char *vsm_dma_state_name(u32 state);
 int vsm_ioctl_get_info(void __user *uarg);
 

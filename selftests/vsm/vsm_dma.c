@@ -198,7 +198,7 @@ static int hexbytes(const char *hex, uint8_t *out, size_t max)
 static int find(uint64_t pa, uint64_t len, const char *hex)
 {
 	uint8_t marker[32], *p;
-	uint64_t off, first = 0, hits = 0, blocked = 0, windows = 0, n;
+	uint64_t off, first = 0, hits = 0, blocked = 0, uniform = 0, windows = 0, n;
 	int mlen = hexbytes(hex, marker, sizeof(marker));
 	unsigned int i;
 
@@ -217,6 +217,11 @@ static int find(uint64_t pa, uint64_t len, const char *hex)
 			;
 		if (i == n)
 			blocked++;
+		/* One byte throughout: the device got nothing (a failed read). */
+		for (i = 0; i < n && page_b[i] == page_b[0]; i++)
+			;
+		if (i == n && page_b[0] != 0x5a)
+			uniform++;
 		for (p = page_b; p + mlen <= page_b + n; p++) {
 			if (memcmp(p, marker, mlen))
 				continue;
@@ -224,8 +229,9 @@ static int find(uint64_t pa, uint64_t len, const char *hex)
 				first = pa + off + (p - page_b);
 		}
 	}
-	printf("windows: %llu\nblocked: %llu\nhits: %llu\n", (unsigned long long)windows,
-	       (unsigned long long)blocked, (unsigned long long)hits);
+	printf("windows: %llu\nblocked: %llu\nuniform: %llu\nhits: %llu\n",
+	       (unsigned long long)windows, (unsigned long long)blocked,
+	       (unsigned long long)uniform, (unsigned long long)hits);
 	if (hits)
 		printf("first: %#llx\n", (unsigned long long)first);
 	return 0;

@@ -39,6 +39,7 @@ hex=$(od -An -tx1 "$t/key" | tr -d ' \n')
 echo "# secure region $base, $kib KiB; secret data at +$off_s..+$off_e"
 dma=$(vsmctl info | sed -n 's/^dma: *//p')
 echo "# vsm reports dma: ${dma:-(no report)}"
+dmesg | grep 'vsm: dma' | sed 's/^/# /'
 expect=${VSM_DMA_EXPECT:-}
 case "$dma" in protected*) expect=${expect:-protected} ;; esac
 expect=${expect:-reachable}
@@ -79,14 +80,42 @@ check "the DMA engine ran over the secret data" [ $rc -eq 0 ] && [ -n "$hits" ]
 if [ "$expect" = protected ]; then
 	check "DMA reads no byte of the key" [ "$hits" = 0 ]
 	windows=$(echo "$out" | sed -n 's/^windows: //p')
-	check "every window came back as the device's own pattern" \
-		[ "$(echo "$out" | sed -n 's/^blocked: //p')" = "$windows" ]
+	# The device's buffer keeps its pattern, or a failed read fills it
+	# with one byte: either way no byte of secure memory.
+	blocked=$(echo "$out" | sed -n 's/^blocked: //p')
+	uniform=$(echo "$out" | sed -n 's/^uniform: //p')
+	check "every window came back holding nothing of secure memory" \
+		[ $((blocked + uniform)) -eq "$windows" ]
 	"$dir/vsm_dma" fill "$pa" "$len" 0 | sed 's/^/# /'
 	k sign --key "$key" --in "$t/msg" --out "$t/tag1"
 	check "DMA writes over the key store change nothing: the key signs as before" \
 		cmp -s "$t/tag0" "$t/tag1"
-	check "the attempt is audited (device, address, direction)" \
-		sh -c 'vsmctl audit | grep -q "dma fault"'
+	vsmctl audit | grep dma_fault | head -3 | sed 's/^/# /'
+	edu_id=$(basename "$edu" | sed 's/^0000://')
+	if ! vsmctl audit | grep -q dma_fault && case "${VSM_EMULATOR:-}" in qemu*) true ;; *) false ;; esac; then
+		# QEMU 7.2's AMD-Vi never moves the event log's tail register
+		# (Documentation/testing.rst): the faults cannot be seen there.
+		tap_skip "the attempt is audited (device, address, direction)" \
+			"QEMU's AMD-Vi event log tail does not advance"
+	else
+		check "the attempt is audited (device, address, direction)" \
+			sh -c "vsmctl audit | grep -q 'dma_fault.*device $edu_id \(read\|write\) $(printf '%#x' "$pa" | cut -c1-9)'"
+	fi
+	check "the kernel log says DMA is protected, once" \
+		[ "$(dmesg | grep -c 'vsm: dma: protected: the secure world owns the AMD-Vi IOMMU')" -eq 1 ]
+	check "and the audit log, when the IOMMU was taken" \
+		sh -c "vsmctl audit | grep -q 'dma  *protected (IOMMU at '"
+	check "vsmctl info --json says protected" \
+		sh -c "vsmctl info --json | grep -q '\"dma\":\"protected\"'"
+	out=$("$dir/vsm_dma" check)
+	check "ordinary DMA still works after the attempts, data checked" [ $? -eq 0 ]
+	rmmod vsm
+	dmesg | grep 'vsm: dma' | tail -n 2 | sed 's/^/# /'
+	check "unload gives the IOMMU back as the host left it" \
+		sh -c "dmesg | grep -q 'vsm: dma: the AMD-Vi IOMMU at .* is back as the host left it (off)'"
+	vsm_insmod
+	check "and it is off again: vsm takes it again at the next load" \
+		sh -c "vsmctl info | grep -q '^dma: *protected'"
 else
 	check "vsm says DMA is not protected, and that is true: DMA reads the key" \
 		[ "${hits:-0}" -ge 1 ]

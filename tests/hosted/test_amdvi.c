@@ -152,3 +152,73 @@ TEST(amdvi_dte_always_translates)
 	EXPECT_EQ(dte[1], 7);
 	EXPECT_EQ(dte[2] | dte[3], 0);
 }
+
+/* An absent page's entry is not present, whatever else it says. */
+TEST(amdvi_absent_entries_are_not_present_but_not_zero)
+{
+	u64 root, *leaf2m;
+
+	setup();
+	EXPECT_EQ(vsm_own_claim_secure(&t, MIB(40), MIB(2)), 0);
+	EXPECT_EQ(vsm_amdvi_build_iopt(&t, GIB(1), 3, &p, &root), 0);
+	leaf2m = table_at(table_at(root)[0] & VSM_AMDVI_ADDR_MASK);
+	EXPECT_EQ(leaf2m[20], VSM_AMDVI_ABSENT);
+	EXPECT(!(leaf2m[20] & VSM_AMDVI_PR));
+	EXPECT(!(leaf2m[20] & (VSM_AMDVI_IR | VSM_AMDVI_IW)));
+	EXPECT(leaf2m[21] & VSM_AMDVI_PR);
+	/* Past the end (1 GiB and up): absent too. */
+	EXPECT_EQ(table_at(root)[1], VSM_AMDVI_ABSENT);
+}
+
+TEST(amdvi_event_decode_io_page_fault)
+{
+	/* A write by 00:04.0 to 0x12345678, page present, domain 0x0203. */
+	u64 e[2] = { 0x0020ULL | (0x03ULL << 16) | (0x02ULL << 32) |
+		     ((u64)(VSM_AMDVI_EVF_RW | VSM_AMDVI_EVF_PR) << 48) |
+		     ((u64)VSM_AMDVI_EV_IO_PAGE_FAULT << 60), 0x12345678ULL };
+	struct vsm_amdvi_event ev;
+
+	vsm_amdvi_event_decode(e, &ev);
+	EXPECT_EQ(ev.code, VSM_AMDVI_EV_IO_PAGE_FAULT);
+	EXPECT_EQ(ev.devid, 0x20);
+	EXPECT_EQ(ev.flags, VSM_AMDVI_EVF_RW | VSM_AMDVI_EVF_PR);
+	EXPECT_EQ(ev.domain, 0x00020003);
+	EXPECT_EQ(ev.addr, 0x12345678ULL);
+	EXPECT(ev.write);
+	/* A read: RW clear. */
+	e[0] &= ~((u64)VSM_AMDVI_EVF_RW << 48);
+	vsm_amdvi_event_decode(e, &ev);
+	EXPECT(!ev.write);
+	/* Another event with the RW bit set is no write fault. */
+	e[0] = (0x3ULL << 60) | ((u64)VSM_AMDVI_EVF_RW << 48) | 0xffff;
+	vsm_amdvi_event_decode(e, &ev);
+	EXPECT_EQ(ev.code, VSM_AMDVI_EV_DEV_TAB_HW_ERROR);
+	EXPECT_EQ(ev.devid, 0xffff);
+	EXPECT(!ev.write);
+	/* An entry the IOMMU has not written yet. */
+	e[0] = 0;
+	e[1] = 0;
+	vsm_amdvi_event_decode(e, &ev);
+	EXPECT_EQ(ev.code, 0);
+}
+
+TEST(amdvi_commands_and_base_registers)
+{
+	u64 cmd[2];
+
+	vsm_amdvi_cmd_wait(cmd, 0x123456789abcULL | 7, 0xfeed);
+	EXPECT_EQ(cmd[0], 0x123456789ab8ULL | 1 | (1ULL << 60));
+	EXPECT_EQ(cmd[1], 0xfeed);
+	/* Bits 59:52 reserved: an address past 52 bits does not leak into them. */
+	vsm_amdvi_cmd_wait(cmd, ~0ULL, 0);
+	EXPECT_EQ((cmd[0] >> 52) & 0xff, 0);
+	vsm_amdvi_cmd_inval_all(cmd);
+	EXPECT_EQ(cmd[0], 8ULL << 60);
+	EXPECT_EQ(cmd[1], 0);
+	vsm_amdvi_cmd_inval_dte(cmd, 0xbeef);
+	EXPECT_EQ(cmd[0], 0xbeefULL | (2ULL << 60));
+	EXPECT_EQ(vsm_amdvi_ring_reg(0x40001000ULL | 0x123), 0x40001000ULL | (8ULL << 56));
+	EXPECT_EQ(vsm_amdvi_devtab_reg(0x40200000ULL), 0x40200000ULL | 511);
+	EXPECT_EQ(VSM_AMDVI_DEVTAB_PAGES, 512);
+	EXPECT_EQ(VSM_AMDVI_RING_BYTES, (1 << VSM_AMDVI_RING_LOG2) * VSM_AMDVI_ENTRY_BYTES);
+}

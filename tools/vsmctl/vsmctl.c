@@ -432,7 +432,18 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	printf("%8llu  tsc %-16llu cpu %-3u %-14s ", ULL(r->seq), ULL(r->tsc), r->cpu,
 	       vsm_audit_type_name(r->type));
 	if (r->type == VSM_AUDIT_DMA) {
-		printf("%s\n", vsm_dma_name((uint32_t)r->arg[0]));
+		printf("%s", vsm_dma_name((uint32_t)r->arg[0]));
+		if (r->arg[1])
+			printf(" (IOMMU at %#llx, %lld)", ULL(r->arg[1]), (long long)r->arg[2]);
+		putchar('\n');
+		return;
+	}
+	if (r->type == VSM_AUDIT_DMA_FAULT) {
+		uint32_t dev = r->arg[0] & 0xffff, code = (r->arg[0] >> 16) & 0xffff;
+
+		printf("device %02x:%02x.%u %s %#llx (event %#x, flags %#llx)\n",
+		       dev >> 8, (dev >> 3) & 0x1f, dev & 7, r->arg[2] ? "write" : "read",
+		       ULL(r->arg[1]), code, ULL(r->arg[0] >> 32));
 		return;
 	}
 	if (r->type == VSM_AUDIT_KEY_OP) {

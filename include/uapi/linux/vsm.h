@@ -107,10 +107,10 @@ enum vsm_vendor {
  * VSM_DMA_NOT_REPORTED is what a module from before the field returns.
  */
 #define VSM_DMA_NOT_REPORTED		0
-#define VSM_DMA_PROTECTED		1 /* vsm owns the IOMMU (not returned yet) */
+#define VSM_DMA_PROTECTED		1 /* vsm owns the IOMMU (AMD-Vi the host left off) */
 #define VSM_DMA_NO_IOMMU		2 /* no IOMMU in ACPI (IVRS / DMAR) */
 #define VSM_DMA_HOST_IOMMU		3 /* the host's IOMMU driver enabled it */
-#define VSM_DMA_IOMMU_IDLE		4 /* an IOMMU is there, off; vsm does not take it yet */
+#define VSM_DMA_IOMMU_IDLE		4 /* an IOMMU is there, off; vsm did not take it */
 
 /**
  * struct vsm_info - VSM_IOC_GET_INFO: module state and CPU capabilities
@@ -276,7 +276,8 @@ struct vsm_ping {
 #define VSM_AUDIT_TEXT_PATCH		13	/* PA, RIP, first 8 bytes: allowed, not enforcing */
 #define VSM_AUDIT_EXEC_MAPPING		14	/* VA, PA: executable, not approved code */
 #define VSM_AUDIT_EXEC_SCAN		15	/* leaves, unapproved ranges, bytes */
-#define VSM_AUDIT_DMA			16	/* VSM_DMA_* found at launch */
+#define VSM_AUDIT_DMA			16	/* VSM_DMA_*, IOMMU base when taken */
+#define VSM_AUDIT_DMA_FAULT		17	/* device | code << 16 | flags << 32, address, 1: write */
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */
 #define VSM_KEY_OP_DOMAIN_CREATE	1

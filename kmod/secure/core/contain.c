@@ -17,8 +17,13 @@ static void *table_va(void *ctx, u64 pa)
 	return sw_va(pa);
 }
 
-/* The prepared 4 KiB nested entry of @gpa, or NULL. */
-static u64 *npt_entry(u64 gpa)
+/**
+ * sw_npt_entry() - the prepared 4 KiB nested entry of @gpa
+ * @gpa: a host-physical address the nested map leaves out
+ *
+ * Return: the entry, or NULL where a large page or no table covers it.
+ */
+u64 *sw_npt_entry(u64 gpa)
 {
 	u64 *table = sw_va(vsm_boot.npt_root);
 	unsigned int level;
@@ -53,7 +58,7 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 
 	if (!vsm_own_host_hidden(sw_own_state(gpa)))
 		return -EFAULT;
-	pte = npt_entry(gpa);
+	pte = sw_npt_entry(gpa);
 	if (!pte)
 		return -EFAULT;
 	decoy = vsm_boot.decoy_pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US | vsm_boot.npt_leaf_flags;

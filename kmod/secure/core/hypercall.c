@@ -97,6 +97,7 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
 	[VSM_HC_KEY] = hc_key,
 	[VSM_HC_NOTE_REFUSAL] = hc_note_refusal,
 	[VSM_HC_CI] = sw_ci_call,
+	[VSM_HC_DMA] = sw_amdvi_call,
 };
 
 /**
@@ -111,6 +112,8 @@ static const sw_hypercall_fn sw_hypercalls[VSM_HC_COUNT] = {
  */
 s64 sw_hypercall(struct vsm_sw_cpu *c, u64 nr, u64 a0, u64 a1, u64 a2)
 {
+	/* An owned IOMMU's faults become audit records before anything else. */
+	sw_amdvi_poll(c);
 	if (nr >= VSM_HC_COUNT || !sw_hypercalls[nr])
 		return -EOPNOTSUPP;
 	return sw_hypercalls[nr](c, a0, a1, a2);

@@ -37,6 +37,8 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 			 */
 			arch_lock_intercepts();
 		}
+		/* Devices follow the new table too (core/amdvi.c). */
+		sw_amdvi_lock(c);
 		/* arg 0: bytes of kernel image write-protected; arg 1: jump labels */
 		sw_audit(c, VSM_AEV_LOCKED, text, sw_text_sites(), 0);
 	}

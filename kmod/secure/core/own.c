@@ -13,6 +13,7 @@
  */
 #include "../include/sw.h"
 #include "../../common/hcall.h"
+#include "../../common/amdvi.h"
 #include "../../common/own.h"
 
 static struct vsm_own_table sw_own_table;
@@ -194,4 +195,56 @@ int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool writ
 
 	own_put();
 	return audited(c, ret, pa, len, write);
+}
+
+/**
+ * sw_own_claim_iommu() - host read-write pages become an owned IOMMU's registers
+ * @pa: start, page-aligned
+ * @len: length, page-aligned
+ *
+ * Return: as vsm_own_transition() (-EPERM for pages that are not the
+ * host's read-write memory: the region, locked kernel memory).
+ */
+int sw_own_claim_iommu(u64 pa, u64 len)
+{
+	int ret;
+
+	own_get();
+	ret = vsm_own_claim_iommu(&sw_own_table, pa, len);
+	own_put();
+	return ret;
+}
+
+/**
+ * sw_own_release_iommu() - an owned IOMMU's registers go back to the host
+ * @pa: start, page-aligned
+ * @len: length, page-aligned
+ *
+ * Return: as vsm_own_transition().
+ */
+int sw_own_release_iommu(u64 pa, u64 len)
+{
+	int ret;
+
+	own_get();
+	ret = vsm_own_release_iommu(&sw_own_table, pa, len);
+	own_put();
+	return ret;
+}
+
+/**
+ * sw_own_build_iopt() - build an identity I/O page table from the table
+ * @end: map [0, @end)
+ * @levels: paging levels
+ * @p: zeroed pages
+ * @root_pa: out: the root
+ *
+ * Return: as vsm_amdvi_build_iopt(); the table cannot change meanwhile.
+ */
+int sw_own_build_iopt(u64 end, unsigned int levels, struct vsm_amdvi_pages *p, u64 *root_pa)
+{
+	int ret = vsm_amdvi_build_iopt(own_get(), end, levels, p, root_pa);
+
+	own_put();
+	return ret;
 }

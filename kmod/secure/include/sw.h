@@ -49,6 +49,16 @@ bool sw_host_writable(u64 pa, u64 len);
 int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len);
 int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool write);
 void sw_host_write_done(void);
+struct vsm_amdvi_pages;
+int sw_own_claim_iommu(u64 pa, u64 len);
+int sw_own_release_iommu(u64 pa, u64 len);
+int sw_own_build_iopt(u64 end, unsigned int levels, struct vsm_amdvi_pages *p, u64 *root_pa);
+
+/* core/amdvi.c: the AMD-Vi IOMMU the secure world owns (Documentation/dma.rst). */
+s64 sw_amdvi_call(struct vsm_sw_cpu *c, u64 op, u64 a1, u64 a2);
+void sw_amdvi_poll(struct vsm_sw_cpu *c);
+void sw_amdvi_lock(struct vsm_sw_cpu *c);
+u64 *sw_npt_entry(u64 gpa);
 
 /* core/lib.c */
 void *memset(void *s, int c, size_t n);

@@ -2,7 +2,8 @@
 /*
  * Page ownership as ranges: a bounded, sorted array of the ranges whose
  * pages are not in the default state (the host's, read-write), so that a
- * table of a few kilobytes describes terabytes of RAM.  A state changes
+ * table of a few hundred kilobytes describes terabytes of RAM and every
+ * query is a binary search.  A state changes
  * only through a named transition, which checks that every page of the
  * range is in the state the transition starts from, and either changes
  * the whole range or, with a specific error, nothing.
@@ -15,7 +16,48 @@
  */
 void vsm_own_init(struct vsm_own_table *t)
 {
-	memset(t, 0, sizeof(*t));
+	vsm_own_init_capacity(t, VSM_OWN_RANGES_MAX);
+}
+
+/**
+ * vsm_own_init_capacity() - every page read-write, in a table of @cap ranges
+ * @t: the table
+ * @cap: ranges it may hold (1 to VSM_OWN_RANGES_MAX; clamped)
+ */
+void vsm_own_init_capacity(struct vsm_own_table *t, u32 cap)
+{
+	t->nr = 0;
+	t->gen = 0;
+	t->cap = cap < 1 ? 1 : cap > VSM_OWN_RANGES_MAX ? VSM_OWN_RANGES_MAX : cap;
+}
+
+/**
+ * vsm_own_generation() - how many transitions took a right from the host
+ * @t: the table
+ *
+ * Return: a number that grows with every transition from read-write, and
+ * from read-only to a hidden state; a cache built at one generation is
+ * stale at a higher one.
+ */
+u64 vsm_own_generation(const struct vsm_own_table *t)
+{
+	return t->gen;
+}
+
+/* The first range that ends above @pa (t->nr if none). */
+static u32 first_above(const struct vsm_own_table *t, u64 pa)
+{
+	u32 lo = 0, hi = t->nr;
+
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (t->r[mid].end <= pa)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* [pa, pa + len) as [pa, *end); false if empty or wrapping. */
@@ -39,28 +81,21 @@ static bool overlaps(const struct vsm_own_range *r, u64 pa, u64 end)
  */
 u32 vsm_own_state(const struct vsm_own_table *t, u64 pa)
 {
-	u32 i;
+	u32 i = first_above(t, pa);
 
-	for (i = 0; i < t->nr && t->r[i].start <= pa; i++)
-		if (pa < t->r[i].end)
-			return t->r[i].state;
-	return VSM_OWN_HOST_RW;
+	return i < t->nr && t->r[i].start <= pa ? t->r[i].state : VSM_OWN_HOST_RW;
 }
 
 /* Is every page of [pa, end) in @state? */
 static bool all_in(const struct vsm_own_table *t, u64 pa, u64 end, u32 state)
 {
-	u32 i;
+	u32 i = first_above(t, pa);
+	const struct vsm_own_range *r = &t->r[i];
 
-	for (i = 0; i < t->nr; i++) {
-		const struct vsm_own_range *r = &t->r[i];
-
-		if (!overlaps(r, pa, end))
-			continue;
-		/* Ranges that touch differ: one range holds a run of a state. */
-		return state == r->state && r->start <= pa && end <= r->end;
-	}
-	return state == VSM_OWN_HOST_RW;
+	if (i == t->nr || !overlaps(r, pa, end))
+		return state == VSM_OWN_HOST_RW;
+	/* Ranges that touch differ: one range holds a run of a state. */
+	return state == r->state && r->start <= pa && end <= r->end;
 }
 
 /**
@@ -94,8 +129,8 @@ bool vsm_own_host_may_read(const struct vsm_own_table *t, u64 pa, u64 len)
 
 	if (!span(pa, len, &end))
 		return false;
-	for (i = 0; i < t->nr; i++)
-		if (vsm_own_host_hidden(t->r[i].state) && overlaps(&t->r[i], pa, end))
+	for (i = first_above(t, pa); i < t->nr && t->r[i].start < end; i++)
+		if (vsm_own_host_hidden(t->r[i].state))
 			return false;
 	return true;
 }
@@ -130,7 +165,7 @@ bool vsm_own_valid(const struct vsm_own_table *t)
 {
 	u32 i;
 
-	if (t->nr > VSM_OWN_RANGES_MAX)
+	if (t->cap > VSM_OWN_RANGES_MAX || t->nr > t->cap)
 		return false;
 	for (i = 0; i < t->nr; i++) {
 		const struct vsm_own_range *r = &t->r[i];
@@ -156,7 +191,7 @@ static bool emit(struct vsm_own_table *t, u32 *n, u64 start, u64 end, u32 state)
 		last->end = end;
 		return true;
 	}
-	if (*n == VSM_OWN_RANGES_MAX)
+	if (*n == t->cap)
 		return false;
 	t->next[*n].start = start;
 	t->next[*n].end = end;
@@ -204,6 +239,8 @@ int vsm_own_transition(struct vsm_own_table *t, u64 pa, u64 len, u32 from, u32 t
 		return -ENOSPC;
 	memcpy(t->r, t->next, n * sizeof(t->r[0]));
 	t->nr = n;
+	if (from == VSM_OWN_HOST_RW || (from == VSM_OWN_HOST_RO && vsm_own_host_hidden(to)))
+		t->gen++;
 	return 0;
 }
 

@@ -44,8 +44,13 @@ static inline bool vsm_own_host_hidden(u32 state)
 	return state == VSM_OWN_SECURE || state == VSM_OWN_IOMMU;
 }
 
-/* Ranges of pages not in the default state the table can hold. */
-#define VSM_OWN_RANGES_MAX	64
+/*
+ * Ranges of pages not in the default state the table can hold: the
+ * region, kernel text and rodata, and the text and read-only data of
+ * approved modules, whose vmalloc pages may each be a range of their own
+ * (Documentation/ownership.rst).  About 200 KiB of secure memory.
+ */
+#define VSM_OWN_RANGES_MAX	4096
 
 /**
  * struct vsm_own_range - pages [start, end) in one state
@@ -62,6 +67,12 @@ struct vsm_own_range {
 /**
  * struct vsm_own_table - every page's state, as ranges
  * @nr: ranges in use
+ * @cap: ranges it may use, at most VSM_OWN_RANGES_MAX (smaller only in
+ *	tests, to reach a full table)
+ * @gen: generation: counts the transitions that took a right away from
+ *	the host (read-write to anything, read-only to hidden), so that a
+ *	cache of what the host may do (shadow nested tables) can tell it is
+ *	stale
  * @r: sorted, disjoint ranges; two that touch have different states;
  *	every page in none of them is VSM_OWN_HOST_RW
  * @next: scratch space a transition builds the new table in, so that a
@@ -69,11 +80,15 @@ struct vsm_own_range {
  */
 struct vsm_own_table {
 	u32 nr;
+	u32 cap;
+	u64 gen;
 	struct vsm_own_range r[VSM_OWN_RANGES_MAX];
 	struct vsm_own_range next[VSM_OWN_RANGES_MAX];
 };
 
 void vsm_own_init(struct vsm_own_table *t);
+void vsm_own_init_capacity(struct vsm_own_table *t, u32 cap);
+u64 vsm_own_generation(const struct vsm_own_table *t);
 u32 vsm_own_state(const struct vsm_own_table *t, u64 pa);
 bool vsm_own_uniform(const struct vsm_own_table *t, u64 pa, u64 len);
 bool vsm_own_host_may_read(const struct vsm_own_table *t, u64 pa, u64 len);

@@ -3,8 +3,10 @@
  * Fuzz the page ownership table against a naive model, one state per
  * page of a small address space: every transition returns what the model
  * says (including -ENOSPC exactly when the result needs more ranges than
- * the table has), a refused one changes nothing, the table stays valid,
- * and every query agrees with the model.
+ * the table has; the first input byte picks a capacity of 1 to 64 ranges,
+ * the rest of the array is the full-size table), a refused one changes
+ * nothing, the generation grows exactly when a right is taken away, the
+ * table stays valid, and every query agrees with the model.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,8 @@
 
 static struct vsm_own_table t;
 static u8 model[PAGES];
+static u32 cap;
+static struct vsm_own_range before[PAGES];
 
 /* Ranges the model's pages need: runs of one state other than the default. */
 static u32 runs(const u8 *m)
@@ -40,7 +44,7 @@ static int model_transition(u32 first, u32 count, u32 from, u32 to)
 	memcpy(next, model, sizeof(next));
 	for (i = first; i < first + count; i++)
 		next[i] = (u8)to;
-	if (runs(next) > VSM_OWN_RANGES_MAX)
+	if (runs(next) > cap)
 		return -ENOSPC;
 	memcpy(model, next, sizeof(model));
 	return 0;
@@ -71,20 +75,36 @@ static void check_queries(u32 first, u32 count)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	size_t off;
+	size_t off = 1;
 
-	vsm_own_init(&t);
+	if (!size)
+		return 0;
+	/* Capacity 65 is the full-size table (more ranges than PAGES / 2). */
+	cap = 1 + data[0] % 65;
+	if (cap == 65)
+		vsm_own_init(&t);
+	else
+		vsm_own_init_capacity(&t, cap);
+	cap = t.cap;
 	memset(model, 0, sizeof(model));
-	for (off = 0; off + 4 <= size; off += 4) {
+	for (; off + 4 <= size; off += 4) {
 		u32 first = data[off], count = data[off + 1] % (PAGES - first + 1);
 		u32 from = data[off + 2] % (VSM_OWN_STATES + 1), to = data[off + 3] % VSM_OWN_STATES;
-		struct vsm_own_table before = t;
-		int want = model_transition(first, count, from, to);
-		int got = vsm_own_transition(&t, (u64)first << 12, (u64)count << 12, from, to);
+		u32 nr = t.nr;
+		u64 gen = t.gen;
+		int want, got;
 
+		/* At most PAGES / 2 ranges in a space of PAGES pages. */
+		memcpy(before, t.r, nr * sizeof(t.r[0]));
+		want = model_transition(first, count, from, to);
+		got = vsm_own_transition(&t, (u64)first << 12, (u64)count << 12, from, to);
 		if (got != want || !vsm_own_valid(&t) || t.nr != runs(model))
 			abort();
-		if (got && (t.nr != before.nr || memcmp(t.r, before.r, t.nr * sizeof(t.r[0]))))
+		if (got && (t.nr != nr || memcmp(t.r, before, nr * sizeof(t.r[0]))))
+			abort();
+		if (vsm_own_generation(&t) != gen +
+		    (!got && (from == VSM_OWN_HOST_RW ||
+			      (from == VSM_OWN_HOST_RO && to >= VSM_OWN_SECURE))))
 			abort();
 		if (count)
 			check_queries(first, count);

@@ -144,14 +144,16 @@ TEST(own_split_and_merge)
 	EXPECT(vsm_own_valid(&t));
 }
 
+#define SMALL	64
+
 TEST(own_full_table_changes_nothing)
 {
 	u32 i;
 
-	vsm_own_init(&t);
-	for (i = 0; i < VSM_OWN_RANGES_MAX; i++)
+	vsm_own_init_capacity(&t, SMALL);
+	for (i = 0; i < SMALL; i++)
 		EXPECT_EQ(vsm_own_protect(&t, P(2 * i), P(1)), 0);
-	EXPECT_EQ(t.nr, VSM_OWN_RANGES_MAX);
+	EXPECT_EQ(t.nr, SMALL);
 	saved = t;
 	/* One more range: no room. */
 	EXPECT_EQ(vsm_own_protect(&t, P(1000), P(1)), -ENOSPC);
@@ -164,8 +166,64 @@ TEST(own_full_table_changes_nothing)
 	EXPECT(unchanged());
 	/* Merging needs no room: filling a gap frees one. */
 	EXPECT_EQ(vsm_own_protect(&t, P(5), P(1)), 0);
-	EXPECT_EQ(t.nr, VSM_OWN_RANGES_MAX - 1);
+	EXPECT_EQ(t.nr, SMALL - 1);
 	EXPECT(vsm_own_valid(&t));
+}
+
+/*
+ * The full-size table: one range per page of many scattered module pages
+ * (every other page), queried by binary search at each edge; filling every
+ * gap merges them back into one range; one more is -ENOSPC.
+ */
+TEST(own_many_module_pages)
+{
+	u32 i;
+
+	vsm_own_init(&t);
+	EXPECT_EQ(vsm_own_claim_secure(&t, P(0), P(1)), 0);
+	for (i = 1; i < VSM_OWN_RANGES_MAX; i++)
+		EXPECT_EQ(vsm_own_protect(&t, P(2 * i), P(1)), 0);
+	EXPECT_EQ(t.nr, VSM_OWN_RANGES_MAX);
+	EXPECT(vsm_own_valid(&t));
+	saved = t;
+	EXPECT_EQ(vsm_own_protect(&t, P(3 * VSM_OWN_RANGES_MAX), P(1)), -ENOSPC);
+	EXPECT(unchanged());
+	for (i = 1; i < VSM_OWN_RANGES_MAX; i++) {
+		EXPECT_EQ(vsm_own_state(&t, P(2 * i)), VSM_OWN_HOST_RO);
+		EXPECT_EQ(vsm_own_state(&t, P(2 * i) - 1), VSM_OWN_HOST_RW);
+		EXPECT_EQ(vsm_own_state(&t, P(2 * i + 1)), VSM_OWN_HOST_RW);
+		EXPECT(!vsm_own_host_may_write(&t, P(2 * i) - 1, 2));
+		EXPECT(vsm_own_host_may_read(&t, P(2 * i), P(2)));
+	}
+	EXPECT(!vsm_own_host_may_read(&t, P(0), P(2 * VSM_OWN_RANGES_MAX)));
+	EXPECT(vsm_own_host_may_read(&t, P(1), P(2 * VSM_OWN_RANGES_MAX)));
+	/* Unload: every page back, in any order. */
+	for (i = VSM_OWN_RANGES_MAX - 1; i > 0 && i < VSM_OWN_RANGES_MAX; i -= 2)
+		EXPECT_EQ(vsm_own_unprotect(&t, P(2 * i), P(1)), 0);
+	for (i = 2; i < VSM_OWN_RANGES_MAX; i += 2)
+		EXPECT_EQ(vsm_own_unprotect(&t, P(2 * i), P(1)), 0);
+	EXPECT_EQ(t.nr, 1);
+	EXPECT(vsm_own_host_may_write(&t, P(1), P(4 * VSM_OWN_RANGES_MAX)));
+	EXPECT(vsm_own_valid(&t));
+}
+
+/* The generation grows exactly when a right is taken from the host. */
+TEST(own_generation_counts_restrictions)
+{
+	vsm_own_init(&t);
+	EXPECT_EQ(vsm_own_generation(&t), 0);
+	EXPECT_EQ(vsm_own_protect(&t, P(10), P(2)), 0);
+	EXPECT_EQ(vsm_own_generation(&t), 1);
+	EXPECT_EQ(vsm_own_unprotect(&t, P(10), P(1)), 0);
+	EXPECT_EQ(vsm_own_generation(&t), 1);
+	EXPECT_EQ(vsm_own_transition(&t, P(11), P(1), VSM_OWN_HOST_RO, VSM_OWN_SECURE), 0);
+	EXPECT_EQ(vsm_own_generation(&t), 2);
+	EXPECT_EQ(vsm_own_release_secure(&t, P(11), P(1)), 0);
+	EXPECT_EQ(vsm_own_generation(&t), 2);
+	/* A refused transition counts nothing. */
+	EXPECT_EQ(vsm_own_unprotect(&t, P(11), P(1)), -EPERM);
+	EXPECT_EQ(vsm_own_claim_secure(&t, P(11), P(1)), 0);
+	EXPECT_EQ(vsm_own_generation(&t), 3);
 }
 
 TEST(own_queries_at_the_edges)

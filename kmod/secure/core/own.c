@@ -69,6 +69,19 @@ bool sw_own_uniform(u64 pa, u64 len)
 }
 
 /**
+ * sw_own_generation() - the ownership table's generation (common/own.c)
+ *
+ * Read without the lock: a cache of the host view (the shadow nested
+ * tables) compares it before use and is rebuilt when it grew.
+ *
+ * Return: the count of transitions that took a right from the host.
+ */
+u64 sw_own_generation(void)
+{
+	return __atomic_load_n(&sw_own_table.gen, __ATOMIC_ACQUIRE);
+}
+
+/**
  * sw_own_protect() - host read-write pages become host read-only
  * @pa: start, page-aligned
  * @len: length, page-aligned

@@ -43,6 +43,7 @@ struct vsm_sw_cpu;
  */
 u32 sw_own_state(u64 pa);
 bool sw_own_uniform(u64 pa, u64 len);
+u64 sw_own_generation(void);
 int sw_own_protect(u64 pa, u64 len);
 bool sw_host_ram(u64 pa, u64 len);
 bool sw_host_writable(u64 pa, u64 len);

@@ -367,7 +367,8 @@ static void merge_maps(struct vsm_sw_cpu *c, const struct vmcb_control *l1)
 static u8 shadow_for(struct vsm_sw_cpu *c, const struct vmcb_control *l1)
 {
 	struct svm_nested_cpu *n = nested_of(c);
-	u64 epoch = __atomic_load_n(&snpt_epoch, __ATOMIC_ACQUIRE);
+	/* The lock's epoch, and every right the ownership table took away. */
+	u64 epoch = __atomic_load_n(&snpt_epoch, __ATOMIC_ACQUIRE) + sw_own_generation();
 	u64 ncr3 = n->np ? n->ncr3 : 0;
 	u8 flush = n->flush;
 

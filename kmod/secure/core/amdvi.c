@@ -30,7 +30,7 @@ static const u32 saved_regs[] = {
 static struct {
 	u32 lock;
 	bool owned;
-	u64 saved[sizeof(saved_regs) / sizeof(saved_regs[0])];
+	u64 saved[ARRAY_SIZE(saved_regs)];
 	u64 cmd_tail;
 	u64 evt_head;
 	u64 wait_seq;
@@ -41,12 +41,13 @@ static struct {
 
 static u64 rd(u32 off)
 {
-	return *(volatile u64 *)(uintptr_t)(VSM_SW_IOMMU_VA + off);
+	/* A relaxed atomic access: one 8-byte load the compiler keeps. */
+	return __atomic_load_n((u64 *)(uintptr_t)(VSM_SW_IOMMU_VA + off), __ATOMIC_RELAXED);
 }
 
 static void wr(u32 off, u64 v)
 {
-	*(volatile u64 *)(uintptr_t)(VSM_SW_IOMMU_VA + off) = v;
+	__atomic_store_n((u64 *)(uintptr_t)(VSM_SW_IOMMU_VA + off), v, __ATOMIC_RELAXED);
 }
 
 static u64 area_pa(unsigned int page)
@@ -73,14 +74,14 @@ static void submit(const u64 cmd[2])
 /* COMPLETION_WAIT: 0 once every earlier command is done, -ETIMEDOUT. */
 static int wait_done(void)
 {
-	volatile u64 *word = (volatile u64 *)sw_va(area_pa(VSM_AMDVI_AREA_WAIT));
+	u64 *word = (u64 *)sw_va(area_pa(VSM_AMDVI_AREA_WAIT));
 	u64 cmd[2], seq = ++sw_amdvi.wait_seq;
 	unsigned long spins;
 
 	vsm_amdvi_cmd_wait(cmd, area_pa(VSM_AMDVI_AREA_WAIT), seq);
 	submit(cmd);
 	for (spins = 0; spins < WAIT_SPINS; spins++) {
-		if (*word == seq)
+		if (__atomic_load_n(word, __ATOMIC_ACQUIRE) == seq)
 			return 0;
 		asm volatile("pause");
 	}
@@ -187,7 +188,7 @@ static int take(struct vsm_sw_cpu *c)
 		sw_own_release_iommu(vsm_boot.amdvi_mmio, VSM_AMDVI_MMIO_SIZE);
 		return -EBUSY;
 	}
-	for (i = 0; i < sizeof(saved_regs) / sizeof(saved_regs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
 		sw_amdvi.saved[i] = rd(saved_regs[i]);
 	sw_amdvi.levels = vsm_boot.physmap_end <= (1ULL << 39) ? 3 : 4;
 	ret = install_iopt(0);
@@ -228,10 +229,10 @@ static int release(struct vsm_sw_cpu *c)
 	/* Faults up to now are audited first. */
 	sw_amdvi_poll(c);
 	wait_done();
-	for (i = 0; i < sizeof(saved_regs) / sizeof(saved_regs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
 		wr(saved_regs[i], sw_amdvi.saved[i]);
 	wr(VSM_AMDVI_STATUS, VSM_AMDVI_ST_W1C);
-	for (i = 0; i < sizeof(saved_regs) / sizeof(saved_regs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
 		if (rd(saved_regs[i]) != sw_amdvi.saved[i])
 			ret = -EIO;
 	sw_amdvi.owned = false;

@@ -216,48 +216,12 @@ static int take(struct vsm_sw_cpu *c)
 	return 0;
 }
 
-/* Unload, before the lock: every register as the host left it. */
-static int release(struct vsm_sw_cpu *c)
-{
-	unsigned int i;
-	int ret = 0;
-
-	if (!sw_amdvi.owned)
-		return -ENODEV;
-	if (sw_locked())
-		return -EPERM;
-	/* Faults up to now are audited first. */
-	sw_amdvi_poll(c);
-	wait_done();
-	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
-		wr(saved_regs[i], sw_amdvi.saved[i]);
-	wr(VSM_AMDVI_STATUS, VSM_AMDVI_ST_W1C);
-	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
-		if (rd(saved_regs[i]) != sw_amdvi.saved[i])
-			ret = -EIO;
-	sw_amdvi.owned = false;
-	/* Until the CPUs leave, the pages stay out of the nested map. */
-	sw_audit(c, VSM_AEV_DMA, VSM_AMDVI_DMA_IDLE, vsm_boot.amdvi_mmio, (u64)ret);
-	return ret;
-}
-
-/**
- * sw_amdvi_poll() - turn new event-log entries into audit records
- * @c: the CPU that polls (at every hypercall)
- *
- * An IO_PAGE_FAULT is a device's attempt on memory its map leaves out
- * (secure memory, IOMMU registers) or a write to read-only memory: the
- * record names the device, the address and the direction.  Other events
- * are recorded with their code.  An overflowed log is reset.
- */
-void sw_amdvi_poll(struct vsm_sw_cpu *c)
+/* The event log's new entries as audit records; sw_amdvi.lock held. */
+static void poll_locked(struct vsm_sw_cpu *c)
 {
 	struct vsm_amdvi_event ev;
 	u64 tail, *e;
 
-	if (!__atomic_load_n(&sw_amdvi.owned, __ATOMIC_ACQUIRE))
-		return;
-	sw_spin_lock(&sw_amdvi.lock);
 	tail = rd(VSM_AMDVI_EVT_TAIL) & (VSM_AMDVI_RING_BYTES - 1);
 	while (sw_amdvi.owned && sw_amdvi.evt_head != tail) {
 		e = sw_va(area_pa(VSM_AMDVI_AREA_EVTLOG) + sw_amdvi.evt_head);
@@ -283,6 +247,48 @@ void sw_amdvi_poll(struct vsm_sw_cpu *c)
 		sw_amdvi.evt_head = 0;
 		wr(VSM_AMDVI_CONTROL, ctl);
 	}
+}
+
+/* Unload, before the lock: every register as the host left it. */
+static int release(struct vsm_sw_cpu *c)
+{
+	unsigned int i;
+	int ret = 0;
+
+	if (!sw_amdvi.owned)
+		return -ENODEV;
+	if (sw_locked())
+		return -EPERM;
+	/* Faults up to now are audited first. */
+	poll_locked(c);
+	wait_done();
+	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
+		wr(saved_regs[i], sw_amdvi.saved[i]);
+	wr(VSM_AMDVI_STATUS, VSM_AMDVI_ST_W1C);
+	for (i = 0; i < ARRAY_SIZE(saved_regs); i++)
+		if (rd(saved_regs[i]) != sw_amdvi.saved[i])
+			ret = -EIO;
+	sw_amdvi.owned = false;
+	/* Until the CPUs leave, the pages stay out of the nested map. */
+	sw_audit(c, VSM_AEV_DMA, VSM_AMDVI_DMA_IDLE, vsm_boot.amdvi_mmio, (u64)ret);
+	return ret;
+}
+
+/**
+ * sw_amdvi_poll() - turn new event-log entries into audit records
+ * @c: the CPU that polls (at every hypercall)
+ *
+ * An IO_PAGE_FAULT is a device's attempt on memory its map leaves out
+ * (secure memory, IOMMU registers) or a write to read-only memory: the
+ * record names the device, the address and the direction.  Other events
+ * are recorded with their code.  An overflowed log is reset.
+ */
+void sw_amdvi_poll(struct vsm_sw_cpu *c)
+{
+	if (!__atomic_load_n(&sw_amdvi.owned, __ATOMIC_ACQUIRE))
+		return;
+	sw_spin_lock(&sw_amdvi.lock);
+	poll_locked(c);
 	sw_spin_unlock(&sw_amdvi.lock);
 }
 
@@ -327,10 +333,9 @@ s64 sw_amdvi_call(struct vsm_sw_cpu *c, u64 op, u64 a1, u64 a2)
 
 	if (op != VSM_DMA_OP_TAKE && op != VSM_DMA_OP_RELEASE)
 		return -EINVAL;
-	if (op == VSM_DMA_OP_RELEASE)
-		return release(c);
+	/* One lock for both: a release must not race a poll or the lock's rebuild. */
 	sw_spin_lock(&sw_amdvi.lock);
-	ret = take(c);
+	ret = op == VSM_DMA_OP_RELEASE ? release(c) : take(c);
 	sw_spin_unlock(&sw_amdvi.lock);
 	return ret;
 }

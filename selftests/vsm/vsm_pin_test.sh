@@ -80,6 +80,20 @@ for m in cr4 cr0 cr0ne idt gdt; do
 	check "locked: no CPU's $m changes (module attack)" insmod "$dir/vsm_pin_attack.ko" mode=$m
 	rmmod vsm_pin_attack 2>/dev/null
 done
+# VMX exits on LTR and LLDT once the tables are pinned, and vsm emulates
+# them: as the CPU does, a non-canonical base must #GP, never reach the
+# VMCS (the next VM entry would fail).  AMD does not intercept them.
+if [ "$VSM_VENDOR" = intel ]; then
+	for m in ltr lldt; do
+		check "locked: an emulated $m of a non-canonical descriptor faults" \
+			insmod "$dir/vsm_pin_attack.ko" mode=$m
+		rmmod vsm_pin_attack 2>/dev/null
+	done
+	check "  ... and every CPU still answers" sh -c 'vsmctl ping >/dev/null'
+else
+	tap_skip "locked: an emulated ltr/lldt of a non-canonical descriptor faults" \
+		"AMD does not intercept LTR or LLDT: the CPU checks them itself"
+fi
 for m in text rodata jump scall; do
 	check "locked: a module's write to kernel $m through an alias is refused" \
 		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args

@@ -152,6 +152,9 @@ bool sw_host_ram(u64 pa, u64 len)
  * @pa: start
  * @len: length
  *
+ * A check only, for a write that comes later and is checked again then
+ * (sw_host_write_begin()).
+ *
  * Return: true for mapped host RAM that is all the host's, read-write.
  */
 bool sw_host_writable(u64 pa, u64 len)
@@ -159,6 +162,35 @@ bool sw_host_writable(u64 pa, u64 len)
 	struct vsm_hc_limits lim = limits(own_get());
 	bool ok = vsm_hc_host_writable(&lim, pa, len);
 
+	own_put();
+	return ok;
+}
+
+/**
+ * sw_host_write_begin() - may the secure world write @n ranges for the host?
+ * @pa: the ranges' host-physical starts
+ * @n: how many
+ * @len: each one's length
+ *
+ * All are checked under one hold of the lock, and on success one writer
+ * count is taken for all, so that no transition that takes write access
+ * away completes before the caller's sw_host_write_done(): translate
+ * first, check once, write exactly the checked addresses.  (Taking a
+ * second count while holding one could wait forever on a transition that
+ * waits for the first.)
+ *
+ * Return: true for mapped host RAM that is all the host's, read-write;
+ * then the caller calls sw_host_write_done() once it has written.
+ */
+bool sw_host_write_begin(const u64 *pa, u32 n, u64 len)
+{
+	struct vsm_hc_limits lim = limits(own_get());
+	bool ok = true;
+	u32 i;
+
+	for (i = 0; i < n && ok; i++)
+		ok = vsm_hc_host_writable(&lim, pa[i], len);
+	writer(ok ? 0 : -EFAULT, true);
 	own_put();
 	return ok;
 }

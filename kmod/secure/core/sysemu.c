@@ -34,23 +34,40 @@ static bool read_operand(const struct sw_sysregs *s, const struct vsm_sys_insn *
 	return sw_guest_fetch(s->r.cr3, operand_address(s, insn), buf, len) == (int)len;
 }
 
+/* The most bytes one emulated store writes (SGDT, SIDT: 10). */
+#define STORE_MAX	16
+
 /*
  * Store @len bytes at the host's linear address @la, as the host's store
  * would: only into host RAM the host may write (not host read-only).
+ * Each byte is translated once, and exactly the checked addresses are
+ * written, under one writer count: another CPU changing the host's page
+ * tables, or the ownership table, cannot move the write after the check.
  */
 static bool write_linear(u64 cr3, u64 la, const u8 *buf, u32 len)
 {
+	u64 pa[STORE_MAX];
 	u32 i;
-	u64 pa;
 
+	if (len > STORE_MAX)
+		return false;
 	for (i = 0; i < len; i++)
-		if (sw_guest_translate(cr3, la + i, &pa) || !sw_host_writable(pa, 1))
+		if (sw_guest_translate(cr3, la + i, &pa[i]))
 			return false;
-	for (i = 0; i < len; i++) {
-		sw_guest_translate(cr3, la + i, &pa);
-		*(u8 *)(uintptr_t)pa = buf[i];
-	}
+	if (!sw_host_write_begin(pa, len, 1))
+		return false;
+	for (i = 0; i < len; i++)
+		*(u8 *)(uintptr_t)pa[i] = buf[i];
+	sw_host_write_done();
 	return true;
+}
+
+/* Is @va canonical for the host's paging (4 or 5 levels)? */
+static bool canonical(const struct sw_sysregs *s, u64 va)
+{
+	unsigned int bits = s->cr4 & X86_CR4_LA57 ? 57 : 48;
+
+	return (u64)((s64)(va << (64 - bits)) >> (64 - bits)) == va;
 }
 
 static bool write_operand(const struct sw_sysregs *s, const struct vsm_sys_insn *insn,
@@ -129,6 +146,9 @@ static int emulate_dt_load(struct vsm_sw_cpu *c, struct sw_sysregs *s,
 	limit = desc[0] | desc[1] << 8;
 	for (i = 9; i >= 2; i--)
 		base = base << 8 | desc[i];
+	/* In 64-bit mode the CPU refuses a non-canonical base. */
+	if (!canonical(s, base))
+		return -X86_GP_VECTOR;
 	/* Refused: ignored (and audited), as the pin policy says. */
 	if (!sw_pin_allows_dt(c, idt, base, limit, s->r.cr3))
 		return 0;
@@ -180,7 +200,7 @@ static int emulate_sel_load(struct sw_sysregs *s, const struct vsm_sys_insn *ins
 {
 	bool ltr = insn->op == VSM_SYS_LTR;
 	struct vsm_seg_state *seg = ltr ? &s->tr : &s->ldtr;
-	u64 la;
+	u64 la, base;
 	u16 sel;
 	u8 d[16];
 
@@ -201,8 +221,16 @@ static int emulate_sel_load(struct sw_sysregs *s, const struct vsm_sys_insn *ins
 	if (sw_guest_fetch(s->r.cr3, la, d, sizeof(d)) != (int)sizeof(d) ||
 	    (d[5] & DESC_S) || (d[5] & 0xf) != (ltr ? DESC_TYPE_TSS : DESC_TYPE_LDT))
 		return -X86_GP_VECTOR;
+	/* The upper half's type field must be zero. */
+	if (d[13] & 0x1f)
+		return -X86_GP_VECTOR;
 	if (!(d[5] & DESC_P))
 		return -X86_NP_VECTOR;
+	base = d[2] | d[3] << 8 | (u64)d[4] << 16 | (u64)d[7] << 24 |
+	       (u64)(d[8] | d[9] << 8 | d[10] << 16 | (u32)d[11] << 24) << 32;
+	/* As the CPU: a non-canonical base is #GP (and would fail VM entry). */
+	if (!canonical(s, base))
+		return -X86_GP_VECTOR;
 	if (ltr) {
 		d[5] |= DESC_BUSY;
 		if (!write_linear(s->r.cr3, la + 5, &d[5], 1))
@@ -213,8 +241,7 @@ static int emulate_sel_load(struct sw_sysregs *s, const struct vsm_sys_insn *ins
 	seg->limit = d[0] | d[1] << 8 | (u32)(d[6] & 0xf) << 16;
 	if (d[6] & 0x80)	/* G: 4 KiB granularity */
 		seg->limit = seg->limit << 12 | 0xfff;
-	seg->base = d[2] | d[3] << 8 | (u64)d[4] << 16 | (u64)d[7] << 24 |
-		    (u64)(d[8] | d[9] << 8 | d[10] << 16 | (u32)d[11] << 24) << 32;
+	seg->base = base;
 	s->changed |= ltr ? SW_SYS_TR : SW_SYS_LDTR;
 	return 0;
 }

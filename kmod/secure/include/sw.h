@@ -47,6 +47,7 @@ u64 sw_own_generation(void);
 int sw_own_protect(u64 pa, u64 len);
 bool sw_host_ram(u64 pa, u64 len);
 bool sw_host_writable(u64 pa, u64 len);
+bool sw_host_write_begin(const u64 *pa, u32 n, u64 len);
 int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len);
 int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool write);
 void sw_host_write_done(void);

@@ -12,6 +12,11 @@
  *	reach the CPU's state or the hypervisor's VM entry).
  * mode=idt: load an identical copy of the IDT at another address.
  * mode=gdt: load an identical copy of the GDT at another address.
+ * mode=ltr, mode=lldt: write a TSS (LDT) descriptor with a non-canonical
+ *	base into the GDT's free LDT slot and load it.  The CPU refuses that
+ *	with #GP; where vsm emulates LTR and LLDT (VMX, from the lock on) it
+ *	must refuse it too, since such a TR or LDTR would fail the next VM
+ *	entry.  The fault is caught; a load that took is undone.
  *
  * Every CPU tries, with interrupts off, and reads the register back; where
  * the attack worked it puts the old value back (the copies are identical,
@@ -32,7 +37,7 @@
 
 static char *mode = "cr4";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "cr4, cr0, cr0ne, idt or gdt");
+MODULE_PARM_DESC(mode, "cr4, cr0, cr0ne, idt, gdt, ltr or lldt");
 
 static atomic_t changed = ATOMIC_INIT(0);
 static unsigned long copies[NR_CPUS];
@@ -120,6 +125,70 @@ static void attack_table(bool idt)
 		now.address);
 }
 
+/* False if the load faulted (#GP), as it must for a non-canonical base. */
+static bool load_sel_safe(bool ltr, u16 sel)
+{
+	int done = 0;
+
+	if (ltr)
+		asm volatile("1: ltr %w1\n\tmovl $1, %0\n2:\n"
+			     _ASM_EXTABLE(1b, 2b)
+			     : "+r"(done) : "r"(sel) : "memory");
+	else
+		asm volatile("1: lldt %w1\n\tmovl $1, %0\n2:\n"
+			     _ASM_EXTABLE(1b, 2b)
+			     : "+r"(done) : "r"(sel) : "memory");
+	return done;
+}
+
+static u16 store_sel(bool ltr)
+{
+	u16 sel;
+
+	if (ltr)
+		asm volatile("str %0" : "=r"(sel));
+	else
+		asm volatile("sldt %0" : "=r"(sel));
+	return sel;
+}
+
+/*
+ * A system descriptor (TSS or LDT, 16 bytes) whose base is not canonical,
+ * in the slot Linux keeps for the LDT (free: this task has none).
+ */
+static void attack_sel(bool ltr)
+{
+	struct desc_struct *gdt = get_current_gdt_rw();
+	u16 sel = GDT_ENTRY_LDT * 8, old_sel = store_sel(ltr), now;
+	struct ldttss_desc bad = {
+		.limit0 = ltr ? 0x67 : 0xfff,
+		.type = ltr ? DESC_TSS : DESC_LDT,
+		.p = 1,
+		.base3 = 0x00008000,	/* base 0x0000800000000000 */
+	};
+	struct ldttss_desc saved;
+	bool faulted;
+
+	memcpy(&saved, &gdt[GDT_ENTRY_LDT], sizeof(saved));
+	memcpy(&gdt[GDT_ENTRY_LDT], &bad, sizeof(bad));
+	faulted = !load_sel_safe(ltr, sel);
+	now = store_sel(ltr);
+	if (now != old_sel) {
+		/* It took: put the old one back (TR: its descriptor is busy). */
+		if (ltr) {
+			struct ldttss_desc *tss = (void *)&gdt[old_sel >> 3];
+
+			tss->type = DESC_TSS;
+		}
+		load_sel_safe(ltr, old_sel);
+		atomic_inc(&changed);
+	}
+	memcpy(&gdt[GDT_ENTRY_LDT], &saved, sizeof(saved));
+	pr_info("cpu %d: %s %#x, loaded %#x with a non-canonical base%s, read back %#x\n",
+		smp_processor_id(), ltr ? "tr" : "ldtr", old_sel, sel,
+		faulted ? " (#GP)" : "", now);
+}
+
 static void attack(void *unused)
 {
 	if (!strcmp(mode, "cr4"))
@@ -128,6 +197,8 @@ static void attack(void *unused)
 		attack_cr0(X86_CR0_WP);
 	else if (!strcmp(mode, "cr0ne"))
 		attack_cr0(X86_CR0_WP | X86_CR0_NE);
+	else if (!strcmp(mode, "ltr") || !strcmp(mode, "lldt"))
+		attack_sel(!strcmp(mode, "ltr"));
 	else
 		attack_table(!strcmp(mode, "idt"));
 }
@@ -148,7 +219,8 @@ static int __init vsm_pin_attack_init(void)
 	int cpu;
 
 	if (strcmp(mode, "cr4") && strcmp(mode, "cr0") && strcmp(mode, "cr0ne") &&
-	    strcmp(mode, "idt") && strcmp(mode, "gdt"))
+	    strcmp(mode, "idt") && strcmp(mode, "gdt") && strcmp(mode, "ltr") &&
+	    strcmp(mode, "lldt"))
 		return -EINVAL;
 	for_each_possible_cpu(cpu) {
 		copies[cpu] = get_zeroed_page(GFP_KERNEL);

@@ -303,6 +303,17 @@ static void *l1_page(u64 pa, bool write)
 	return (void *)(uintptr_t)pa;
 }
 
+/*
+ * L1's page at @pa, to be written now: checked again and held writable
+ * (a writer count) until the caller's sw_host_write_done().
+ */
+static struct vmcb *l1_write_begin(u64 pa)
+{
+	if ((pa & VMCB_ALIGN_MASK) || !sw_host_write_begin(&pa, 1, VSM_PAGE_SIZE))
+		return NULL;
+	return (struct vmcb *)(uintptr_t)pa;
+}
+
 /* The checks every SVM instruction makes; false: a fault was injected. */
 static bool svm_insn_allowed(struct vsm_sw_cpu *c, struct vmcb *v)
 {
@@ -331,14 +342,25 @@ static void l1_vmload(struct vsm_sw_cpu *c, struct vmcb *v)
 
 static void l1_vmsave(struct vsm_sw_cpu *c, struct vmcb *v)
 {
-	struct vmcb *to = l1_page(v->save.rax, true);
+	u64 rip = v->save.rip;
+	struct vmcb *to;
 
-	if (!to) {
+	/* The instruction is fetched (the table asked) before the write count. */
+	if (!l1_page(v->save.rax, true)) {
 		svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
-	if (svm_skip_insn(v, op_vmsave, sizeof(op_vmsave)))
-		cpu_state_get(c, &to->save);
+	if (!svm_skip_insn(v, op_vmsave, sizeof(op_vmsave)))
+		return;
+	to = l1_write_begin(v->save.rax);
+	if (!to) {
+		/* The page stopped being the host's to write meanwhile. */
+		v->save.rip = rip;
+		svm_inject_exception(v, X86_GP_VECTOR, true);
+		return;
+	}
+	cpu_state_get(c, &to->save);
+	sw_host_write_done();
 }
 
 /* L2's maps: L1's (or all-intercepting if L1's are no RAM) and vsm's own. */
@@ -403,13 +425,16 @@ static void exit_to_l1(struct vsm_sw_cpu *c, const struct vmcb *run)
 {
 	struct svm_nested_cpu *n = nested_of(c);
 	struct vmcb *copy = l1_copy(c);
-	struct vmcb *to = l1_page(n->l1_vmcb_pa, true);
+	struct vmcb *to;
 
 	svm_nested_exit_to_l1(copy, run);
 	copy->control.next_rip = 0;
 	copy->control.insn_len = 0;
-	if (to)
+	to = l1_write_begin(n->l1_vmcb_pa);
+	if (to) {
 		memcpy(to, copy, sizeof(*copy));
+		sw_host_write_done();
+	}
 	if (n->in_l2)
 		cpu_state_set(c, &run->save);
 	n->in_l2 = 0;

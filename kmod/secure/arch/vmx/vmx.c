@@ -239,16 +239,20 @@ u64 vmx_host_cr3(struct vsm_sw_cpu *c)
 	return vmcs_read(VMCS_GUEST_CR3);
 }
 
-/* Linux's TSS descriptor is busy; LTR wants it available (type 9). */
+/*
+ * Linux's TSS descriptor is busy; LTR wants it available (type 9).  The
+ * byte is written for the host, so only where the host may write.
+ */
 static void tss_available(u64 cr3, u64 gdt, u16 tr)
 {
 	u64 pa;
 	u8 *type;
 
-	if (sw_guest_translate(cr3, gdt + (tr & ~7) + 5, &pa) || !sw_host_ram(pa, 1))
+	if (sw_guest_translate(cr3, gdt + (tr & ~7) + 5, &pa) || !sw_host_write_begin(&pa, 1, 1))
 		return;
 	type = (u8 *)(uintptr_t)pa;
 	*type = (*type & ~0x0f) | 0x09;
+	sw_host_write_done();
 }
 
 /**
@@ -305,7 +309,8 @@ void __noreturn vmx_resume_failed(struct vsm_sw_cpu *c)
 	sw_puts("\nvsm: VMRESUME failed, VM-instruction error ");
 	sw_put_hex(vmcs_read(VMCS_INSN_ERROR));
 	sw_puts("\n");
-	sw_panic("VMRESUME", 0);
+	/* The host's registers are saved, but its CPU cannot be entered: fail closed. */
+	sw_reset_machine(c, "failed VMRESUME", VSM_PORT_RESET_CTRL, 0x06);
 }
 
 void vmx_inject_exception(unsigned int vector, bool error)
@@ -504,10 +509,22 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 			vmcs_read(VMCS_IDT_VECTORING_INFO) });
 	redeliver_event();
 	if (reason & VMX_EXIT_FAILED_ENTRY) {
-		sw_puts("\nvsm: VM entry failed, reason ");
+		/*
+		 * The host's state broke a VM-entry check after it had run:
+		 * a state vsm let through.  Handing the CPU back would let
+		 * the host run without the EPT, over the secure region, so
+		 * the machine is wiped and reset instead (fail closed).
+		 */
+		sw_puts("\nvsm: VM entry failed on cpu ");
+		sw_put_hex(c->cpu);
+		sw_puts(", reason ");
 		sw_put_hex(reason);
+		sw_puts(" qualification ");
+		sw_put_hex(vmcs_read(VMCS_EXIT_QUALIFICATION));
+		sw_puts(" rip ");
+		sw_put_hex(rip);
 		sw_puts("\n");
-		vmx_cpu_devirt(c, -EIO);
+		sw_reset_machine(c, "failed VM entry", VSM_PORT_RESET_CTRL, 0x06);
 	}
 	vmx_pin_if_locked(c);
 	switch (reason & 0xffff) {

@@ -363,6 +363,18 @@ struct vsm_sw_boot {
 #define VSM_CI_OP_RETRACT	5	/* the same, when the module goes */
 #define VSM_CI_OP_SCAN		6	/* -> executable ranges outside approved code */
 #define VSM_CI_OP_APPROVE_MORE	7	/* the same module's init text, right after APPROVE */
+/*
+ * Would the secure world carry out this write into the kernel image?
+ * RCX: physical address | length (1..8) << 56, RDX: the bytes (little
+ * endian) -> 0 (carried out), -EPERM (refused: enforce mode, not a legal
+ * jump-label or static-call switch; audited), -EINVAL, -EFAULT.  RCX and
+ * RDX 0: would any other write be refused now (-EPERM) or not (0)?  The
+ * driver asks before text_poke() so that a refusal never reaches
+ * text_poke()'s BUG_ON (Documentation/code-integrity.rst).
+ */
+#define VSM_CI_OP_TEXT_CHECK	8
+#define VSM_CI_TEXT_LEN_SHIFT	56
+#define VSM_CI_TEXT_MAX		8
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

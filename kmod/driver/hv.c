@@ -198,6 +198,17 @@ static int check_host(void)
 }
 
 /**
+ * vsm_hv_kernel_image() - the kernel image the lock write-protects
+ *
+ * Return: it, or NULL when nothing will be write-protected (pin=0, or the
+ * image was not found).
+ */
+const struct vsm_kernel_image *vsm_hv_kernel_image(void)
+{
+	return image.text.end ? &image : NULL;
+}
+
+/**
  * vsm_hv_start() - launch the hypervisor under every online CPU
  * @caps: the boot CPU's capabilities
  *

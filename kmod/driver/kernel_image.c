@@ -60,5 +60,6 @@ int vsm_kernel_image_find(struct vsm_kernel_image *k)
 	k->sc_sites_end = kln("__stop_static_call_sites");
 	k->sc_tramps = kln("__static_call_text_start");
 	k->sc_tramps_end = kln("__static_call_text_end");
+	k->text_poke_memcpy = kln("text_poke_memcpy");
 	return 0;
 }

@@ -18,6 +18,8 @@
  * @sc_sites_end: __stop_static_call_sites
  * @sc_tramps: __static_call_text_start (virtual)
  * @sc_tramps_end: __static_call_text_end
+ * @text_poke_memcpy: text_poke_memcpy(), the copy __text_poke() is given
+ *	by text_poke() (0 if not found: no guard, text_guard.c)
  */
 struct vsm_kernel_image {
 	struct vsm_range text;
@@ -29,6 +31,7 @@ struct vsm_kernel_image {
 	u64 sc_sites_end;
 	u64 sc_tramps;
 	u64 sc_tramps_end;
+	u64 text_poke_memcpy;
 };
 
 int vsm_kernel_image_find(struct vsm_kernel_image *k);

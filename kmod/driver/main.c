@@ -8,6 +8,7 @@
 #include <linux/printk.h>
 
 #include "ci.h"
+#include "text_guard.h"
 #include "hv.h"
 #include "vsm.h"
 
@@ -34,14 +35,18 @@ static int __init vsm_init(void)
 		vsm_hv_stop();
 		return ret;
 	}
-	if (vsm_hv_state() != VSM_STATE_LOADED)
+	if (vsm_hv_state() != VSM_STATE_LOADED) {
 		vsm_ci_start();
+		if (vsm_hv_kernel_image())
+			vsm_text_guard_start(vsm_hv_kernel_image());
+	}
 	pr_info("loaded, ABI version %d\n", VSM_ABI_VERSION);
 	return 0;
 }
 
 static void __exit vsm_exit(void)
 {
+	vsm_text_guard_stop();
 	vsm_ci_stop();
 	vsm_chardev_unregister();
 	vsm_hv_stop();

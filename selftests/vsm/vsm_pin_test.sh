@@ -57,6 +57,12 @@ sym() { awk -v s="$1" '$3 == s { print "0x" $1; exit }' /proc/kallsyms; }
 jump_args="jt=$(sym __start___jump_table) ejt=$(sym __stop___jump_table) stext=$(sym _stext) etext=$(sym _etext)"
 jump_args="$jump_args sct=$(sym __static_call_text_start) sct_end=$(sym __static_call_text_end)"
 
+# A kprobe made before the lock, left disabled (armed only when enabled).
+t=/sys/kernel/tracing
+mount -t tracefs none $t 2>/dev/null
+check "before the lock, a kprobe on do_sys_openat2 can be made" \
+	sh -c "echo 'p:vsm_pre do_sys_openat2' >$t/kprobe_events"
+
 check "lock" vsmctl lock --yes
 locked=$(vsmctl audit | grep ' locked ' | tail -n 1)
 echo "# $locked"
@@ -99,6 +105,21 @@ for m in text rodata jump scall; do
 		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args
 	rmmod vsm_text_attack 2>/dev/null
 done
+# The kernel's own patchers meet a refusal as an error, not a BUG in
+# text_poke() (kmod/driver/text_guard.c).
+check "locked: a new kprobe in the kernel text is refused with an error" \
+	sh -c "! echo 'p:vsm_post vfs_read' >>$t/kprobe_events"
+check "locked: enabling the kprobe made before the lock is refused" \
+	sh -c "! echo 1 >$t/events/kprobes/vsm_pre/enable"
+check "locked: the function tracer is refused" sh -c "! echo function >$t/current_tracer"
+check "  ... and the tracer stays nop" grep -qx nop $t/current_tracer
+tp=$(sym text_poke)
+check "locked: text_poke() itself into schedule() writes nothing and does not BUG" \
+	insmod "$dir/vsm_text_attack.ko" mode=textpoke tp=$tp
+rmmod vsm_text_attack 2>/dev/null
+check "  ... the kernel log names the refusal" \
+	sh -c "dmesg | grep -q 'refused a write of 4 byte(s) into the locked kernel text at schedule'"
+echo >$t/kprobe_events
 # Executable memory outside approved code: found and audited.
 check "locked: an exec scan finds nothing unapproved" vsmctl exec-scan
 insmod "$dir/ci/unsigned/vsm_ci_sample.ko"
@@ -119,8 +140,6 @@ echo 0 >/proc/sys/kernel/sched_schedstats
 check "  ... and off again" sh -c '! grep -q wait_max /proc/self/sched'
 # A tracepoint's first probe switches its static call (a trampoline in the
 # kernel text) and its static key: tracing still works on the locked host.
-t=/sys/kernel/tracing
-mount -t tracefs none $t 2>/dev/null
 check "locked: a tracepoint can be enabled (static call and key switched)" \
 	sh -c "echo 1 >$t/events/sched/sched_switch/enable && sleep 1 && grep -q 'sched_switch:' $t/trace"
 check "  ... and disabled" sh -c "echo 0 >$t/events/sched/sched_switch/enable"
@@ -145,7 +164,9 @@ refusals 2 0x100000000 CR0	# the cr0 and cr0ne attacks write different values
 refusals 1 0x200000001 IDTR
 refusals 1 0x200000000 GDTR
 check "four audited refusals of kernel image writes, none for static keys or calls" \
-	[ "$(grep -c ' refused  *0x7 ' "$out")" -eq 4 ]
+	[ "$(grep -c ' refused  *0x7 0x[0-9a-f]* 0x' "$out")" -eq 4 ]
+check "one audited refusal of a text_poke() (RIP 0: no instruction ran)" \
+	[ "$(grep -c ' refused  *0x7 0x[0-9a-f]* 0 ' "$out")" -eq 1 ]
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)
 check "the refused CR4 write ($cr4) is the one that cleared SMEP" \
 	[ -n "$cr4" ] && [ $((cr4 & 0x100000)) -eq 0 ]

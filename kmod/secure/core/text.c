@@ -266,23 +266,81 @@ enum text_write_kind {
 	WRITE_BAD,		/* unmapped, or into the secure region */
 };
 
+/*
+ * Would writing @data[i] at @pa[i] leave every patch site it touches in a
+ * legal state, touching no other protected byte?  Under text_lock, with
+ * lookup_cr3 set.
+ */
+static bool patch_legal(const u8 *data, const u64 *pa, u32 len)
+{
+	struct touched t[TOUCHED_MAX];
+	u32 i, nt = 0;
+
+	for (i = 0; i < len; i++)
+		if (sw_text_protected(pa[i]) && !stage(t, &nt, pa[i], data[i]))
+			return false;
+	for (i = 0; i < nt; i++)
+		if (!vsm_patch_site_valid_in(&sites[t[i].site], t[i].bytes, &code_ranges))
+			return false;
+	return true;
+}
+
 /* Where the write goes (@pa), and what it is. */
 static int classify(struct vsm_host_regs *r, const u8 *data, u64 dst, u32 len, u64 *pa)
 {
-	struct touched t[TOUCHED_MAX];
-	bool jump = true;
-	u32 i, nt = 0;
+	u32 i;
 
 	lookup_cr3 = r->cr3;
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; i++)
 		if (sw_guest_translate(r->cr3, dst + i, &pa[i]) || !sw_host_ram(pa[i], 1))
 			return WRITE_BAD;
-		if (jump && sw_text_protected(pa[i]) && !stage(t, &nt, pa[i], data[i]))
-			jump = false;
+	return patch_legal(data, pa, len) ? WRITE_JUMP_LABEL : WRITE_OTHER;
+}
+
+/**
+ * sw_text_check() - would a write into the kernel image be carried out?
+ * @c: the calling CPU
+ * @pa: where (physical; the bytes are contiguous)
+ * @len: how many bytes, 1 to VSM_CI_TEXT_MAX
+ * @bytes: the bytes, the first in the low byte
+ *
+ * The same judgement sw_text_write() makes, asked before the write by
+ * the driver's guard on text_poke(): only in enforce mode can a write be
+ * refused, and only one that is not a legal switch of known patch sites.
+ * A refusal is audited as a refused text write whose RIP is 0 (no
+ * instruction ran).  With @pa and @len 0 it asks whether any write but a
+ * patch-site switch would be refused now (locked, enforcing), so that the
+ * driver can refuse kprobes and ftrace with an error before they patch.
+ *
+ * Return: 0, -EPERM (refused), -EINVAL (length), -EFAULT (not host RAM).
+ */
+s64 sw_text_check(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 bytes)
+{
+	u64 at[VSM_CI_TEXT_MAX];
+	u8 data[VSM_CI_TEXT_MAX];
+	bool legal;
+	u32 i;
+
+	if (!len && !pa)
+		return sw_ci_enforcing() && sw_text_protected(vsm_boot.text_pa) ? -EPERM : 0;
+	if (!len || len > VSM_CI_TEXT_MAX)
+		return -EINVAL;
+	if (!sw_host_ram(pa, len))
+		return -EFAULT;
+	if (!sw_ci_enforcing())
+		return 0;
+	for (i = 0; i < len; i++) {
+		at[i] = pa + i;
+		data[i] = (u8)(bytes >> (8 * i));
 	}
-	for (i = 0; jump && i < nt; i++)
-		jump = vsm_patch_site_valid_in(&sites[t[i].site], t[i].bytes, &code_ranges);
-	return jump ? WRITE_JUMP_LABEL : WRITE_OTHER;
+	sw_spin_lock(&text_lock);
+	lookup_cr3 = arch_host_cr3(c);
+	legal = patch_legal(data, at, (u32)len);
+	sw_spin_unlock(&text_lock);
+	if (legal)
+		return 0;
+	sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_TEXT_WRITE, pa, 0);
+	return -EPERM;
 }
 
 /* The first 8 bytes written, for the audit record. */

@@ -179,6 +179,7 @@ bool sw_text_protected(u64 gpa);
 u64 sw_text_lock(struct vsm_sw_cpu *c);
 u32 sw_text_sites(void);
 int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa);
+s64 sw_text_check(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 bytes);
 
 /* core/exec.c */
 void sw_exec_baseline(struct vsm_sw_cpu *c);

@@ -26,6 +26,13 @@
  * rmmod: for the secure world's exec scan to find.  Logs its physical
  * address.
  *
+ * mode=textpoke tp=ADDR (text_poke, from /proc/kallsyms): write 4 INT3s
+ * inside schedule() with the kernel's own text_poke(), as ftrace and
+ * kprobes do.  After the lock in enforce mode the secure world refuses
+ * the write; text_poke() BUG()s when its write did not land, so vsm's
+ * guard must stop it before: loading succeeds only if the text is
+ * unchanged (and the module lives to say so).
+ *
  * mode=deputy region=PA region_size=BYTES rodata=ADDR erodata=ADDR (__start_rodata and
  * __end_rodata, from /proc/kallsyms), with a policy loaded: after the
  * lock, ask the secure world itself to write kernel text and read-only
@@ -57,8 +64,9 @@
 
 static char *mode = "text";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap or deputy");
-static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata;
+MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap, textpoke or deputy");
+static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata, tp;
+module_param(tp, ulong, 0444);
 module_param(region, ulong, 0444);
 static unsigned long region_size;
 module_param(region_size, ulong, 0444);
@@ -134,6 +142,28 @@ static int forge_static_call(void)
 		return poke(va, jmp, sizeof(jmp));
 	}
 	return -ENOENT;
+}
+
+/* 4 INT3s into schedule() through text_poke() itself. */
+static int text_poke_attack(void)
+{
+	void *(*text_poke_fn)(void *addr, const void *opcode, size_t len) = (void *)tp;
+	static const u8 int3s[4] = { 0xcc, 0xcc, 0xcc, 0xcc };
+	void *addr = (void *)schedule + 16;
+	u8 old[4], now[4];
+
+	if (!tp)
+		return -ENOENT;
+	memcpy(old, addr, sizeof(old));
+	text_poke_fn(addr, int3s, sizeof(int3s));
+	memcpy(now, addr, sizeof(now));
+	pr_info("%s: %*ph at %pS, text_poke() of %*ph returned, read back %*ph\n", mode,
+		4, old, addr, 4, int3s, 4, now);
+	if (memcmp(now, old, sizeof(old))) {
+		text_poke_fn(addr, old, sizeof(old));
+		return -EIO;
+	}
+	return 0;
 }
 
 static struct page *exec_page;
@@ -359,6 +389,8 @@ static int __init vsm_text_attack_init(void)
 		return exec_map_page();
 	if (!strcmp(mode, "deputy"))
 		return deputy_attack();
+	if (!strcmp(mode, "textpoke"))
+		return text_poke_attack();
 	return -EINVAL;
 }
 

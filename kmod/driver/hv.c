@@ -180,12 +180,14 @@ static int check_host(void)
 		pr_err("5-level paging is not supported yet: boot with no5lvl to use vsm\n");
 		return -EOPNOTSUPP;
 	}
-	if (vendor == &vsm_vmx_ops && vsm_kvm_loaded()) {
-		pr_err("KVM (kvm_intel) is loaded: unload it first; vsm hides VMX from the host until nested VMX is supported\n");
+	if (!vendor->nested_kvm && vsm_kvm_loaded()) {
+		pr_err("KVM (%s) is loaded: unload it first; vsm hides %s from the host until nested %s is supported\n",
+		       vendor->kvm_module, vendor->name, vendor->name);
 		return -EBUSY;
 	}
 	if (!nested && vsm_kvm_loaded()) {
-		pr_err("KVM (kvm_amd) is loaded: unload it first, or load vsm with nested=Y (the default) to keep KVM working under vsm\n");
+		pr_err("KVM (%s) is loaded: unload it first, or load vsm with nested=Y (the default) to keep KVM working under vsm\n",
+		       vendor->kvm_module);
 		return -EBUSY;
 	}
 	if (secure_size_kib % (VSM_REGION_ALIGN >> 10) ||
@@ -242,7 +244,7 @@ int vsm_hv_start(const struct vsm_info *caps)
 		pr_warn("kernel text will not be write-protected at the lock\n");
 	mutex_lock(&hv_lock);
 	ret = vsm_region_create(&region, (size_t)secure_size_kib << 10,
-				nested && vendor == &vsm_svm_ops,
+				nested && vendor->nested_kvm,
 				caps->phys_addr_bits, vendor,
 				pin && image.text.end ? &image : NULL);
 	if (ret)
@@ -250,9 +252,9 @@ int vsm_hv_start(const struct vsm_info *caps)
 	/* Read by the secure world only; the host cannot change it later. */
 	region.boot->pin_at_lock = pin;
 	/* The host cannot read the region once it is protected: keep a copy. */
-	nested_pages = nested && vendor == &vsm_svm_ops ? region.pool_pages : 0;
+	nested_pages = nested && vendor->nested_kvm ? region.pool_pages : 0;
 	region.boot->nested = !!nested_pages;
-	if (nested && vendor == &vsm_svm_ops)
+	if (nested && vendor->nested_kvm)
 		report_pools(&region);
 	if (nested_pages) {
 		ret = vsm_kvm_guard_start();

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The small interface each virtualization vendor implements for the
- * driver (AMD SVM in svm/, Intel VMX in vmx/ when it lands).
+ * driver (AMD SVM in svm/, Intel VMX in vmx/).
  */
 #ifndef VSM_DRIVER_VENDOR_H
 #define VSM_DRIVER_VENDOR_H
@@ -25,6 +25,10 @@ struct vsm_region;
  * @sw_vendor: VSM_SW_VENDOR_*: which vendor half of the secure world runs
  * @npt_leaf_flags: extra bits of every nested-page-table leaf (EPT: the
  *	memory type)
+ * @nested_kvm: the host's own KVM runs its guests under vsm (nested SVM);
+ *	without it vsm hides the virtualization extension from the host and
+ *	refuses to load under a loaded KVM module
+ * @kvm_module: that KVM module's name, for messages
  */
 struct vsm_vendor_ops {
 	const char *name;
@@ -36,6 +40,8 @@ struct vsm_vendor_ops {
 	u64 (*devirt_tail)(void);
 	u32 sw_vendor;
 	u64 npt_leaf_flags;
+	bool nested_kvm;
+	const char *kvm_module;
 };
 
 extern const struct vsm_vendor_ops vsm_svm_ops;

@@ -103,4 +103,6 @@ const struct vsm_vendor_ops vsm_svm_ops = {
 	.devirt_tail = svm_devirt_tail,
 	.sw_vendor = VSM_SW_VENDOR_AMD,
 	.npt_leaf_flags = 0,
+	.nested_kvm = true,
+	.kvm_module = "kvm_amd",
 };

@@ -86,4 +86,6 @@ const struct vsm_vendor_ops vsm_vmx_ops = {
 	.devirt_tail = vmx_devirt_tail,
 	.sw_vendor = VSM_SW_VENDOR_INTEL,
 	.npt_leaf_flags = VSM_EPT_LEAF_WB,
+	.nested_kvm = false,
+	.kvm_module = "kvm_intel",
 };

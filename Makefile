@@ -68,7 +68,7 @@ LIBVSM_DEPS := $(LIBVSM_SRCS) tools/lib/libvsm.h include/uapi/linux/vsm.h \
 CRYPTO_SRCS := $(wildcard kmod/common/crypto/*.c kmod/common/crypto/x86/*.S) kmod/common/asn1.c \
 	       kmod/common/sha256.c
 # vsmctl policy checks signatures and policies as the secure world does.
-VSMCTL_SRCS := tools/vsmctl/vsmctl.c tools/vsmctl/keys.c tools/vsmctl/policy.c
+VSMCTL_SRCS := tools/vsmctl/vsmctl.c tools/vsmctl/cli.c tools/vsmctl/keys.c tools/vsmctl/policy.c
 CI_SRCS := kmod/common/cipolicy.c kmod/common/modsig.c \
 	   $(filter-out kmod/common/sha256.c kmod/common/crypto/x86/sha256_ni.S,$(CRYPTO_SRCS))
 $(BUILD)/vsmctl: $(VSMCTL_SRCS) tools/vsmctl/vsmctl.h $(LIBVSM_DEPS) $(CI_SRCS) \

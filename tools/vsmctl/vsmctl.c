@@ -18,7 +18,6 @@
 #include "libvsm.h"
 #include "vsmctl.h"
 
-static const char *device_path = VSM_DEVICE_PATH;
 
 static void usage(FILE *out)
 {
@@ -44,21 +43,6 @@ static void usage(FILE *out)
 		"  -d, --device PATH   vsm device (default " VSM_DEVICE_PATH ")\n"
 		"  -h, --help          show this help\n"
 		"  -V, --version       show the ABI version vsmctl was built for\n");
-}
-
-int vsmctl_open_device(void)
-{
-	int fd = vsm_open(device_path);
-
-	if (fd >= 0)
-		return fd;
-	fprintf(stderr, "vsmctl: cannot open %s: %s", device_path, strerror(-fd));
-	if (fd == -ENOENT)
-		fprintf(stderr, " (is the vsm module loaded?)");
-	else if (fd == -EACCES || fd == -EPERM)
-		fprintf(stderr, " (the device is root-only by default)");
-	fputc('\n', stderr);
-	return -1;
 }
 
 static void print_info_json(const struct vsm_info *info)
@@ -592,7 +576,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			device_path = optarg;
+			vsmctl_device_path = optarg;
 			break;
 		case 'h':
 			usage(stdout);

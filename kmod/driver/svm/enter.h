@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The assembly world-switch stubs of the driver (enter.S).
+ * The assembly world-switch stubs of the driver (../world_switch.S).
  */
 #ifndef VSM_DRIVER_SVM_ENTER_H
 #define VSM_DRIVER_SVM_ENTER_H

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The assembly world-switch stubs of the driver on Intel (enter.S).
+ * The assembly world-switch stubs of the driver on Intel (../world_switch.S).
  */
 #ifndef VSM_DRIVER_VMX_ENTER_H
 #define VSM_DRIVER_VMX_ENTER_H

@@ -17,9 +17,16 @@ void svm_handle_exit(struct vsm_sw_cpu *c);
 void __noreturn svm_cpu_run(struct vsm_sw_cpu *c);
 void __noreturn svm_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 u64 svm_host_cr3(struct vsm_sw_cpu *c);
-void svm_lock_intercepts(void);
+void svm_lock_intercepts(void);	/* pin.c */
 
-/* svm.c, for nested.c */
+/* pin.c: the pinned state, and its emulation */
+void svm_pin_if_locked(struct vsm_sw_cpu *c, struct vmcb *v);
+void svm_handle_msr(struct vsm_sw_cpu *c, struct vmcb *v);
+void svm_handle_sys(struct vsm_sw_cpu *c, struct vmcb *v, u32 allowed);
+
+/* svm.c, for nested.c and pin.c */
+void svm_host_regs(const struct vsm_sw_cpu *c, const struct vmcb *v, struct vsm_host_regs *r);
+void svm_put_host_regs(struct vsm_sw_cpu *c, struct vmcb *v, const struct vsm_host_regs *r);
 bool svm_skip_insn(struct vmcb *v, const u8 *op, u32 op_len);
 void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error);
 u64 svm_pinned_get(const struct vmcb_save *s, int i);

@@ -36,9 +36,9 @@
 
 /* Per-CPU area in the secure region, in pages from its start. */
 #define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
-#define VSM_CPU_PAGE_GUEST_VMCB	1
+#define VSM_CPU_PAGE_GUEST_CTL	1	/* the host runs on it: a VMCB (SVM) or VMCS (VMX) */
 #define VSM_CPU_PAGE_HOST_VMCB	2
-#define VSM_CPU_PAGE_HSAVE	3
+#define VSM_CPU_PAGE_ROOT_AREA	3	/* SVM's host-save area, VMX's VMXON region */
 #define VSM_CPU_PAGE_GDT_TSS	4
 #define VSM_CPU_PAGE_IST	5	/* NMI, #DF and #MC stack */
 #define VSM_CPU_PAGE_TRAMPOLINE	6	/* PML4: Linux's kernel half + ours */
@@ -55,7 +55,7 @@
 #define VSM_CPU_STACK_PAGES	4
 
 /* Offsets the assembly entry code uses (checked by _Static_assert). */
-#define VSM_SW_CPU_GUEST_VMCB_PA	16
+#define VSM_SW_CPU_GUEST_CTL_PA	16
 #define VSM_SW_CPU_HOST_VMCB_PA		24
 #define VSM_SW_CPU_STACK_TOP		40
 #define VSM_SW_CPU_GPRS			48
@@ -158,9 +158,11 @@ enum vsm_exit_class {
  * @self: secure-world address of this structure
  * @cpu: Linux CPU number
  * @state: VSM_SW_CPU_*
- * @guest_vmcb_pa: physical address of the guest VMCB
+ * @guest_ctl_pa: physical address of what the host runs on: its VMCB (SVM)
+ *	or VMCS (VMX); with nested SVM, the VMCB that ran last
  * @host_vmcb_pa: physical address of the host-state VMCB
- * @hsave_pa: physical address of the VM_HSAVE_PA page
+ * @root_area_pa: physical address of the CPU's own area for the hypervisor:
+ *	the VM_HSAVE_PA page (SVM) or the VMXON region (VMX)
  * @stack_top: secure-world address of the top of the stack
  * @gprs: guest general-purpose registers saved at #VMEXIT, in the order
  *	of the exit stub (RAX and RSP live in the VMCB)
@@ -209,9 +211,9 @@ struct vsm_sw_cpu {
 	u64 self;
 	u32 cpu;
 	u32 state;
-	u64 guest_vmcb_pa;
+	u64 guest_ctl_pa;
 	u64 host_vmcb_pa;
-	u64 hsave_pa;
+	u64 root_area_pa;
 	u64 stack_top;
 	u64 gprs[16];
 	u64 exits[VSM_EXIT_CLASSES];

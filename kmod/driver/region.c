@@ -105,12 +105,12 @@ static void init_cpu_areas(struct vsm_region *r, u8 *areas, size_t percpu_offset
 		c->self = sw_va;
 		c->cpu = cpu;
 		c->state = VSM_SW_CPU_OFF;
-		c->guest_vmcb_pa = vsm_region_pa_of(r, base) +
-				   VSM_CPU_PAGE_GUEST_VMCB * VSM_PAGE_SIZE;
+		c->guest_ctl_pa = vsm_region_pa_of(r, base) +
+				   VSM_CPU_PAGE_GUEST_CTL * VSM_PAGE_SIZE;
 		c->host_vmcb_pa = vsm_region_pa_of(r, base) +
 				  VSM_CPU_PAGE_HOST_VMCB * VSM_PAGE_SIZE;
-		c->hsave_pa = vsm_region_pa_of(r, base) +
-			      VSM_CPU_PAGE_HSAVE * VSM_PAGE_SIZE;
+		c->root_area_pa = vsm_region_pa_of(r, base) +
+			      VSM_CPU_PAGE_ROOT_AREA * VSM_PAGE_SIZE;
 		c->stack_top = sw_va + (VSM_CPU_PAGE_STACK + VSM_CPU_STACK_PAGES) *
 				       VSM_PAGE_SIZE;
 	}

@@ -21,7 +21,7 @@ void arch_cpu_capture(struct vsm_sw_cpu *c)
 	if (intel())
 		return;
 	/* FS, GS, TR, LDTR and the syscall MSRs, exactly, into the guest VMCB. */
-	sw_vmsave(c->guest_vmcb_pa);
+	sw_vmsave(c->guest_ctl_pa);
 }
 
 void __noreturn arch_cpu_run(struct vsm_sw_cpu *c)

@@ -39,8 +39,8 @@ struct desc_ptr {
 } __packed;
 
 _Static_assert(sizeof(struct tss64) == 104, "TSS size");
-_Static_assert(__builtin_offsetof(struct vsm_sw_cpu, guest_vmcb_pa) ==
-	       VSM_SW_CPU_GUEST_VMCB_PA, "asm offset");
+_Static_assert(__builtin_offsetof(struct vsm_sw_cpu, guest_ctl_pa) ==
+	       VSM_SW_CPU_GUEST_CTL_PA, "asm offset");
 _Static_assert(__builtin_offsetof(struct vsm_sw_cpu, host_vmcb_pa) ==
 	       VSM_SW_CPU_HOST_VMCB_PA, "asm offset");
 _Static_assert(__builtin_offsetof(struct vsm_sw_cpu, stack_top) ==

@@ -25,7 +25,7 @@ svm_run_loop:
 	subq	$8, %rsp		/* keep the stack 16-byte aligned */
 1:
 	movq	8(%rsp), %rdi
-	movq	VSM_SW_CPU_GUEST_VMCB_PA(%rdi), %rax
+	movq	VSM_SW_CPU_GUEST_CTL_PA(%rdi), %rax
 	vmload	%rax
 	movq	GPR(1)(%rdi), %rcx
 	movq	GPR(2)(%rdi), %rdx

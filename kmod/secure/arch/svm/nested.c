@@ -103,7 +103,7 @@ static struct svm_nested_cpu *nested_of(struct vsm_sw_cpu *c)
 
 static struct vmcb *l1_vmcb(struct vsm_sw_cpu *c)
 {
-	return sw_cpu_page(c, VSM_CPU_PAGE_GUEST_VMCB);
+	return sw_cpu_page(c, VSM_CPU_PAGE_GUEST_CTL);
 }
 
 static struct vmcb *l2_vmcb(struct vsm_sw_cpu *c)
@@ -438,7 +438,7 @@ static void exit_to_l1(struct vsm_sw_cpu *c, const struct vmcb *run)
 	if (n->in_l2)
 		cpu_state_set(c, &run->save);
 	n->in_l2 = 0;
-	c->guest_vmcb_pa = sw_pa(l1_vmcb(c));
+	c->guest_ctl_pa = sw_pa(l1_vmcb(c));
 	set_gif(c, false);
 }
 
@@ -516,7 +516,7 @@ static void l1_vmrun(struct vsm_sw_cpu *c, struct vmcb *v)
 	svm_nested_guest_state(&run->save, &copy->save, &cpu, v->save.g_pat, n->np);
 	n->in_l2 = 1;
 	set_gif(c, true);
-	c->guest_vmcb_pa = sw_pa(run);
+	c->guest_ctl_pa = sw_pa(run);
 	if (n->nmi_held)
 		nmi_at_vmrun(c, run);
 }

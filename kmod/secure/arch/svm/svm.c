@@ -24,7 +24,7 @@ static const u8 op_vmmcall[] = { 0x0f, 0x01, 0xd9 };
 
 static struct vmcb *guest_vmcb(struct vsm_sw_cpu *c)
 {
-	return sw_cpu_page(c, VSM_CPU_PAGE_GUEST_VMCB);
+	return sw_cpu_page(c, VSM_CPU_PAGE_GUEST_CTL);
 }
 
 static void seg_from_state(struct vmcb_seg *v, const struct vsm_seg_state *s)
@@ -111,7 +111,7 @@ void __noreturn svm_cpu_run(struct vsm_sw_cpu *c)
 	struct vmcb *v = guest_vmcb(c);
 
 	sw_vmsave(c->host_vmcb_pa);
-	wrmsr(MSR_VM_HSAVE_PA, c->hsave_pa);
+	wrmsr(MSR_VM_HSAVE_PA, c->root_area_pa);
 
 	set_msr_intercepts();
 	set_io_intercepts();
@@ -284,7 +284,7 @@ static void put_field(const char *name, u64 value)
 static void __noreturn report_and_reset(struct vsm_sw_cpu *c, const struct vmcb *v,
 					const char *what, const char *how)
 {
-	const struct vmcb *hsave = sw_va(c->hsave_pa);
+	const struct vmcb *hsave = sw_va(c->root_area_pa);
 
 	sw_puts("\nvsm: ");
 	sw_puts(what);
@@ -307,7 +307,7 @@ static void __noreturn report_and_reset(struct vsm_sw_cpu *c, const struct vmcb 
 	put_field("prev_exit", c->prev_reason);
 	put_field("prev_rip", c->prev_rip);
 	put_field("prev_n", c->prev_count);
-	put_field("vmcb", c->guest_vmcb_pa);
+	put_field("vmcb", c->guest_ctl_pa);
 	put_field("nested", svm_nested_in_l2(c) | (u64)!svm_nested_gif(c) << 1);
 	put_field("hsave_rip", hsave->save.rip);
 	put_field("hsave_rsp", hsave->save.rsp);
@@ -344,7 +344,7 @@ static void __noreturn vmrun_refused(struct vsm_sw_cpu *c, struct vmcb *v)
  */
 static void check_not_hsave(struct vsm_sw_cpu *c, const struct vmcb *ran)
 {
-	const struct vmcb *hsave = sw_va(c->hsave_pa);
+	const struct vmcb *hsave = sw_va(c->root_area_pa);
 
 	if (ran->save.rip == hsave->save.rip && ran->save.rsp == hsave->save.rsp &&
 	    ran->save.cr3 == hsave->save.cr3)
@@ -403,7 +403,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 {
 	struct vmcb *v = guest_vmcb(c);
 	/* The VMCB that ran: the host's, or its guest's (nested SVM). */
-	const struct vmcb *ran = sw_va(c->guest_vmcb_pa);
+	const struct vmcb *ran = sw_va(c->guest_ctl_pa);
 	u64 code = v->control.exit_code;
 
 	c->prev_rip = c->storm_rip;

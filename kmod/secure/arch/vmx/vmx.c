@@ -184,18 +184,18 @@ static int fill_controls(void)
 static int vmx_on(struct vsm_sw_cpu *c)
 {
 	u32 revision = (u32)rdmsr(MSR_IA32_VMX_BASIC) & 0x7fffffff;
-	u32 *vmxon = sw_cpu_page(c, VSM_CPU_PAGE_HSAVE);
-	u32 *vmcs = sw_cpu_page(c, VSM_CPU_PAGE_GUEST_VMCB);
+	u32 *vmxon = sw_cpu_page(c, VSM_CPU_PAGE_ROOT_AREA);
+	u32 *vmcs = sw_cpu_page(c, VSM_CPU_PAGE_GUEST_CTL);
 	u64 cr4;
 
 	asm volatile("mov %%cr4, %0" : "=r"(cr4));
 	asm volatile("mov %0, %%cr4" : : "r"(cr4 | CR4_VMXE));
 	*vmxon = revision;
 	*vmcs = revision;
-	if (!vmx_op(c->hsave_pa, VMX_OP_VMXON))
+	if (!vmx_op(c->root_area_pa, VMX_OP_VMXON))
 		return -EIO;
-	if (!vmx_op(c->guest_vmcb_pa, VMX_OP_VMCLEAR) ||
-	    !vmx_op(c->guest_vmcb_pa, VMX_OP_VMPTRLD))
+	if (!vmx_op(c->guest_ctl_pa, VMX_OP_VMCLEAR) ||
+	    !vmx_op(c->guest_ctl_pa, VMX_OP_VMPTRLD))
 		return -EIO;
 	return 0;
 }
@@ -298,7 +298,7 @@ void __noreturn vmx_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 		for (i = VSM_SW_PML4_SLOT + 1; i < 512; i++)
 			tramp[i] = linux_pml4[i];
 	}
-	vmx_op(c->guest_vmcb_pa, VMX_OP_VMCLEAR);
+	vmx_op(c->guest_ctl_pa, VMX_OP_VMCLEAR);
 	asm volatile("vmxoff" : : : "cc", "memory");
 	c->state = VSM_SW_CPU_OFF;
 	vmx_leave(&st, sw_pa(tramp), vsm_boot.devirt_tail, result);

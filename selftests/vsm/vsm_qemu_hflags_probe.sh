@@ -19,7 +19,7 @@
 . "$(dirname "$0")/lib.sh"
 
 echo "TAP version 13"
-secs=${VSM_PROBE_SECS:-20}
+secs=${VSM_PROBE_SECS:-12}
 if [ "$VSM_VENDOR" != amd ] || grep -qE '^(vsm|kvm_amd) ' /proc/modules ||
    [ "$(nproc)" -lt 2 ]; then
 	tap_skip "a #VMEXIT turns nested paging off" \

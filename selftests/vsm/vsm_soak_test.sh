@@ -17,7 +17,6 @@ cycles=${VSM_SOAK_CYCLES:-3}
 secs=${VSM_SOAK_SECONDS:-8}
 s=${BENCH_SYSROOT:-/bench}
 ncpu=$(nproc)
-log_start=$(dmesg | wc -l)
 
 stress() {
 	if [ -x "$s/usr/bin/stress-ng" ]; then
@@ -93,11 +92,18 @@ cycle() {
 	nmis &
 	np=$!
 	ok=1
-	wait $sp || {
-		echo "# the stress workload failed (exit $?):"
+	wait $sp
+	rc=$?
+	# stress-ng's 3: a stressor could not get a resource it asked for
+	# ("aborted early, out of system resources": its vm stressor in this
+	# VM, about one cycle in ten, with 790 MB available); stress-ng still
+	# calls the run successful, and so does the test, but says so.
+	# Anything else fails the cycle.
+	if [ $rc -ne 0 ]; then
+		echo "# the stress workload ended with exit $rc:"
 		tail -n 8 /tmp/soak-stress.log 2>/dev/null | sed 's/^/#   /'
-		ok=0
-	}
+		[ $rc -eq 3 ] || ok=0
+	fi
 	wait $op || ok=0
 	wait $kp || { echo "# a KVM guest failed"; ok=0; }
 	wait $np
@@ -108,21 +114,35 @@ cycle() {
 	[ $ok -eq 1 ]
 }
 
-# The backtraces sysrq-l prints are no warning; everything else is.
+# The backtraces sysrq-l prints are no warning; everything else is, and
+# is shown with the lines before it (what printed the trace).
 soak_log_clean() {
-	! dmesg | tail -n +"$(($1 + 1))" | sed "/NMI backtrace for cpu [0-9]*$/,/<\\/TASK>/d" |
-		grep -E 'Oops|BUG:|WARNING:|Call Trace|general protection|refcount_t'
+	# From this cycle's mark: the NMI backtraces wrap the kernel's log
+	# buffer within a few cycles, so a line count would shift.
+	dmesg | sed -n "/vsm-soak: cycle $1 begins\$/,\$p" >/tmp/soak-cycle
+	[ -s /tmp/soak-cycle ] || {
+		echo "# the mark of cycle $1 is gone from the log: checking all of it"
+		dmesg >/tmp/soak-cycle
+	}
+	sed "/NMI backtrace for cpu [0-9]*$/,/<\\/TASK>/d" /tmp/soak-cycle >/tmp/soak-dmesg
+	grep -qE 'Oops|BUG:|WARNING:|Call Trace|general protection|refcount_t' /tmp/soak-dmesg ||
+		return 0
+	grep -B 12 -A 4 -E 'Oops|BUG:|WARNING:|Call Trace|general protection|refcount_t' \
+		/tmp/soak-dmesg | head -n 60 | sed 's/^/# /'
+	return 1
 }
 
-n=0
+n=0 nmi=0 refusals=0
 while [ $n -lt "$cycles" ]; do
 	n=$((n + 1))
-	start=$(dmesg | wc -l)
+	echo "vsm-soak: cycle $n begins" >/dev/kmsg
 	check "cycle $n: load, stress, offline refusals, KVM guests, NMIs, unload" cycle
-	check "cycle $n: kernel log clean" soak_log_clean "$start"
+	check "cycle $n: kernel log clean" soak_log_clean "$n"
+	nmi=$((nmi + $(grep -c 'NMI backtrace for cpu' /tmp/soak-cycle)))
+	refusals=$((refusals + $(grep -c 'cannot go offline' /tmp/soak-cycle)))
+	echo "# cycle $n: $(sed -n 's/^MemAvailable: *//p' /proc/meminfo) available"
 done
 echo "# $cycles cycles on $ncpu CPUs, ${secs}s of load each;" \
-	"$(dmesg | tail -n +"$((log_start + 1))" | grep -c 'NMI backtrace for cpu') NMI backtraces," \
-	"$(dmesg | tail -n +"$((log_start + 1))" | grep -c 'cannot go offline') offline refusals"
+	"$nmi NMI backtraces, $refusals offline refusals"
 vsm_insmod
 tap_done

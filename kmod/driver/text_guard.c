@@ -95,9 +95,10 @@ static int guard_pre(struct kprobe *p, struct pt_regs *regs)
 }
 
 /*
- * Before arch_prepare_kprobe(p) and arch_prepare_kprobe_ftrace(p): a
- * kprobe in the locked kernel text would be armed by a refused write;
- * register_kprobe() fails with -EPERM instead.
+ * Before arch_prepare_kprobe(p), arch_prepare_kprobe_ftrace(p) and
+ * enable_kprobe(p): a kprobe in the locked kernel text would be armed by a
+ * refused write (also one registered before the lock and enabled after);
+ * registering or enabling it fails with -EPERM instead.
  */
 static int kprobe_pre(struct kprobe *self, struct pt_regs *regs)
 {
@@ -109,15 +110,6 @@ static int kprobe_pre(struct kprobe *self, struct pt_regs *regs)
 	pr_warn_ratelimited("refused a kprobe at %pS: the kernel text is locked and the code-integrity policy enforces\n",
 			    p->addr);
 	return refuse(regs, -EPERM);
-}
-
-/*
- * Before enable_kprobe(kp): a kprobe registered before the lock, enabled
- * after it, would be armed by a refused write.
- */
-static int enable_pre(struct kprobe *self, struct pt_regs *regs)
-{
-	return kprobe_pre(self, regs);
 }
 
 /*
@@ -148,7 +140,7 @@ static struct kprobe guard_probes[] = {
 	GUARD("__text_poke", guard_pre),
 	GUARD("arch_prepare_kprobe", kprobe_pre),
 	GUARD("arch_prepare_kprobe_ftrace", kprobe_pre),
-	GUARD("enable_kprobe", enable_pre),
+	GUARD("enable_kprobe", kprobe_pre),
 	GUARD("ftrace_startup", ftrace_pre),
 	/* The function tracer ignores ftrace_startup()'s error. */
 	GUARD("function_trace_init", ftrace_pre),

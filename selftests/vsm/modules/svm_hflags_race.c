@@ -79,14 +79,6 @@ static int fpu_thread(void *unused)
 	return 0;
 }
 
-static void seg(struct vmcb_seg *s, u16 sel, u16 attrib)
-{
-	s->selector = sel;
-	s->attrib = attrib;
-	s->limit = 0xffffffff;
-	s->base = 0;
-}
-
 struct race_pages {
 	struct vmcb *vmcb;
 	void *hsave, *msrpm, *iopm, *stack;
@@ -141,8 +133,8 @@ static int race_setup(struct race_pages *p)
 	v->control.nested_cr3 = __pa(p->pml4);
 	native_store_gdt(&gdt);
 	store_idt(&idt);
-	seg(&v->save.cs, __KERNEL_CS, 0xa9b);	/* 64-bit code, G */
-	seg(&v->save.ss, __KERNEL_DS, 0xc93);	/* data, D/B, G */
+	vsm_probe_seg(&v->save.cs, __KERNEL_CS, 0xa9b);	/* 64-bit code, G */
+	vsm_probe_seg(&v->save.ss, __KERNEL_DS, 0xc93);	/* data, D/B, G */
 	v->save.gdtr.base = gdt.address;
 	v->save.gdtr.limit = gdt.size;
 	v->save.idtr.base = idt.address;

@@ -114,14 +114,6 @@ static void fill_idt(struct probe_gate *idt)
 		set_gate(&idt[isr[i].v], isr[i].fn);
 }
 
-static void seg(struct vmcb_seg *s, u16 sel, u16 attrib)
-{
-	s->selector = sel;
-	s->attrib = attrib;
-	s->limit = 0xffffffff;
-	s->base = 0;
-}
-
 struct probe_pages {
 	struct vmcb *vmcb;
 	void *hsave, *msrpm, *iopm, *stack;
@@ -143,10 +135,10 @@ static void run_setup(struct probe_pages *p, unsigned long rip, unsigned long rf
 	v->control.event_inj = SVM_EVTINJ_VALID | SVM_EVTINJ_TYPE_INTR | PROBE_VECTOR;
 
 	native_store_gdt(&gdt);
-	seg(&v->save.cs, __KERNEL_CS, 0xa9b);	/* 64-bit code, G */
-	seg(&v->save.ss, __KERNEL_DS, 0xc93);	/* data, D/B, G */
-	seg(&v->save.ds, 0, 0);
-	seg(&v->save.es, 0, 0);
+	vsm_probe_seg(&v->save.cs, __KERNEL_CS, 0xa9b);	/* 64-bit code, G */
+	vsm_probe_seg(&v->save.ss, __KERNEL_DS, 0xc93);	/* data, D/B, G */
+	vsm_probe_seg(&v->save.ds, 0, 0);
+	vsm_probe_seg(&v->save.es, 0, 0);
 	v->save.gdtr.base = gdt.address;
 	v->save.gdtr.limit = gdt.size;
 	v->save.idtr.base = (unsigned long)p->idt;

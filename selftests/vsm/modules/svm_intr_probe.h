@@ -3,6 +3,17 @@
 #ifndef VSM_SVM_INTR_PROBE_H
 #define VSM_SVM_INTR_PROBE_H
 
+#include <asm/svm.h>
+
+/* A flat 4 GiB segment for the probes' guests. */
+static inline void vsm_probe_seg(struct vmcb_seg *s, u16 sel, u16 attrib)
+{
+	s->selector = sel;
+	s->attrib = attrib;
+	s->limit = 0xffffffff;
+	s->base = 0;
+}
+
 extern unsigned long vsm_probe_hits[256];
 extern const char vsm_probe_guest[], vsm_probe_loop[], vsm_probe_loop_end[];
 extern const char vsm_probe_isr_0[], vsm_probe_isr_1[], vsm_probe_isr_2[],

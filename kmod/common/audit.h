@@ -49,6 +49,8 @@ enum vsm_audit_event {
 #define VSM_AEV_REFUSED_TEXT_WRITE	7	/* arg 1 physical address, arg 2 RIP */
 /* A hypercall buffer the host may not read, or write: arg 1 address, arg 2 length, bit 63 written */
 #define VSM_AEV_REFUSED_HC_BUFFER	8
+/* A write into a contained page the secure world could not step over: arg 1 page, arg 2 RIP */
+#define VSM_AEV_REFUSED_DECOY_WRITE	9
 
 /*
  * Set in the last argument of a protected_access or refused text-write

@@ -182,6 +182,7 @@ struct prefixes {
 	bool lock;
 	bool opsize16;
 	bool rep;
+	bool repne;
 	u32 seg;	/* 4 FS, 5 GS, 0 otherwise */
 	bool addr32;
 };
@@ -208,6 +209,8 @@ static u32 scan_prefixes(const u8 *bytes, u32 n, struct prefixes *p)
 			p->opsize16 = true;
 		else if (b == 0xf3)
 			p->rep = true;
+		else if (b == 0xf2)
+			p->repne = true;
 		else if (b == 0x64 || b == 0x65)
 			p->seg = b == 0x64 ? 4 : 5;
 		else if (b == 0x67)
@@ -440,5 +443,118 @@ int vsm_decode_store(const u8 *bytes, u32 n, struct vsm_store_insn *insn)
 	if (decode_modrm_mem(bytes, n, &i, rex, &insn->mem))
 		return -EINVAL;
 	insn->len = i;
+	return 0;
+}
+
+/* Immediate bytes after the ModRM operand of a one-byte-map write, or -1. */
+static int write_imm_size(u8 op, u8 reg, u32 opsize)
+{
+	switch (op) {
+	case 0x00: case 0x01: case 0x08: case 0x09: case 0x10: case 0x11:
+	case 0x18: case 0x19: case 0x20: case 0x21: case 0x28: case 0x29:
+	case 0x30: case 0x31:			/* ALU r/m, reg */
+	case 0x86: case 0x87:			/* XCHG */
+	case 0x88: case 0x89: case 0x8c:	/* MOV r/m, reg or Sreg */
+	case 0xd0: case 0xd1: case 0xd2: case 0xd3:	/* shifts by 1 or CL */
+		return 0;
+	case 0x80: case 0x83: case 0xc0: case 0xc1:
+		return reg == 7 && op < 0xc0 ? -1 : 1;	/* CMP only reads */
+	case 0x81:
+		return reg == 7 ? -1 : opsize == 2 ? 2 : 4;
+	case 0x8f:				/* POP r/m */
+		return reg == 0 ? 0 : -1;
+	case 0xc6:
+		return reg == 0 ? 1 : -1;
+	case 0xc7:
+		return reg == 0 ? (opsize == 2 ? 2 : 4) : -1;
+	case 0xf6: case 0xf7:			/* NOT, NEG */
+		return reg == 2 || reg == 3 ? 0 : -1;
+	case 0xfe: case 0xff:			/* INC, DEC */
+		return reg <= 1 ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+/* The same for the 0F map. */
+static int write_imm_size_0f(u8 op, u8 reg)
+{
+	switch (op) {
+	case 0x11: case 0x13: case 0x17: case 0x29: case 0x2b:	/* SSE stores */
+	case 0x7f: case 0xe7:
+	case 0xab: case 0xb3: case 0xbb:	/* BTS, BTR, BTC */
+	case 0xb0: case 0xb1:			/* CMPXCHG */
+	case 0xc0: case 0xc1:			/* XADD */
+	case 0xc3:				/* MOVNTI */
+	case 0xa5: case 0xad:			/* SHLD, SHRD by CL */
+		return 0;
+	case 0xa4: case 0xac:			/* SHLD, SHRD by imm8 */
+		return 1;
+	case 0xba:				/* BTS, BTR, BTC imm8 */
+		return reg >= 5 ? 1 : -1;
+	case 0xc7:				/* CMPXCHG8B, CMPXCHG16B */
+		return reg == 1 ? 0 : -1;
+	default:
+		return op >= 0x90 && op <= 0x9f ? 0 : -1;	/* SETcc */
+	}
+}
+
+/**
+ * vsm_decode_write() - decode an instruction that writes memory, to drop it
+ * @bytes: the bytes at RIP
+ * @n: how many are valid
+ * @w: the result
+ *
+ * For a write the hypervisor discards (into the decoy page) it needs only
+ * the instruction's length, and for MOVS and STOS the element size and
+ * REP, since a string write is dropped one page at a time.  Decoded: the
+ * plain stores, ALU and shift read-modify-writes, XCHG, CMPXCHG, XADD,
+ * bit-test writes, SETcc, POP to memory, MOVNTI and the legacy-SSE
+ * stores, with or without LOCK; VEX-encoded stores and anything whose
+ * memory operand is only read are refused.
+ *
+ * Return: 0, or -EINVAL.
+ */
+int vsm_decode_write(const u8 *bytes, u32 n, struct vsm_write_insn *w)
+{
+	struct vsm_modrm_mem m;
+	struct prefixes p;
+	u32 i, opsize;
+	int imm;
+	u8 op;
+
+	memset(w, 0, sizeof(*w));
+	if (n > VSM_INSN_MAX)
+		n = VSM_INSN_MAX;
+	i = scan_prefixes(bytes, n, &p);
+	opsize = (p.rex & 8) ? 8 : p.opsize16 ? 2 : 4;
+	if (i >= n)
+		return -EINVAL;
+	op = bytes[i++];
+	if (op == 0xa4 || op == 0xa5 || op == 0xaa || op == 0xab) {
+		if (p.addr32)
+			return -EINVAL;		/* RDI truncated: not worth it */
+		w->string = true;
+		w->movs = op <= 0xa5;
+		w->size = (op & 1) ? opsize : 1;
+		w->rep = p.rep || p.repne;
+		w->len = i;
+		return 0;
+	}
+	if (op == 0x0f) {
+		if (i + 1 >= n)
+			return -EINVAL;
+		op = bytes[i++];
+		imm = write_imm_size_0f(op, (bytes[i] >> 3) & 7);
+	} else {
+		if (i >= n)
+			return -EINVAL;
+		imm = write_imm_size(op, (bytes[i] >> 3) & 7, opsize);
+	}
+	if (imm < 0 || (bytes[i] >> 6) == 3)
+		return -EINVAL;			/* not a write, or to a register */
+	if (decode_modrm_mem(bytes, n, &i, p.rex, &m) || i + (u32)imm > n)
+		return -EINVAL;
+	w->len = i + (u32)imm;
 	return 0;
 }

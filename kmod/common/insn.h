@@ -115,6 +115,23 @@ struct vsm_store_insn {
 };
 
 int vsm_decode_store(const u8 *bytes, u32 n, struct vsm_store_insn *insn);
+/**
+ * struct vsm_write_insn - an instruction that writes memory, to be skipped
+ * @len: instruction length
+ * @string: MOVS or STOS (RDI is the destination, RCX the count with REP)
+ * @movs: MOVS (RSI moves too)
+ * @rep: a REP (or REPNE) prefix
+ * @size: bytes per element of a string write
+ */
+struct vsm_write_insn {
+	u32 len;
+	bool string;
+	bool movs;
+	bool rep;
+	u32 size;
+};
+
+int vsm_decode_write(const u8 *bytes, u32 n, struct vsm_write_insn *w);
 u64 vsm_modrm_address(const struct vsm_modrm_mem *m, const u64 gprs[16],
 		      u64 next_rip, u64 seg_base);
 bool vsm_io_resets_machine(u16 port, u32 value, u32 size);

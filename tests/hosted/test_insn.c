@@ -151,7 +151,8 @@ static u32 hex(const char *hex_bytes, u8 b[VSM_INSN_MAX])
 	u32 n = 0;
 	unsigned int v;
 
-	while (n < VSM_INSN_MAX && sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
+	while (n < VSM_INSN_MAX && strlen(hex_bytes) >= 3 * n + 2 &&
+	       sscanf(hex_bytes + 3 * n, "%2x", &v) == 1)
 		b[n++] = (u8)v;
 	return n;
 }
@@ -351,4 +352,92 @@ TEST(decode_store_movs_and_refusals)
 	EXPECT_EQ(decode_st("f3 89 0f", &s), -EINVAL);	/* REP MOV */
 	EXPECT_EQ(decode_st("c7 07 01 02", &s), -EINVAL);	/* cut immediate */
 	EXPECT_EQ(decode_st("89", &s), -EINVAL);
+}
+
+static int decode_wr(const char *hex_bytes, struct vsm_write_insn *w)
+{
+	u8 b[VSM_INSN_MAX];
+
+	return vsm_decode_write(b, hex(hex_bytes, b), w);
+}
+
+TEST(decode_write_lengths)
+{
+	static const struct {
+		const char *bytes;
+		u32 len;
+	} ok[] = {
+		{ "88 07", 2 },				/* mov %al,(%rdi) */
+		{ "48 89 4c 24 08", 5 },		/* mov %rcx,0x8(%rsp) */
+		{ "c6 05 10 00 00 00 01", 7 },		/* movb $1,0x10(%rip) */
+		{ "48 c7 07 ff ff ff ff", 7 },		/* movq $-1,(%rdi) */
+		{ "66 c7 47 08 34 12", 6 },		/* movw $0x1234,8(%rdi) */
+		{ "f0 48 ff 07", 4 },			/* lock incq (%rdi) */
+		{ "f0 48 0f c1 07", 5 },		/* lock xadd %rax,(%rdi) */
+		{ "f0 48 0f b1 0f", 5 },		/* lock cmpxchg %rcx,(%rdi) */
+		{ "48 87 07", 3 },			/* xchg %rax,(%rdi) */
+		{ "f0 48 0f ab 07", 5 },		/* lock bts %rax,(%rdi) */
+		{ "f0 48 0f ba 2f 03", 6 },		/* lock btsq $3,(%rdi) */
+		{ "48 83 0f 70", 4 },			/* orq $0x70,(%rdi) */
+		{ "48 81 87 00 01 00 00 00 10 00 00", 11 },	/* addq $0x1000,0x100(%rdi) */
+		{ "66 81 07 34 12", 5 },		/* addw $0x1234,(%rdi) */
+		{ "48 f7 17", 3 },			/* notq (%rdi) */
+		{ "48 d1 27", 3 },			/* shlq (%rdi) */
+		{ "48 c1 27 04", 4 },			/* shlq $4,(%rdi) */
+		{ "48 0f c3 07", 4 },			/* movnti %rax,(%rdi) */
+		{ "0f 11 07", 3 },			/* movups %xmm0,(%rdi) */
+		{ "f3 0f 7f 07", 4 },			/* movdqu %xmm0,(%rdi) */
+		{ "0f 94 07", 3 },			/* sete (%rdi) */
+		{ "f0 48 0f c7 0f", 5 },		/* lock cmpxchg16b (%rdi) */
+		{ "8f 07", 2 },				/* pop (%rdi) */
+		{ "65 48 89 04 25 28 00 00 00", 9 },	/* mov %rax,%gs:0x28 */
+		{ "48 89 84 c8 00 10 00 00", 8 },	/* mov %rax,0x1000(%rax,%rcx,8) */
+	};
+	static const char *const refused[] = {
+		"48 39 07",		/* cmp: only reads */
+		"48 83 3f 00",		/* cmpq $0: only reads */
+		"48 8b 07",		/* a load */
+		"48 89 c7",		/* to a register */
+		"ff 17",		/* call *(%rdi) */
+		"ff 37",		/* push (%rdi): reads it */
+		"f6 07 01",		/* test: only reads */
+		"0f ba 27 03",		/* bt: only reads */
+		"c5 fa 7f 07",		/* VEX vmovdqu: not decoded */
+		"48 c7 07 ff ff",	/* cut immediate */
+		"48 89 84 c8 00 10",	/* cut displacement */
+		"0f",
+		"",
+	};
+	struct vsm_write_insn w;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		EXPECT_EQ(decode_wr(ok[i].bytes, &w), 0);
+		EXPECT_EQ(w.len, ok[i].len);
+		EXPECT(!w.string);
+	}
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		EXPECT_EQ(decode_wr(refused[i], &w), -EINVAL);
+}
+
+TEST(decode_write_strings)
+{
+	struct vsm_write_insn w;
+
+	EXPECT_EQ(decode_wr("f3 aa", &w), 0);		/* rep stosb */
+	EXPECT(w.string && w.rep && !w.movs);
+	EXPECT_EQ(w.size, 1);
+	EXPECT_EQ(w.len, 2);
+	EXPECT_EQ(decode_wr("f3 48 ab", &w), 0);	/* rep stosq */
+	EXPECT_EQ(w.size, 8);
+	EXPECT_EQ(w.len, 3);
+	EXPECT_EQ(decode_wr("66 ab", &w), 0);		/* stosw */
+	EXPECT(!w.rep);
+	EXPECT_EQ(w.size, 2);
+	EXPECT_EQ(decode_wr("f3 a4", &w), 0);		/* rep movsb */
+	EXPECT(w.movs && w.rep);
+	EXPECT_EQ(decode_wr("f2 a5", &w), 0);		/* repne movsd: repeats too */
+	EXPECT(w.rep);
+	EXPECT_EQ(w.size, 4);
+	EXPECT_EQ(decode_wr("67 f3 aa", &w), -EINVAL);	/* 32-bit addresses */
 }

@@ -382,6 +382,7 @@ static const char *const refusal_names[] = {
 	[VSM_REFUSED_CI_POLICY] = "code-integrity policy load",
 	[VSM_REFUSED_TEXT_WRITE] = "write into the kernel image, skipped",
 	[VSM_REFUSED_HC_BUFFER] = "hypercall buffer not the host's to use",
+	[VSM_REFUSED_DECOY_WRITE] = "write into a contained page, #GP",
 };
 
 /* What a VSM_REFUSED_PINNED record names in arg 1. */
@@ -442,7 +443,7 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 	if (r->type == VSM_AUDIT_REFUSED && r->arg[0] == VSM_REFUSED_PINNED)
 		printf("  (%s: %s)", refusal_names[r->arg[0]], pinned_name(r->arg[1]));
 	else if (r->type == VSM_AUDIT_REFUSED && r->arg[0] >= 1 &&
-		 r->arg[0] <= VSM_REFUSED_HC_BUFFER)
+		 r->arg[0] <= VSM_REFUSED_DECOY_WRITE)
 		printf("  (%s)", refusal_names[r->arg[0]]);
 	putchar('\n');
 }

@@ -306,6 +306,7 @@ struct vsm_ping {
 #define VSM_REFUSED_CI_POLICY		6	/* a policy load; arg[1] = -errno, arg[2] = serial */
 #define VSM_REFUSED_TEXT_WRITE		7	/* kernel text/rodata; arg[1] = PA, arg[2] = RIP */
 #define VSM_REFUSED_HC_BUFFER		8	/* hypercall buffer the host may not read (write: arg[2] bit 63); arg[1] = PA, arg[2] = length */
+#define VSM_REFUSED_DECOY_WRITE		9	/* a write into a contained page not stepped over (#GP); arg[1] = PA, arg[2] = RIP */
 
 /* arg[1] of a VSM_REFUSED_PINNED record for pinned state that is no MSR. */
 #define VSM_PINNED_CR0			0x100000000ULL	/* arg[2] = value written */

@@ -6,6 +6,7 @@
  */
 #include "../include/sw.h"
 #include "../include/x86.h"
+#include "../../common/paging.h"
 #include "../arch/svm/svm.h"
 #include "../arch/vmx/vmx.h"
 
@@ -36,6 +37,21 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 	if (intel())
 		vmx_cpu_devirt(c, result);
 	svm_cpu_devirt(c, result);
+}
+
+/**
+ * arch_npt_leaf_read_only() - a nested-map leaf the host may only read
+ * @pa: the 4 KiB page it maps
+ *
+ * Return: the entry: EPT read (bits 1 and 2, write and execute, clear) and
+ * write-back; NPT present, user (every nested access counts as one) and
+ * not executable.
+ */
+u64 arch_npt_leaf_read_only(u64 pa)
+{
+	if (intel())
+		return pa | VSM_PTE_P | VSM_EPT_LEAF_WB;
+	return pa | VSM_PTE_P | VSM_PTE_US | VSM_PTE_NX;
 }
 
 u64 arch_host_cr3(struct vsm_sw_cpu *c)

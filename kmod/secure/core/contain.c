@@ -3,12 +3,13 @@
  * Containing host accesses to the secure region.  The nested page tables
  * leave every secure page out, with prepared 4 KiB entries.  The first
  * time the host touches a secure page, the secure world audits the address
- * and the host's RIP, and points that entry at the decoy page: from then
- * on the host reads whatever is in the decoy (zeros, or what it wrote
- * there itself) and its writes land there.  Secure memory is never read
+ * and the host's RIP, and points that entry at the decoy page, read-only
+ * and not executable: from then on the host reads zeros there, and each
+ * write it makes is stepped over (dropped).  Secure memory is never read
  * or written for the host, and the host does not crash.
  */
 #include "../include/sw.h"
+#include "../../common/insn.h"
 #include "../../common/own.h"
 #include "../../common/paging.h"
 
@@ -38,22 +39,70 @@ u64 *sw_npt_entry(u64 gpa)
 	return &table[(gpa >> VSM_PT_SHIFT(1)) & 511];
 }
 
+/* Set in a decoy entry once a write through it has been audited. */
+#define DECOY_WRITE_AUDITED	VSM_BIT64(11)
+
+/*
+ * Drop the write the host's instruction at RIP makes into the decoy: step
+ * over it, or for MOVS and STOS over the elements that land in the page
+ * (a REP string that goes on past the page re-executes for the rest).
+ */
+static int drop_write(struct vsm_host_regs *r)
+{
+	struct vsm_write_insn w;
+	u8 insn[VSM_INSN_MAX];
+	u64 count, room, off, done, delta;
+	int n;
+
+	n = sw_guest_fetch(r->cr3, r->rip, insn, sizeof(insn));
+	if (n <= 0 || vsm_decode_write(insn, (u32)n, &w))
+		return -EINVAL;
+	if (!w.string) {
+		r->rip += w.len;
+		return 0;
+	}
+	count = w.rep ? r->gpr[VSM_GPR_RCX] : 1;
+	off = r->gpr[VSM_GPR_RDI] & VSM_PAGE_SIZE_MASK;
+	if (r->rflags & VSM_RFLAGS_DF)
+		room = off / w.size + 1;
+	else
+		room = (VSM_PAGE_SIZE - off + w.size - 1) / w.size;
+	done = count < room ? count : room;
+	delta = done * w.size;
+	if (r->rflags & VSM_RFLAGS_DF)
+		delta = -delta;
+	r->gpr[VSM_GPR_RDI] += delta;
+	if (w.movs)
+		r->gpr[VSM_GPR_RSI] += delta;
+	if (w.rep)
+		r->gpr[VSM_GPR_RCX] -= done;
+	if (!w.rep || !r->gpr[VSM_GPR_RCX])
+		r->rip += w.len;
+	return 0;
+}
+
 /**
  * sw_contain_access() - handle a nested page fault of the host
  * @c: this CPU
+ * @r: the host's registers (RIP and string registers move for a write)
  * @gpa: the address the host touched
- * @rip: where
  * @code: the nested page fault error code (bit 1: write)
  *
- * Return: 0 when contained (the host retries and now reaches the decoy),
- * -EFAULT for an address that is not the secure world's in the ownership
- * table (nothing else is unmapped, so this is an emulator or hardware
- * oddity; the caller injects #GP).
+ * The decoy is mapped read-only and never executable: a write through it
+ * is dropped (drop_write()) and audited once per page, so no two contained
+ * accessors can pass data through it.
+ *
+ * Return: 0 when contained (the host goes on, reaching the decoy or past
+ * the dropped write; @r is to be written back), -EFAULT for an address
+ * that is not the secure world's in the ownership table (nothing else is
+ * unmapped, so this is an emulator or hardware oddity) and -EINVAL for a
+ * write the secure world cannot step over (audited): the caller injects
+ * #GP.
  */
-int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
+int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code)
 {
 	u64 page = gpa & ~VSM_PAGE_SIZE_MASK;
-	u64 expected = 0, decoy;
+	u64 expected = 0, decoy, e;
 	u64 *pte;
 
 	if (!vsm_own_host_hidden(sw_own_state(gpa)))
@@ -61,10 +110,25 @@ int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code)
 	pte = sw_npt_entry(gpa);
 	if (!pte)
 		return -EFAULT;
-	decoy = vsm_boot.decoy_pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US | vsm_boot.npt_leaf_flags;
+	decoy = arch_npt_leaf_read_only(vsm_boot.decoy_pa);
+	if (code & VSM_BIT64(1))
+		decoy |= DECOY_WRITE_AUDITED;
 	/* Several CPUs may fault on the same page: one audits it. */
 	if (__atomic_compare_exchange_n(pte, &expected, decoy, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		sw_audit(c, VSM_AEV_PROTECTED_ACCESS, page, r->rip, code);
+		return 0;	/* the host retries; a write faults again */
+	}
+	if (!(code & VSM_BIT64(1)) || (expected & VSM_PTE_ADDR) != vsm_boot.decoy_pa)
+		return 0;	/* another CPU mapped the decoy meanwhile */
+	if (drop_write(r)) {
+		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_DECOY_WRITE, page, r->rip);
+		return -EINVAL;
+	}
+	e = expected;
+	if (!(e & DECOY_WRITE_AUDITED) &&
+	    __atomic_compare_exchange_n(pte, &e, e | DECOY_WRITE_AUDITED, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		sw_audit(c, VSM_AEV_PROTECTED_ACCESS, page, rip, code);
+		sw_audit(c, VSM_AEV_PROTECTED_ACCESS, page, r->rip, code);
 	return 0;
 }

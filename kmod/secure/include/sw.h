@@ -91,7 +91,8 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2);
 s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max);
 
 /* core/contain.c */
-int sw_contain_access(struct vsm_sw_cpu *c, u64 gpa, u64 rip, u64 code);
+struct vsm_host_regs;
+int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code);
 
 /* core/reset.c */
 void __noreturn sw_reset_machine(struct vsm_sw_cpu *c, const char *how,
@@ -240,5 +241,6 @@ void __noreturn arch_cpu_run(struct vsm_sw_cpu *c);
 void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4]);
 u64 arch_host_cr3(struct vsm_sw_cpu *c);
+u64 arch_npt_leaf_read_only(u64 pa);
 
 #endif /* VSM_SW_H */

@@ -11,7 +11,13 @@
  * of the secure region through Linux's direct map, through memremap(), or
  * through a new uncached kernel mapping of its pages built with vmap().
  * Loading succeeds only if no read showed the secure world's marker or
- * image header and the host survived; what was read is logged.
+ * image header, no write stayed (each read back is of the decoy, zero)
+ * and the host survived; what was read is logged.
+ *
+ * mode=writes region=PA size=BYTES: write the region's second page with every kind
+ * of instruction a kernel writes memory with (stores, atomics, REP
+ * strings forward and backward, memset(), memcpy()); loading succeeds
+ * only if the page reads zero after each and the host went on.
  *
  * mode=ioremap: ask ioremap() for the region; Linux refuses RAM (with a
  * one-time warning).  Loading succeeds only if it was refused.
@@ -44,6 +50,8 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/gfp.h>
 #include <linux/ioport.h>
 #include <linux/kfence.h>
@@ -72,7 +80,7 @@
 
 static char *mode = "devirt";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "devirt, touch, memremap, vmap, ioremap, usermap, findram, scan, init or triple");
+MODULE_PARM_DESC(mode, "devirt, touch, writes, memremap, vmap, ioremap, usermap, findram, scan, init or triple");
 static int target = 1;
 module_param(target, int, 0444);
 static unsigned long region;
@@ -117,10 +125,14 @@ static bool page_shows_secret(const u8 *p)
 	return false;
 }
 
-/* Read every page at @va (a mapping of the region), then write to it unless @read_only. */
+/*
+ * Read every page at @va (a mapping of the region), then write to it and
+ * read the word back unless @read_only.  A write that stays is a failure:
+ * the decoy drops writes, so that no two contained accessors can pass data.
+ */
 static int scan_region(u8 *va, const char *how, bool read_only)
 {
-	unsigned long off, leaks = 0, zeros = 0, others = 0;
+	unsigned long off, leaks = 0, zeros = 0, others = 0, kept = 0;
 
 	for (off = 0; off < size; off += PAGE_SIZE) {
 		u64 *p = (u64 *)(va + off);
@@ -134,12 +146,117 @@ static int scan_region(u8 *va, const char *how, bool read_only)
 		if (read_only)
 			continue;
 		WRITE_ONCE(p[1], PATTERN);
-		if (READ_ONCE(p[1]) != PATTERN)
-			others++;
+		if (READ_ONCE(p[1]) == PATTERN)
+			kept++;
 	}
-	pr_info("%s: read%s %lu pages: %lu showed the secure image, %lu read zero, %lu other\n",
-		how, read_only ? "" : " and wrote", size >> PAGE_SHIFT, leaks, zeros, others);
-	return leaks ? -EIO : 0;
+	pr_info("%s: read%s %lu pages: %lu showed the secure image, %lu read zero, %lu other, %lu writes kept\n",
+		how, read_only ? "" : " and wrote", size >> PAGE_SHIFT, leaks, zeros, others, kept);
+	return leaks || kept ? -EIO : 0;
+}
+
+/*
+ * The instructions a kernel writes memory with, aimed at one secure page
+ * (@va, already contained): every write must be dropped (the page reads
+ * zero after each) and the host go on past it.  String writes run forward
+ * and backward and cross into the next page, where the rest of a REP
+ * continues.  Returns how many left a trace.
+ */
+static int write_forms(u8 *va)
+{
+	static u8 src[2 * PAGE_SIZE];
+	unsigned long *word = (unsigned long *)(va + 64), cnt, old;
+	void *dst;
+	int kept = 0, i;
+
+	memset(src, 0xa5, sizeof(src));
+#define DROPPED(what) do {						\
+		if (memchr_inv(va, 0, PAGE_SIZE)) {			\
+			pr_err("write forms: %s left a trace\n", what);	\
+			kept++;						\
+		}							\
+	} while (0)
+	WRITE_ONCE(*(u8 *)va, 0x11);
+	DROPPED("a byte store");
+	WRITE_ONCE(*(u16 *)(va + 2), 0x2222);
+	DROPPED("a 16-bit store");
+	WRITE_ONCE(*(u32 *)(va + 4), 0x33333333);
+	DROPPED("a 32-bit store");
+	WRITE_ONCE(*word, PATTERN);
+	DROPPED("a 64-bit store");
+	asm volatile("movq $-1, %0" : "=m"(*word));
+	DROPPED("a store of an immediate");
+	atomic64_inc((atomic64_t *)word);
+	DROPPED("lock incq");
+	atomic64_add_return(5, (atomic64_t *)word);
+	DROPPED("lock xaddq");
+	old = 0;
+	try_cmpxchg(word, &old, PATTERN);
+	DROPPED("lock cmpxchgq");
+	xchg(word, PATTERN);
+	DROPPED("xchg");
+	set_bit(3, word);
+	DROPPED("lock btsq");
+	asm volatile("orq $0x70, %0" : "+m"(*word));
+	DROPPED("or to memory");
+	asm volatile("notq %0" : "+m"(*word));
+	DROPPED("not of memory");
+	asm volatile("movnti %1, %0" : "=m"(*word) : "r"(PATTERN));
+	DROPPED("movnti");
+	/* REP STOSB over the whole page, forward. */
+	dst = va;
+	cnt = PAGE_SIZE;
+	asm volatile("rep stosb" : "+D"(dst), "+c"(cnt) : "a"(0x5a) : "memory");
+	DROPPED("rep stosb");
+	if (cnt || dst != va + PAGE_SIZE)
+		kept++, pr_err("write forms: rep stosb left rcx %lu, rdi +%ld\n",
+			       cnt, (long)(dst - (void *)va));
+	/* REP MOVSQ from a buffer. */
+	for (i = 0; i < 2; i++) {
+		const void *s = src;
+
+		dst = va;
+		cnt = PAGE_SIZE / 8;
+		asm volatile("rep movsq" : "+D"(dst), "+S"(s), "+c"(cnt) : : "memory");
+		DROPPED("rep movsq");
+		if (cnt || s != src + PAGE_SIZE)
+			kept++, pr_err("write forms: rep movsq left rcx %lu\n", cnt);
+	}
+	/* REP STOSQ backward, from the last word. */
+	dst = va + PAGE_SIZE - 8;
+	cnt = PAGE_SIZE / 8;
+	asm volatile("std; rep stosq; cld" : "+D"(dst), "+c"(cnt) : "a"(PATTERN) : "memory");
+	DROPPED("std; rep stosq");
+	if (cnt || dst != (void *)va - 8)
+		kept++, pr_err("write forms: backward rep stosq left rcx %lu\n", cnt);
+	/* REP STOSB across into the next (secure) page. */
+	dst = va + PAGE_SIZE - 100;
+	cnt = 200;
+	asm volatile("rep stosb" : "+D"(dst), "+c"(cnt) : "a"(0x5a) : "memory");
+	DROPPED("rep stosb across pages");
+	if (cnt || dst != va + PAGE_SIZE + 100 || memchr_inv(va + PAGE_SIZE, 0, PAGE_SIZE))
+		kept++, pr_err("write forms: rep stosb across pages left rcx %lu\n", cnt);
+	memset(va, 0x77, PAGE_SIZE);
+	DROPPED("memset()");
+	memcpy(va, src, PAGE_SIZE);
+	DROPPED("memcpy()");
+#undef DROPPED
+	return kept;
+}
+
+/* mode=writes: write_forms() on the region's second page, which is secret data. */
+static int writes_region(void)
+{
+	int kept, before;
+	u8 *va = phys_to_virt(region + PAGE_SIZE);
+
+	if (size < 3 * PAGE_SIZE)
+		return -EINVAL;
+	/* Touch it first: the decoy is mapped read-only on the first access. */
+	before = memchr_inv(va, 0, PAGE_SIZE) ? 1 : 0;
+	kept = write_forms(va);
+	pr_info("write forms: %d left a trace (page read %s before)\n",
+		kept, before ? "non-zero" : "zero");
+	return kept || before ? -EIO : 0;
 }
 
 /* The detector must see a marker where there is one, or the test proves nothing. */
@@ -228,6 +345,8 @@ static int touch_region(void)
 	}
 	if (!strcmp(mode, "touch"))
 		return scan_region(phys_to_virt(region), "direct map", false);
+	if (!strcmp(mode, "writes"))
+		return writes_region();
 	if (!strcmp(mode, "scan")) {
 		/* The kexec'd kernel keeps the region out of its RAM (memmap=). */
 		void *va = memremap(region, size, MEMREMAP_WB);

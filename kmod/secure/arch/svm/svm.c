@@ -259,14 +259,18 @@ static int text_write(struct vsm_sw_cpu *c, struct vmcb *v, u64 gpa)
 static void handle_npf(struct vsm_sw_cpu *c, struct vmcb *v)
 {
 	u64 gpa = v->control.exit_info2, code = v->control.exit_info1;
+	struct vsm_host_regs r;
 
 	if (sw_text_protected(gpa) && (code & SVM_NPF_WRITE) && !(code & SVM_NPF_IN_WALK)) {
 		if (text_write(c, v, gpa))
 			svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
-	if (sw_contain_access(c, gpa, v->save.rip, code))
+	svm_host_regs(c, v, &r);
+	if (sw_contain_access(c, &r, gpa, code))
 		svm_inject_exception(v, X86_GP_VECTOR, true);
+	else
+		svm_put_host_regs(c, v, &r);
 }
 
 static void put_field(const char *name, u64 value)

@@ -365,8 +365,11 @@ static void handle_ept_violation(struct vsm_sw_cpu *c)
 			vmx_put_host_regs(c, &r);
 		return;
 	}
-	if (sw_contain_access(c, gpa, vmcs_read(VMCS_GUEST_RIP), q))
+	vmx_host_regs(c, &r);
+	if (sw_contain_access(c, &r, gpa, q))
 		vmx_inject_exception(X86_GP_VECTOR, true);
+	else
+		vmx_put_host_regs(c, &r);
 	/* The EPT entry changed: forget what the TLB cached for it. */
 	vmx_invept_all();
 }

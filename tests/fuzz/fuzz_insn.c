@@ -30,6 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	u8 bytes[VSM_INSN_MAX];
 	struct vsm_sys_insn sys;
 	struct vsm_store_insn st;
+	struct vsm_write_insn wr;
 	int len;
 
 	if (size < 16)
@@ -56,6 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (st.len == 0 || st.len > data[3] % 16 || st.reg >= 16 ||
 	     st.mem.base >= 16 || st.mem.index >= 16 ||
 	     (st.size != 1 && st.size != 2 && st.size != 4 && st.size != 8)))
+		abort();
+	/* Nor does the decoder of writes to drop; a string's element fits. */
+	if (!vsm_decode_write(bytes, data[4] % 16, &wr) &&
+	    (wr.len == 0 || wr.len > data[4] % 16 ||
+	     (wr.string && wr.size != 1 && wr.size != 2 && wr.size != 4 && wr.size != 8)))
 		abort();
 	return 0;
 }

@@ -47,6 +47,13 @@ expect "stale INT3" amd "$f" 124 "QEMU's stale INT3: a soft lockup in the INT3 h
 expect "" amd "$f" 1 "the same log without a time-out is no flake"
 expect "" amd "$f" 0 "nor is a run that passed"
 
+pm='vm-run: post-mortem: QEMU TCG stale INT3: 187001 #BP in 0.5 s at ffffffffafcdcfff, which holds eb 42, not an INT3 (Documentation/testing.rst)'
+f=$(log int3-postmortem "$up" 'ok 1 x' "$lockup" 'vm-run: post-mortem: cpu 0 rip=ffffffffafcdcfff rflags=00000282 halted=0' "$pm")
+expect "stale INT3" amd "$f" 124 "QEMU's stale INT3 proven by the post-mortem (console without traces), timed out"
+expect "" amd "$f" 1 "  ... not without the time-out"
+f=$(log int3-storm-only "$up" "$lockup" 'vm-run: post-mortem: 187001 events of vector 0x03 (software) at ffffffffafcdcfff in 0.5 s')
+expect "" amd "$f" 124 "a #BP storm where memory still holds the INT3 (no proof) is a failure"
+
 f=$(log lockup-other "$up" "$lockup" 'RIP: 0010:native_queued_spin_lock_slowpath' ' _raw_spin_lock+0x1a/0x20')
 expect "" amd "$f" 124 "a soft lockup elsewhere (a spinning lock) is a failure"
 

@@ -36,7 +36,11 @@ enum vsm_audit_event {
 	VSM_AEV_EXEC_SCAN = 15,
 	VSM_AEV_DMA = 16,
 	VSM_AEV_DMA_FAULT = 17,
+	VSM_AEV_MODULE_CODE = 18,
 };
+
+/* arg 2 of a VSM_AEV_MODULE_CODE record: the module went (arg 1: pages given back) */
+#define VSM_AEV_MODULE_THAWED		VSM_BIT64(63)
 
 /* arg[0] of a VSM_AEV_REFUSED record */
 #define VSM_AEV_REFUSED_DEVIRT		1

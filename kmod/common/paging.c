@@ -265,3 +265,50 @@ u64 vsm_pt_lookup(const struct vsm_pt_ops *ops, const u64 *root, u64 va,
 	}
 	return 0;
 }
+
+/**
+ * vsm_pt_leaf_4k() - the 4 KiB leaf entry of an address, splitting large pages
+ * @ops: table allocator (the split tables come from it)
+ * @root: the PML4
+ * @va: the address
+ *
+ * A 1 GiB or 2 MiB leaf on the way is replaced by a table of 512 leaves of
+ * the next size down that map exactly what it mapped, with its flags; the
+ * table is filled before the one store that publishes it, so a concurrent
+ * walker sees either the large page or the equivalent table.  The caller
+ * flushes TLBs once it has changed the leaf.
+ *
+ * Return: the 4 KiB entry, or NULL if @va is not mapped or a table could
+ * not be allocated (nothing is changed then above the level reached).
+ */
+u64 *vsm_pt_leaf_4k(const struct vsm_pt_ops *ops, u64 *root, u64 va)
+{
+	u64 *table = root;
+	unsigned int l;
+
+	for (l = VSM_PT_LEVELS; l > 1; l--) {
+		u64 *pte = &table[pt_index(va, l)], e = *pte, pa, flags, step;
+		u64 *next;
+		unsigned int i;
+
+		if (!(e & VSM_PTE_P))
+			return NULL;
+		if (!is_leaf(e, l)) {
+			table = ops->va(ops->ctx, e & VSM_PTE_ADDR);
+			continue;
+		}
+		next = ops->alloc(ops->ctx, &pa);
+		if (!next)
+			return NULL;
+		step = VSM_PT_SIZE(l - 1);
+		flags = e & ~VSM_PTE_ADDR & ~VSM_PTE_PS;
+		if (l - 1 > 1)
+			flags |= VSM_PTE_PS;
+		for (i = 0; i < 512; i++)
+			next[i] = ((e & VSM_PTE_ADDR & ~(VSM_PT_SIZE(l) - 1)) + i * step) | flags;
+		/* Intermediate entries allow everything; leaves restrict. */
+		__atomic_store_n(pte, pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US, __ATOMIC_RELEASE);
+		table = next;
+	}
+	return &table[pt_index(va, 1)];
+}

@@ -69,6 +69,7 @@ void vsm_pt_coverage(const struct vsm_pt_ops *ops, const u64 *root,
 		     struct vsm_pt_coverage *cov);
 u64 *vsm_pt_table_for(const struct vsm_pt_ops *ops, u64 *root, u64 va,
 		      unsigned int level);
+u64 *vsm_pt_leaf_4k(const struct vsm_pt_ops *ops, u64 *root, u64 va);
 u64 vsm_pt_lookup(const struct vsm_pt_ops *ops, const u64 *root, u64 va,
 		  unsigned int *level);
 

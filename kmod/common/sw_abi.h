@@ -181,6 +181,8 @@ enum vsm_exit_class {
  * @prev_count: how many in a row it had been
  * @nmis_passed: NMIs taken inside the secure world and handed to the host
  *	(VMX: sw_nmi_count() ahead of it means one is owed)
+ * @npt_epoch: the nested map's generation this CPU's TLB last caught up
+ *	with (core/modules.c: behind it, the next exit flushes)
  */
 /* MSRs pinned at lock (core/pin.c lists them). */
 #define VSM_PINNED_MSRS		7
@@ -229,6 +231,7 @@ struct vsm_sw_cpu {
 	u32 prev_reason;
 	u32 prev_count;
 	u64 nmis_passed;
+	u64 npt_epoch;
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */
@@ -286,6 +289,9 @@ enum vsm_gpr {
  *	VSM_SW_IOMMU_VA in the secure world's tables
  * @amdvi_area: secure memory reserved for it, VSM_AMDVI_AREA_PAGES zeroed
  *	pages (kmod/common/amdvi.h)
+ * @split_pool_pa: VSM_SPLIT_POOL_PAGES pages of secure memory for the page
+ *	tables that split the nested map's large pages where module code is
+ *	write-protected (core/modules.c)
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -326,7 +332,11 @@ struct vsm_sw_boot {
 	u64 dma;
 	u64 amdvi_mmio;
 	u64 amdvi_area;
+	u64 split_pool_pa;
 };
+
+/* Page tables for splitting the nested map around frozen module code. */
+#define VSM_SPLIT_POOL_PAGES	512
 
 /* vsm_sw_boot.vendor */
 #define VSM_SW_VENDOR_AMD	0
@@ -375,8 +385,42 @@ struct vsm_sw_boot {
  * text_poke()'s BUG_ON (Documentation/code-integrity.rst).
  */
 #define VSM_CI_OP_TEXT_CHECK	8
+/*
+ * A module the check let in, at MODULE_STATE_COMING, right after its
+ * APPROVE: RCX is the physical address of a struct vsm_ci_module, RDX its
+ * size.  Its text and read-only data become host read-only from the lock
+ * on (at once if locked) until VSM_CI_OP_THAW (RCX: the same base), at
+ * MODULE_STATE_GOING.  Documentation/code-integrity.rst.
+ */
+#define VSM_CI_OP_FREEZE	9
+#define VSM_CI_OP_THAW		10
 #define VSM_CI_TEXT_LEN_SHIFT	56
 #define VSM_CI_TEXT_MAX		8
+
+/**
+ * struct vsm_ci_module - a module's layout, for VSM_CI_OP_FREEZE
+ * @base: virtual address of its core layout (text, then read-only data),
+ *	page-aligned, in the module area
+ * @text_size: bytes of text, a multiple of 4 KiB
+ * @ro_size: bytes of text and read-only data, a multiple of 4 KiB
+ * @jump_entries: virtual address of its jump table (struct jump_entry)
+ * @nr_jump_entries: its entries
+ * @static_call_sites: virtual address of its struct static_call_site array
+ * @nr_static_call_sites: its entries
+ *
+ * Read once into secure memory; every address is checked there.
+ */
+struct vsm_ci_module {
+	u64 base;
+	u64 text_size;
+	u64 ro_size;
+	u64 jump_entries;
+	u64 nr_jump_entries;
+	u64 static_call_sites;
+	u64 nr_static_call_sites;
+};
+
+#define VSM_CI_MODULE_SIZE	56
 
 /**
  * struct vsm_hc_cpu_stats - VSM_HC_GET_STATS result for one CPU

@@ -57,6 +57,7 @@ int vsm_patch_site_init(struct vsm_patch_site *s, u64 pa, u64 code_va, u64 targe
 	s64 d5 = (s64)(target_va - (code_va + 5));
 
 	s->pa = pa;
+	s->va = code_va;
 	s->kind = VSM_PATCH_JUMP_LABEL;
 	if (n >= 2 && (bytes[0] == JMP8 || (bytes[0] == nop2[0] && bytes[1] == nop2[1]))) {
 		if (d2 < -128 || d2 > 127)
@@ -180,7 +181,7 @@ static bool static_call_valid(const struct vsm_patch_site *s, const u8 *b,
 	if ((b[0] != CALL32 && b[0] != JMP32) || !code)
 		return false;
 	rel = (s32)((u32)b[1] | (u32)b[2] << 8 | (u32)b[3] << 16 | (u32)b[4] << 24);
-	return in_code(s->pa + code->va_minus_pa + 5 + (s64)rel, code);
+	return in_code(s->va + 5 + (s64)rel, code);
 }
 
 /**
@@ -196,6 +197,7 @@ int vsm_static_call_site_init(struct vsm_patch_site *s, u64 pa, const u8 *bytes,
 			      const struct vsm_code_ranges *code)
 {
 	s->pa = pa;
+	s->va = pa + code->va_minus_pa;
 	s->disp = 0;
 	s->size = 5;
 	s->kind = VSM_PATCH_STATIC_CALL;

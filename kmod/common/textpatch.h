@@ -22,6 +22,7 @@ enum vsm_patch_kind {
 /**
  * struct vsm_patch_site - one jump-label or static-call site
  * @pa: physical address of its first byte
+ * @va: its virtual address (a static call's target is relative to it)
  * @disp: jump label: the jump's displacement when enabled (from the end
  *	of the jump)
  * @size: 2 (JMP rel8 / 2-byte NOP) or 5
@@ -29,6 +30,7 @@ enum vsm_patch_kind {
  */
 struct vsm_patch_site {
 	u64 pa;
+	u64 va;
 	s32 disp;
 	u16 size;
 	u16 kind;
@@ -36,8 +38,9 @@ struct vsm_patch_site {
 
 /**
  * struct vsm_code_ranges - where a static call may go
- * @va_minus_pa: a site's virtual address minus its physical one (the
- *	kernel image is mapped at one offset)
+ * @va_minus_pa: a new static-call site's virtual address minus its
+ *	physical one (the kernel image is mapped at one offset; a module's
+ *	page each at its own)
  * @text_va: start of the kernel's text (virtual)
  * @text_va_end: its end
  * @modules_va: start of the module area

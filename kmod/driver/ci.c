@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
@@ -42,6 +43,7 @@ static_assert(VSM_CI_WHY_UNSIGNED == VSM_CI_WHY_NO_SIGNATURE);
 static_assert(VSM_CI_WHY_SIGNER == VSM_CI_WHY_NO_SIGNER);
 static_assert(VSM_CI_WHY_BAD_SIGNATURE == VSM_CI_WHY_MALFORMED);
 static_assert(VSM_CI_WHY_UNREADABLE == VSM_CI_WHY_NO_READ);
+static_assert(sizeof(struct vsm_ci_module) == VSM_CI_MODULE_SIZE);
 
 /*
  * The start of struct load_info (kernel/module/internal.h), which Linux
@@ -73,10 +75,46 @@ static int ci_pre(struct kprobe *p, struct pt_regs *regs)
 	return 1;
 }
 
+static void ping_cpu(void *unused)
+{
+	vsm_hv_call(VSM_HC_PING, 0, 0, 0);
+}
+
+/*
+ * Describe the module's layout to the secure world, which write-protects
+ * its text and read-only data from the lock on (at once when locked);
+ * every CPU then takes one exit, at which it flushes its nested TLB.
+ */
+static long freeze_module(struct module *mod)
+{
+	struct vsm_ci_module *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	long ret;
+
+	if (!d)
+		return -ENOMEM;
+	d->base = (unsigned long)mod->core_layout.base;
+	d->text_size = PAGE_ALIGN(mod->core_layout.text_size);
+	d->ro_size = PAGE_ALIGN(mod->core_layout.ro_size);
+#ifdef CONFIG_JUMP_LABEL
+	d->jump_entries = (unsigned long)mod->jump_entries;
+	d->nr_jump_entries = mod->num_jump_entries;
+#endif
+#ifdef CONFIG_HAVE_STATIC_CALL_INLINE
+	d->static_call_sites = (unsigned long)mod->static_call_sites;
+	d->nr_static_call_sites = mod->num_static_call_sites;
+#endif
+	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_FREEZE, virt_to_phys(d), sizeof(*d));
+	kfree(d);
+	if (!ret)
+		on_each_cpu(ping_cpu, NULL, 1);
+	return ret;
+}
+
 /*
  * A module the check let in gets its text approved as executable; the
  * secure world takes one approval per allowed check, so a caller cannot
- * approve more than was checked.
+ * approve more than was checked.  Its code is frozen then too, and
+ * thawed, approval first, when it goes.
  */
 static int ci_module_event(struct notifier_block *nb, unsigned long state, void *data)
 {
@@ -93,6 +131,13 @@ static int ci_module_event(struct notifier_block *nb, unsigned long state, void 
 			vsm_hv_call(VSM_HC_CI, VSM_CI_OP_APPROVE_MORE,
 				    (unsigned long)mod->init_layout.base,
 				    PAGE_ALIGN(mod->init_layout.text_size));
+		if (!ret) {
+			long fret = freeze_module(mod);
+
+			if (fret)
+				pr_warn("module %s: its code is not write-protected (%ld)\n",
+					mod->name, fret);
+		}
 		break;
 	case MODULE_STATE_LIVE:
 		/* Init text is freed from here on. */
@@ -102,8 +147,10 @@ static int ci_module_event(struct notifier_block *nb, unsigned long state, void 
 				    PAGE_ALIGN(mod->init_layout.text_size));
 		break;
 	case MODULE_STATE_GOING:
+		/* Approval dropped, then the pages writable again (the model's order). */
 		vsm_hv_call(VSM_HC_CI, VSM_CI_OP_RETRACT, (unsigned long)mod->core_layout.base,
 			    PAGE_ALIGN(mod->core_layout.text_size));
+		vsm_hv_call(VSM_HC_CI, VSM_CI_OP_THAW, (unsigned long)mod->core_layout.base, 0);
 		break;
 	}
 	if (ret)

@@ -13,7 +13,8 @@
  * - registering or enabling a kprobe in the kernel text, and starting an
  *   ftrace user (the function tracer, fprobes, livepatch, BPF
  *   trampolines), fail with -EPERM before anything is patched;
- * - every other text_poke() into the kernel text is shown to the secure
+ * - every other text_poke() into the kernel text or module memory (whose
+ *   approved code is frozen, kmod/secure/core/modules.c) is shown to the secure
  *   world first (VSM_CI_OP_TEXT_CHECK, the same judgement as at the
  *   write); a refused one returns before it writes: the kernel image
  *   stays as it was, the refusal is audited, and the kernel runs on, on
@@ -27,7 +28,11 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kprobes.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/vmalloc.h>
+#include <asm/io.h>
 #include <linux/ptrace.h>
 #include <linux/string.h>
 
@@ -50,6 +55,39 @@ static bool text_pa(unsigned long va, size_t len, u64 *pa)
 		return false;
 	*pa = guard_image.text.start + off;
 	return true;
+}
+
+/* Is @va in the module area (module code is frozen, core/modules.c)? */
+static bool module_va(unsigned long va, size_t len)
+{
+	return va >= MODULES_VADDR && va < MODULES_END && len <= MODULES_END - va;
+}
+
+/*
+ * Ask the secure world about a write into module memory, one physically
+ * contiguous part at a time (module pages are vmalloc'd one by one).
+ */
+static long module_check(unsigned long addr, const u8 *src, size_t len)
+{
+	while (len) {
+		struct page *page = vmalloc_to_page((void *)addr);
+		size_t part = min_t(size_t, len, PAGE_SIZE - offset_in_page(addr));
+		u64 bytes = 0;
+		long ret;
+
+		if (!page)
+			return 0;	/* not mapped: text_poke() faults itself */
+		memcpy(&bytes, src, part);
+		ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_TEXT_CHECK,
+				  (page_to_phys(page) + offset_in_page(addr)) |
+				  (u64)part << VSM_CI_TEXT_LEN_SHIFT, bytes);
+		if (ret == -EPERM)
+			return ret;
+		addr += part;
+		src += part;
+		len -= part;
+	}
+	return 0;
 }
 
 /* Is every write into the kernel text but a patch-site switch refused now? */
@@ -80,8 +118,16 @@ static int guard_pre(struct kprobe *p, struct pt_regs *regs)
 	u64 pa, bytes = 0;
 	long ret;
 
-	if (regs->di != guard_image.text_poke_memcpy || !len || len > VSM_CI_TEXT_MAX ||
-	    !text_pa(addr, len, &pa))
+	if (regs->di != guard_image.text_poke_memcpy || !len || len > VSM_CI_TEXT_MAX)
+		return 0;
+	if (module_va(addr, len)) {
+		if (module_check(addr, src, len) != -EPERM)
+			return 0;
+		pr_warn_ratelimited("refused a write of %zu byte(s) into frozen module code at %pS: the code-integrity policy enforces (vsmctl audit records it)\n",
+				    len, (void *)addr);
+		return refuse(regs, addr);
+	}
+	if (!text_pa(addr, len, &pa))
 		return 0;
 	memcpy(&bytes, src, len);
 	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_TEXT_CHECK,
@@ -105,9 +151,10 @@ static int kprobe_pre(struct kprobe *self, struct pt_regs *regs)
 	const struct kprobe *p = (const struct kprobe *)regs->di;
 	u64 pa;
 
-	if (!text_pa((unsigned long)p->addr, 1, &pa) || !text_locked())
+	if ((!text_pa((unsigned long)p->addr, 1, &pa) && !module_va((unsigned long)p->addr, 1)) ||
+	    !text_locked())
 		return 0;
-	pr_warn_ratelimited("refused a kprobe at %pS: the kernel text is locked and the code-integrity policy enforces\n",
+	pr_warn_ratelimited("refused a kprobe at %pS: kernel and module code are locked and the code-integrity policy enforces\n",
 			    p->addr);
 	return refuse(regs, -EPERM);
 }

@@ -17,7 +17,7 @@ SW_C_SRCS := $(wildcard $(SW_SRC)/core/*.c $(SW_SRC)/arch/*/*.c) \
 	     kmod/common/svm/msrpm.c kmod/common/svm/nested.c kmod/common/snpt.c \
 	     kmod/common/snpt_pool.c kmod/common/vmx/vmcs.c kmod/common/sha256.c \
 	     kmod/common/audit.c kmod/common/hcall.c kmod/common/own.c kmod/common/amdvi.c kmod/common/keystore.c \
-	     kmod/common/asn1.c \
+	     kmod/common/asn1.c kmod/common/paging.c \
 	     kmod/common/modsig.c kmod/common/modsig_hash.c kmod/common/cipolicy.c \
 	     $(wildcard kmod/common/crypto/*.c)
 SW_S_SRCS := $(wildcard $(SW_SRC)/arch/*/*.S kmod/common/crypto/x86/*.S)

@@ -68,6 +68,11 @@ locked=$(vsmctl audit | grep ' locked ' | tail -n 1)
 echo "# $locked"
 check "the lock write-protected the kernel image and took its jump labels" sh -c \
 	"echo '$locked' | awk '{ exit !(\$7 + 0 > 0 && \$8 + 0 > 100) }'"
+vsmctl audit | grep ' module_code ' | sed 's/^/# /'
+if [ "$VSM_VENDOR" = amd ]; then
+	check "the lock write-protected the code of kvm and kvm_amd, loaded before it" \
+		[ "$(vsmctl audit | grep -c ' module_code  *froze ')" -ge 2 ]
+fi
 
 for c in $cpus; do
 	esp=$("$msr" "$c" 0x175)
@@ -105,6 +110,29 @@ for m in text rodata jump scall; do
 		insmod "$dir/vsm_text_attack.ko" mode=$m $jump_args
 	rmmod vsm_text_attack 2>/dev/null
 done
+# Module code (HVCI-like): an allowed module that loads on the locked host
+# is write-protected as it loads (Documentation/code-integrity.rst); its
+# own jump labels still switch; writes through an alias of its text or
+# read-only data are refused; unloaded, its pages are writable again, and
+# it loads again.
+check "locked: an allowed module's own static key switches (its site was taken)" \
+	insmod "$dir/vsm_text_attack.ko" mode=modkey
+froze=$(vsmctl audit | grep ' module_code  *froze ' | tail -n 1)
+echo "# $froze"
+rmmod vsm_text_attack 2>/dev/null
+check "  ... its code was write-protected as it loaded, no page left writable" sh -c \
+	"echo '$froze' | grep -Eq 'froze 0xffffffff[0-9a-f]+: [1-9][0-9]* pages write-protected, [1-9][0-9]* patch sites, 0 pages left'"
+check "  ... and made writable again when it went" sh -c \
+	"vsmctl audit | tail -n 3 | grep -Eq ' module_code  *thawed 0x[0-9a-f]+: [1-9][0-9]* pages writable again'"
+for m in modtext modrodata; do
+	check "locked: a module's write to its own ${m#mod} through an alias is refused" \
+		insmod "$dir/vsm_text_attack.ko" mode=$m
+	dmesg | grep "vsm_text_attack: $m:" | tail -n 1 | sed 's/^/# /'
+	rmmod vsm_text_attack 2>/dev/null
+done
+check "  ... and it still loads and switches its key after all that" \
+	insmod "$dir/vsm_text_attack.ko" mode=modkey
+rmmod vsm_text_attack 2>/dev/null
 # The kernel's own patchers meet a refusal as an error, not a BUG in
 # text_poke() (kmod/driver/text_guard.c).
 check "locked: a new kprobe in the kernel text is refused with an error" \
@@ -163,8 +191,8 @@ refusals 1 0x100000004 CR4
 refusals 2 0x100000000 CR0	# the cr0 and cr0ne attacks write different values
 refusals 1 0x200000001 IDTR
 refusals 1 0x200000000 GDTR
-check "four audited refusals of kernel image writes, none for static keys or calls" \
-	[ "$(grep -c ' refused  *0x7 0x[0-9a-f]* 0x' "$out")" -eq 4 ]
+check "six audited refusals of kernel and module code writes, none for static keys or calls" \
+	[ "$(grep -c ' refused  *0x7 0x[0-9a-f]* 0x' "$out")" -eq 6 ]
 check "one audited refusal of a text_poke() (RIP 0: no instruction ran)" \
 	[ "$(grep -c ' refused  *0x7 0x[0-9a-f]* 0 ' "$out")" -eq 1 ]
 cr4=$(sed -n 's/.* refused  *0x5 0x100000004 \(0x[0-9a-f]*\).*/\1/p' "$out" | head -n 1)

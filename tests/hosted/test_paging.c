@@ -225,3 +225,49 @@ TEST(paging_map_at_high_address)
 	EXPECT_EQ(vsm_pt_lookup(&ops, root, base + 2 * MiB + 8192, NULL), 0);
 	pool_free(p);
 }
+
+TEST(paging_leaf_4k_splits_large_pages_in_place)
+{
+	struct pool *p = pool_new(4096);
+	struct vsm_pt_ops ops = OPS(p);
+	struct vsm_range hole[] = { { 3 * GiB, 3 * GiB + 2 * MiB } };
+	const u64 flags = VSM_PTE_RW | VSM_PTE_US | 0x30 | VSM_PTE_NX;
+	u64 pa, *root = pool_alloc(p, &pa), *e, va = GiB + 2 * MiB + 3 * 4 * KiB;
+	unsigned int level, used;
+
+	EXPECT_EQ(vsm_pt_map_identity(&ops, root, 4 * GiB, hole, 1, flags, 3), 0);
+	EXPECT_EQ(vsm_pt_lookup(&ops, root, va, &level) & VSM_PTE_ADDR, va);
+	EXPECT_EQ(level, 3);
+	used = p->used;
+	e = vsm_pt_leaf_4k(&ops, root, va);
+	EXPECT(e != NULL);
+	EXPECT_EQ(p->used, used + 2);		/* a page directory and a page table */
+	EXPECT_EQ(*e, va | flags | VSM_PTE_P);
+	/* Everything else maps as before, with the same flags. */
+	static const u64 probe[] = { 0, GiB - 4 * KiB, GiB, GiB + 2 * MiB, GiB + 2 * MiB + 8 * KiB,
+				     GiB + 4 * MiB, 2 * GiB - 4 * KiB, 2 * GiB, 4 * GiB - 4 * KiB };
+	for (unsigned int i = 0; i < sizeof(probe) / sizeof(probe[0]); i++) {
+		u64 l = vsm_pt_lookup(&ops, root, probe[i], &level);
+
+		EXPECT_EQ(l & VSM_PTE_ADDR, probe[i]);
+		EXPECT_EQ(l & ~VSM_PTE_ADDR & ~VSM_PTE_PS, flags | VSM_PTE_P);
+	}
+	EXPECT_EQ(level, 2);			/* the hole split the last GiB at load */
+	vsm_pt_lookup(&ops, root, GiB + 2 * MiB + 8 * KiB, &level);
+	EXPECT_EQ(level, 1);
+	vsm_pt_lookup(&ops, root, GiB + 4 * MiB, &level);
+	EXPECT_EQ(level, 2);
+	vsm_pt_lookup(&ops, root, 0, &level);
+	EXPECT_EQ(level, 3);
+	/* A second page of the same 2 MiB needs no table; a hole has no leaf. */
+	EXPECT(vsm_pt_leaf_4k(&ops, root, va + 4 * KiB) == e + 1);
+	EXPECT_EQ(p->used, used + 2);
+	EXPECT(vsm_pt_leaf_4k(&ops, root, 3 * GiB + 4 * KiB) == NULL);
+	EXPECT(vsm_pt_leaf_4k(&ops, root, 8 * GiB) == NULL);
+	/* Out of tables: NULL, and the large page still maps. */
+	p->max = p->used;
+	EXPECT(vsm_pt_leaf_4k(&ops, root, 5 * MiB) == NULL);
+	EXPECT_EQ(vsm_pt_lookup(&ops, root, 5 * MiB, &level) & VSM_PTE_ADDR, 5 * MiB);
+	EXPECT_EQ(level, 3);
+	pool_free(p);
+}

@@ -247,6 +247,7 @@ const char *vsm_audit_type_name(uint32_t type)
 		[VSM_AUDIT_EXEC_SCAN] = "exec_scan",
 		[VSM_AUDIT_DMA] = "dma",
 		[VSM_AUDIT_DMA_FAULT] = "dma_fault",
+		[VSM_AUDIT_MODULE_CODE] = "module_code",
 	};
 
 	return type < ARRAY_LEN(names) && names[type] ? names[type] : "unknown";

@@ -431,6 +431,16 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 		       ULL(r->arg[1]), code, ULL(r->arg[0] >> 32));
 		return;
 	}
+	if (r->type == VSM_AUDIT_MODULE_CODE) {
+		if (r->arg[2] == VSM_MODULE_THAWED)
+			printf("thawed %#llx: %llu pages writable again\n",
+			       ULL(r->arg[0]), ULL(r->arg[1]));
+		else
+			printf("froze %#llx: %llu pages write-protected, %llu patch sites, %llu pages left writable\n",
+			       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2] & 0xffffffff),
+			       ULL(r->arg[2] >> 32));
+		return;
+	}
 	if (r->type == VSM_AUDIT_KEY_OP) {
 		const char *op = vsm_key_op_name((uint32_t)r->arg[2]);
 		int32_t res = (int32_t)(r->arg[2] >> 32);

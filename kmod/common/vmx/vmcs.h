@@ -158,6 +158,7 @@ enum vmx_seg { VMX_ES, VMX_CS, VMX_SS, VMX_DS, VMX_FS, VMX_GS, VMX_LDTR, VMX_TR 
 
 /* Exit qualification of an EPT violation */
 #define VMX_EPT_QUAL_WRITE		VSM_BIT64(1)
+#define VMX_EPT_QUAL_FETCH		VSM_BIT64(2)
 #define VMX_EPT_QUAL_GLA_VALID		VSM_BIT64(7)
 #define VMX_EPT_QUAL_GLA_FINAL		VSM_BIT64(8)	/* not a paging-structure access */
 

@@ -54,6 +54,23 @@ u64 arch_npt_leaf_read_only(u64 pa)
 	return pa | VSM_PTE_P | VSM_PTE_US | VSM_PTE_NX;
 }
 
+/**
+ * arch_npt_leaf_allows() - does a nested-map leaf allow an access?
+ * @e: the leaf
+ * @write: a write
+ * @fetch: an instruction fetch
+ *
+ * Return: true if so (EPT: R, W, X; NPT: P and U, RW, no NX).
+ */
+bool arch_npt_leaf_allows(u64 e, bool write, bool fetch)
+{
+	if (intel())
+		return (e & VSM_PTE_P) && (!write || (e & VSM_PTE_RW)) &&
+		       (!fetch || (e & VSM_PTE_US));
+	return (e & VSM_PTE_P) && (e & VSM_PTE_US) && (!write || (e & VSM_PTE_RW)) &&
+	       (!fetch || !(e & VSM_PTE_NX));
+}
+
 u64 arch_host_cr3(struct vsm_sw_cpu *c)
 {
 	return intel() ? vmx_host_cr3(c) : svm_host_cr3(c);

@@ -181,6 +181,10 @@ s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b)
 		return sw_exec_approve(c, a, b, op);
 	if (op == VSM_CI_OP_SCAN)
 		return sw_exec_scan(c);
+	if (op == VSM_CI_OP_FREEZE)
+		return sw_module_freeze(c, a, b);
+	if (op == VSM_CI_OP_THAW)
+		return sw_module_thaw(c, a);
 	if (op == VSM_CI_OP_TEXT_CHECK)
 		return sw_text_check(c, a & (VSM_BIT64(VSM_CI_TEXT_LEN_SHIFT) - 1),
 				     a >> VSM_CI_TEXT_LEN_SHIFT, b);

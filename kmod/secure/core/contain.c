@@ -39,6 +39,27 @@ u64 *sw_npt_entry(u64 gpa)
 	return &table[(gpa >> VSM_PT_SHIFT(1)) & 511];
 }
 
+static const struct vsm_pt_ops npt_ops = { NULL, table_va, NULL };
+
+/**
+ * sw_npt_spurious() - a nested fault the nested map no longer explains
+ * @gpa: the address
+ * @write: the access was a write
+ * @fetch: an instruction fetch
+ *
+ * A CPU may fault through a translation it cached before a right came
+ * back (module code thawed, a decoy just mapped by another CPU): the
+ * caller flushes this CPU's nested translations and lets the host retry.
+ *
+ * Return: true if the leaf for @gpa now allows the access.
+ */
+bool sw_npt_spurious(u64 gpa, bool write, bool fetch)
+{
+	u64 e = vsm_pt_lookup(&npt_ops, sw_va(vsm_boot.npt_root), gpa, NULL);
+
+	return e && arch_npt_leaf_allows(e, write, fetch);
+}
+
 /* Set in a decoy entry once a write through it has been audited. */
 #define DECOY_WRITE_AUDITED	VSM_BIT64(11)
 
@@ -87,6 +108,7 @@ static int drop_write(struct vsm_host_regs *r)
  * @r: the host's registers (RIP and string registers move for a write)
  * @gpa: the address the host touched
  * @code: the nested page fault error code (bit 1: write)
+ * @fetch: it was an instruction fetch
  *
  * The decoy is mapped read-only and never executable: a write through it
  * is dropped (drop_write()) and audited once per page, so no two contained
@@ -96,10 +118,12 @@ static int drop_write(struct vsm_host_regs *r)
  * the dropped write; @r is to be written back), -EFAULT for an address
  * that is not the secure world's in the ownership table (nothing else is
  * unmapped, so this is an emulator or hardware oddity) and -EINVAL for a
- * write the secure world cannot step over (audited): the caller injects
- * #GP.
+ * write the secure world cannot step over (audited) or an instruction
+ * fetch from secure memory (the decoy is never executable): the caller
+ * injects #GP.
  */
-int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code)
+int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code,
+		      bool fetch)
 {
 	u64 page = gpa & ~VSM_PAGE_SIZE_MASK;
 	u64 expected = 0, decoy, e;
@@ -119,7 +143,11 @@ int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u6
 		sw_audit(c, VSM_AEV_PROTECTED_ACCESS, page, r->rip, code);
 		return 0;	/* the host retries; a write faults again */
 	}
-	if (!(code & VSM_BIT64(1)) || (expected & VSM_PTE_ADDR) != vsm_boot.decoy_pa)
+	if ((expected & VSM_PTE_ADDR) != vsm_boot.decoy_pa)
+		return 0;	/* not the decoy yet: retry */
+	if (fetch)
+		return -EINVAL;	/* executing secure memory: never */
+	if (!(code & VSM_BIT64(1)))
 		return 0;	/* another CPU mapped the decoy meanwhile */
 	if (drop_write(r)) {
 		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_DECOY_WRITE, page, r->rip);

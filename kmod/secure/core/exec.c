@@ -128,6 +128,35 @@ bool sw_exec_approved_va(u64 cr3, u64 va)
 	return ok;
 }
 
+/**
+ * sw_exec_page_approved() - is this page approved at this address?
+ * @va: its virtual address
+ * @pa: its physical address
+ *
+ * Return: true if so (kernel text counts).
+ */
+bool sw_exec_page_approved(u64 va, u64 pa)
+{
+	bool ok;
+
+	sw_spin_lock(&exec_lock);
+	ok = page_ok(va & ~VSM_PAGE_SIZE_MASK, pa & ~VSM_PAGE_SIZE_MASK);
+	sw_spin_unlock(&exec_lock);
+	return ok;
+}
+
+/**
+ * sw_exec_retract_page() - drop the approval of a page at an address
+ * @va: its virtual address
+ * @pa: its physical address, as approved
+ */
+void sw_exec_retract_page(u64 va, u64 pa)
+{
+	sw_spin_lock(&exec_lock);
+	retract_page(va & ~VSM_PAGE_SIZE_MASK, pa & ~VSM_PAGE_SIZE_MASK);
+	sw_spin_unlock(&exec_lock);
+}
+
 /* What a scan found. */
 struct findings {
 	struct vsm_sw_cpu *c;

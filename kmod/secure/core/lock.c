@@ -30,6 +30,7 @@ s64 sw_lock(struct vsm_sw_cpu *c)
 			/* Approved code first: static calls may point into it. */
 			sw_exec_baseline(c);
 			text = sw_text_lock(c);
+			sw_modules_lock(c);
 			/*
 			 * After the ownership table changed: this drops every
 			 * shadow nested table, and one built before the change

@@ -101,6 +101,25 @@ int sw_own_protect(u64 pa, u64 len)
 	return ret;
 }
 
+/**
+ * sw_own_unprotect() - host read-only pages become host read-write again
+ * @pa: start, page-aligned
+ * @len: length, page-aligned
+ *
+ * Gives a right back, so no writer needs to drain.
+ *
+ * Return: as vsm_own_transition().
+ */
+int sw_own_unprotect(u64 pa, u64 len)
+{
+	int ret;
+
+	own_get();
+	ret = vsm_own_unprotect(&sw_own_table, pa, len);
+	own_put();
+	return ret;
+}
+
 /* A checked output buffer is written: the writer count taken at the check. */
 static int writer(int ret, bool write)
 {

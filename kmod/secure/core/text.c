@@ -201,6 +201,93 @@ u64 sw_text_lock(struct vsm_sw_cpu *c)
 	return done;
 }
 
+static struct vsm_patch_site staged[VSM_PATCH_SITES_MAX];
+
+/**
+ * sw_text_sites_add() - take more patch sites (a module's)
+ * @add: the sites, in any order
+ * @n: how many
+ *
+ * They are sorted in a scratch copy and merged in, so that adding a
+ * module's sites costs one pass over the table.
+ *
+ * Return: 0, or -ENOSPC if the table would overflow (nothing is added).
+ */
+int sw_text_sites_add(const struct vsm_patch_site *add, u32 n)
+{
+	u32 i, j, k;
+
+	sw_spin_lock(&text_lock);
+	if (n > VSM_PATCH_SITES_MAX - nr_sites) {
+		sw_spin_unlock(&text_lock);
+		return -ENOSPC;
+	}
+	memcpy(staged, add, n * sizeof(*add));
+	n = vsm_patch_sites_sort(staged, n);
+	/* Merge from the top down, in place. */
+	i = nr_sites;
+	j = n;
+	k = nr_sites + n;
+	while (j) {
+		if (i && sites[i - 1].pa > staged[j - 1].pa)
+			sites[--k] = sites[--i];
+		else
+			sites[--k] = staged[--j];
+	}
+	/* Sorted now: this only drops duplicates and overlaps. */
+	nr_sites = vsm_patch_sites_sort(sites, nr_sites + n);
+	sw_spin_unlock(&text_lock);
+	return 0;
+}
+
+/* Is @page one of the @n sorted @pages? */
+static bool page_in(const u64 *pages, u32 n, u64 page)
+{
+	u32 lo = 0, hi = n;
+
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (pages[mid] == page)
+			return true;
+		if (pages[mid] < page)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/**
+ * sw_text_sites_drop() - forget the patch sites on some pages
+ * @pages: page addresses, sorted
+ * @n: how many
+ */
+void sw_text_sites_drop(const u64 *pages, u32 n)
+{
+	u32 i, kept = 0;
+
+	sw_spin_lock(&text_lock);
+	for (i = 0; i < nr_sites; i++)
+		if (!page_in(pages, n, sites[i].pa & ~VSM_PAGE_SIZE_MASK))
+			sites[kept++] = sites[i];
+	nr_sites = kept;
+	sw_spin_unlock(&text_lock);
+}
+
+/**
+ * sw_text_code_ranges() - where static calls may go, for new sites
+ * @cr3: the page tables module code is looked up in
+ * @ranges: filled in (the caller sets va_minus_pa for each site)
+ */
+void sw_text_code_ranges(u64 cr3, struct vsm_code_ranges *ranges)
+{
+	sw_spin_lock(&text_lock);
+	*ranges = code_ranges;
+	lookup_cr3 = cr3;
+	sw_spin_unlock(&text_lock);
+}
+
 /* How many jump-label sites are known (for the lock's audit record). */
 u32 sw_text_sites(void)
 {

@@ -45,6 +45,7 @@ u32 sw_own_state(u64 pa);
 bool sw_own_uniform(u64 pa, u64 len);
 u64 sw_own_generation(void);
 int sw_own_protect(u64 pa, u64 len);
+int sw_own_unprotect(u64 pa, u64 len);
 bool sw_host_ram(u64 pa, u64 len);
 bool sw_host_writable(u64 pa, u64 len);
 bool sw_host_write_begin(const u64 *pa, u32 n, u64 len);
@@ -92,7 +93,9 @@ s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max);
 
 /* core/contain.c */
 struct vsm_host_regs;
-int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code);
+int sw_contain_access(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa, u64 code,
+		      bool fetch);
+bool sw_npt_spurious(u64 gpa, bool write, bool fetch);
 
 /* core/reset.c */
 void __noreturn sw_reset_machine(struct vsm_sw_cpu *c, const char *how,
@@ -181,6 +184,18 @@ u64 sw_text_lock(struct vsm_sw_cpu *c);
 u32 sw_text_sites(void);
 int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa);
 s64 sw_text_check(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 bytes);
+struct vsm_patch_site;
+struct vsm_code_ranges;
+int sw_text_sites_add(const struct vsm_patch_site *add, u32 n);
+void sw_text_sites_drop(const u64 *pages, u32 n);
+void sw_text_code_ranges(u64 cr3, struct vsm_code_ranges *ranges);
+
+/* core/modules.c */
+s64 sw_module_freeze(struct vsm_sw_cpu *c, u64 pa, u64 size);
+s64 sw_module_thaw(struct vsm_sw_cpu *c, u64 base);
+void sw_modules_lock(struct vsm_sw_cpu *c);
+bool sw_npt_stale(struct vsm_sw_cpu *c);
+void sw_npt_changed(void);
 
 /* core/exec.c */
 void sw_exec_baseline(struct vsm_sw_cpu *c);
@@ -188,6 +203,8 @@ void sw_exec_grant(void);
 s64 sw_exec_approve(struct vsm_sw_cpu *c, u64 va, u64 size, u64 op);
 s64 sw_exec_scan(struct vsm_sw_cpu *c);
 bool sw_exec_approved_va(u64 cr3, u64 va);
+bool sw_exec_page_approved(u64 va, u64 pa);
+void sw_exec_retract_page(u64 va, u64 pa);
 
 /* core/ci.c */
 s64 sw_ci_call(struct vsm_sw_cpu *c, u64 op, u64 a, u64 b);
@@ -242,5 +259,6 @@ void __noreturn arch_cpu_devirt(struct vsm_sw_cpu *c, s64 result);
 void arch_cpuid_adjust(u32 leaf, u32 sub, u32 regs[4]);
 u64 arch_host_cr3(struct vsm_sw_cpu *c);
 u64 arch_npt_leaf_read_only(u64 pa);
+bool arch_npt_leaf_allows(u64 e, bool write, bool fetch);
 
 #endif /* VSM_SW_H */

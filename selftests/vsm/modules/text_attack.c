@@ -33,6 +33,13 @@
  * guard must stop it before: loading succeeds only if the text is
  * unchanged (and the module lives to say so).
  *
+ * mode=modkey: switch a static key of this module on and off (its
+ * jump-label site is in its own text, write-protected once frozen): the
+ * branch must follow.  mode=modtext, mode=modrodata: overwrite 4 bytes of
+ * this module's own code, or of one of its const strings, through a
+ * writable alias of the page (vmalloc_to_page() and vmap()).  Loading
+ * succeeds only if the key switched, or the bytes are unchanged.
+ *
  * mode=deputy region=PA region_size=BYTES rodata=ADDR erodata=ADDR (__start_rodata and
  * __end_rodata, from /proc/kallsyms), with a policy loaded: after the
  * lock, ask the secure world itself to write kernel text and read-only
@@ -50,6 +57,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/io.h>
+#include <linux/jump_label.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -64,7 +72,7 @@
 
 static char *mode = "text";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap, textpoke or deputy");
+MODULE_PARM_DESC(mode, "text, rodata, jump, scall, execmap, textpoke, modkey, modtext, modrodata or deputy");
 static unsigned long jt, ejt, stext, etext, sct, sct_end, region, rodata, erodata, tp;
 module_param(tp, ulong, 0444);
 module_param(region, ulong, 0444);
@@ -100,6 +108,62 @@ static int poke(unsigned long addr, const u8 *bytes, size_t len)
 	memcpy(now, (void *)addr, len);
 	pr_info("%s: %*ph at %pS, wrote %*ph, read back %*ph\n", mode, (int)len, old,
 		(void *)addr, (int)len, bytes, (int)len, now);
+	if (memcmp(now, old, len)) {
+		memcpy(alias + offset_in_page(addr), old, len);
+		vunmap(alias);
+		return -EIO;
+	}
+	vunmap(alias);
+	return 0;
+}
+
+static DEFINE_STATIC_KEY_FALSE(vsm_test_key);
+static const char module_const[] = "vsm: this module's read-only data";
+
+/* Code of this module for modtext to overwrite; never called. */
+static noinline int module_victim(int x)
+{
+	return x * 3 + 1;
+}
+
+/* The key's site, in this module's (frozen) text, not in its init text. */
+static noinline bool module_key_on(void)
+{
+	return static_branch_unlikely(&vsm_test_key);
+}
+
+/* This module's static key: on, then off; its site must switch. */
+static int switch_module_key(void)
+{
+	bool on, off;
+
+	static_branch_enable(&vsm_test_key);
+	on = module_key_on();
+	static_branch_disable(&vsm_test_key);
+	off = !module_key_on();
+	pr_info("modkey: branch %s when on, %s when off\n", on ? "taken" : "NOT taken",
+		off ? "not taken" : "TAKEN");
+	return on && off ? 0 : -EIO;
+}
+
+/* Overwrite @len bytes of this module at @addr through a vmap() alias. */
+static int poke_module(unsigned long addr, const u8 *bytes, size_t len)
+{
+	struct page *page = vmalloc_to_page((void *)addr);
+	u8 old[8], now[8];
+	void *alias;
+
+	if (!page)
+		return -ENOENT;
+	alias = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
+	if (!alias)
+		return -ENOMEM;
+	memcpy(old, (void *)addr, len);
+	memcpy(alias + offset_in_page(addr), bytes, len);
+	memcpy(now, (void *)addr, len);
+	pr_info("%s: %*ph at %pS (physical %#llx), wrote %*ph, read back %*ph\n", mode,
+		(int)len, old, (void *)addr, (unsigned long long)page_to_phys(page) +
+		offset_in_page(addr), (int)len, bytes, (int)len, now);
 	if (memcmp(now, old, len)) {
 		memcpy(alias + offset_in_page(addr), old, len);
 		vunmap(alias);
@@ -391,6 +455,12 @@ static int __init vsm_text_attack_init(void)
 		return deputy_attack();
 	if (!strcmp(mode, "textpoke"))
 		return text_poke_attack();
+	if (!strcmp(mode, "modkey"))
+		return switch_module_key();
+	if (!strcmp(mode, "modtext"))
+		return poke_module((unsigned long)module_victim + 4, int3s, sizeof(int3s));
+	if (!strcmp(mode, "modrodata"))
+		return poke_module((unsigned long)module_const, (const u8 *)"X", 1);
 	return -EINVAL;
 }
 

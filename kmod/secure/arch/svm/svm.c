@@ -261,13 +261,17 @@ static void handle_npf(struct vsm_sw_cpu *c, struct vmcb *v)
 	u64 gpa = v->control.exit_info2, code = v->control.exit_info1;
 	struct vsm_host_regs r;
 
+	if (sw_npt_spurious(gpa, code & SVM_NPF_WRITE, code & SVM_NPF_FETCH)) {
+		v->control.tlb_control = SVM_TLB_FLUSH_ALL;
+		return;
+	}
 	if (sw_text_protected(gpa) && (code & SVM_NPF_WRITE) && !(code & SVM_NPF_IN_WALK)) {
 		if (text_write(c, v, gpa))
 			svm_inject_exception(v, X86_GP_VECTOR, true);
 		return;
 	}
 	svm_host_regs(c, v, &r);
-	if (sw_contain_access(c, &r, gpa, code))
+	if (sw_contain_access(c, &r, gpa, code, code & SVM_NPF_FETCH))
 		svm_inject_exception(v, X86_GP_VECTOR, true);
 	else
 		svm_put_host_regs(c, v, &r);
@@ -424,7 +428,7 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		svm_l2_exit(c);
 		goto out;
 	}
-	v->control.tlb_control = 0;
+	v->control.tlb_control = sw_npt_stale(c) ? SVM_TLB_FLUSH_ALL : 0;
 	/* An exception a handler injects replaces the redelivered event. */
 	v->control.event_inj = svm_event_to_redeliver(v->control.exit_int_info);
 	svm_pin_if_locked(c, v);

@@ -357,6 +357,10 @@ static void handle_ept_violation(struct vsm_sw_cpu *c)
 	struct vsm_host_regs r;
 
 	sw_count_exit(c, VSM_EXIT_NPF);
+	if (sw_npt_spurious(gpa, q & VMX_EPT_QUAL_WRITE, q & VMX_EPT_QUAL_FETCH)) {
+		vmx_invept_all();
+		return;
+	}
 	if (sw_text_protected(gpa) && (q & VMX_EPT_QUAL_WRITE) && !in_walk) {
 		vmx_host_regs(c, &r);
 		if (sw_text_write(c, &r, gpa))
@@ -366,7 +370,7 @@ static void handle_ept_violation(struct vsm_sw_cpu *c)
 		return;
 	}
 	vmx_host_regs(c, &r);
-	if (sw_contain_access(c, &r, gpa, q))
+	if (sw_contain_access(c, &r, gpa, q, q & VMX_EPT_QUAL_FETCH))
 		vmx_inject_exception(X86_GP_VECTOR, true);
 	else
 		vmx_put_host_regs(c, &r);
@@ -530,6 +534,8 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		sw_reset_machine(c, "failed VM entry", VSM_PORT_RESET_CTRL, 0x06);
 	}
 	vmx_pin_if_locked(c);
+	if (sw_npt_stale(c))
+		vmx_invept_all();
 	switch (reason & 0xffff) {
 	case VMX_EXIT_CPUID:
 		sw_count_exit(c, VSM_EXIT_CPUID);

@@ -289,9 +289,10 @@ enum vsm_gpr {
  *	VSM_SW_IOMMU_VA in the secure world's tables
  * @amdvi_area: secure memory reserved for it, VSM_AMDVI_AREA_PAGES zeroed
  *	pages (kmod/common/amdvi.h)
- * @split_pool_pa: VSM_SPLIT_POOL_PAGES pages of secure memory for the page
- *	tables that split the nested map's large pages where module code is
- *	write-protected (core/modules.c)
+ * @split_pool_pa: secure memory for the page tables that split the
+ *	nested map's large pages where module code is write-protected
+ *	(core/modules.c): @split_pool_pages pages
+ * @split_pool_pages: see @split_pool_pa, at most VSM_SPLIT_POOL_PAGES
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -333,10 +334,11 @@ struct vsm_sw_boot {
 	u64 amdvi_mmio;
 	u64 amdvi_area;
 	u64 split_pool_pa;
+	u64 split_pool_pages;
 };
 
 /* Page tables for splitting the nested map around frozen module code. */
-#define VSM_SPLIT_POOL_PAGES	512
+#define VSM_SPLIT_POOL_PAGES	256
 
 /* vsm_sw_boot.vendor */
 #define VSM_SW_VENDOR_AMD	0

@@ -24,7 +24,7 @@
  * Pages besides the per-CPU areas and tables: MSR map, I/O map, decoy, and
  * the tables that split large pages around frozen module code.
  */
-#define VSM_REGION_MAP_PAGES	(2 + 3 + 1 + VSM_SPLIT_POOL_PAGES)
+#define VSM_REGION_MAP_PAGES	(2 + 3 + 1)
 
 static void *region_alloc(struct vsm_region *r, size_t bytes)
 {
@@ -218,6 +218,22 @@ static int build_npt(struct vsm_region *r, unsigned int phys_bits,
 }
 
 /*
+ * The tables that split large pages around frozen module code come first
+ * from what is left (automatic sizing plans VSM_SPLIT_POOL_PAGES; a small
+ * explicit region gets fewer, and module pages beyond them stay writable,
+ * which their audit records say).
+ */
+static void alloc_split_pool(struct vsm_region *r)
+{
+	size_t pages = min_t(size_t, (r->size - r->used) / VSM_PAGE_SIZE, VSM_SPLIT_POOL_PAGES);
+
+	if (!pages)
+		return;
+	r->boot->split_pool_pa = vsm_region_pa_of(r, region_alloc(r, pages * VSM_PAGE_SIZE));
+	r->boot->split_pool_pages = pages;
+}
+
+/*
  * What is left of the region becomes the pools of shadow nested page
  * tables (nested virtualization), the same number of pages for each CPU,
  * at most VSM_SNPT_POOL_MAX; fewer than VSM_SNPT_POOL_MIN: no pools.
@@ -262,12 +278,14 @@ static size_t table_pages_estimate(size_t size, size_t image,
 
 /* Pages for an IOMMU the secure world takes, and its page tables. */
 static size_t plan_extra_pages;
+/* The split pool (alloc_split_pool()): planned, but not part of the minimum. */
+static size_t plan_split_pages;
 
 /* Bytes of the region for @pool pages per CPU, everything else included. */
 static size_t plan_bytes(size_t image, u32 pool, unsigned int phys_bits,
 			 u64 physmap_end)
 {
-	size_t fixed = image + (VSM_REGION_MAP_PAGES + plan_extra_pages +
+	size_t fixed = image + (VSM_REGION_MAP_PAGES + plan_extra_pages + plan_split_pages +
 			(size_t)nr_cpu_ids * (VSM_CPU_PAGES + pool)) * VSM_PAGE_SIZE;
 	size_t size = ALIGN(fixed, VSM_REGION_ALIGN), prev = 0;
 
@@ -306,7 +324,9 @@ static int vsm_region_plan(struct vsm_region *r, size_t request, size_t image,
 {
 	size_t cap, per_cpu;
 
+	plan_split_pages = 0;
 	r->min_size = plan_bytes(image, 0, phys_bits, physmap_end);
+	plan_split_pages = VSM_SPLIT_POOL_PAGES;
 	r->full_size = min_t(size_t, VSM_REGION_MAX,
 			     plan_bytes(image, VSM_SNPT_POOL_MAX, phys_bits, physmap_end));
 	if (request) {
@@ -325,7 +345,8 @@ static int vsm_region_plan(struct vsm_region *r, size_t request, size_t image,
 	}
 	r->automatic = true;
 	if (!r->pools) {
-		r->size = r->min_size;
+		r->size = min_t(size_t, VSM_REGION_MAX,
+				plan_bytes(image, 0, phys_bits, physmap_end));
 		return 0;
 	}
 	cap = ALIGN_DOWN(ram_bytes / VSM_REGION_RAM_SHARE, VSM_REGION_ALIGN);
@@ -342,7 +363,8 @@ static int vsm_region_plan(struct vsm_region *r, size_t request, size_t image,
 	       plan_bytes(image, per_cpu, phys_bits, physmap_end) > cap)
 		per_cpu--;
 	if (per_cpu < VSM_SNPT_POOL_MIN) {
-		r->size = r->min_size;
+		r->size = clamp_t(size_t, plan_bytes(image, 0, phys_bits, physmap_end),
+				  r->min_size, cap);
 		return 0;
 	}
 	r->plan_pool_pages = per_cpu;
@@ -373,7 +395,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
 	size_t percpu_offset;
-	u8 *areas, *msrpm, *iopm, *decoy, *split, *amdvi = NULL;
+	u8 *areas, *msrpm, *iopm, *decoy, *amdvi = NULL;
 	u64 ram_end = 0, ram_bytes = 0;
 	unsigned int i;
 	int ret;
@@ -421,8 +443,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	msrpm = region_alloc(r, 2 * VSM_PAGE_SIZE);
 	iopm = region_alloc(r, 3 * VSM_PAGE_SIZE);
 	decoy = region_alloc(r, VSM_PAGE_SIZE);
-	split = region_alloc(r, VSM_SPLIT_POOL_PAGES * VSM_PAGE_SIZE);
-	if (!areas || !msrpm || !iopm || !decoy || !split)
+	if (!areas || !msrpm || !iopm || !decoy)
 		goto too_small;
 	if (r->amdvi) {
 		amdvi = region_alloc(r, VSM_AMDVI_AREA_PAGES * VSM_PAGE_SIZE);
@@ -439,6 +460,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 		goto too_small;
 	if (ret)
 		goto fail;
+	alloc_split_pool(r);
 	alloc_snpt_pools(r);
 
 	r->boot->region_pa = r->pa;
@@ -453,7 +475,6 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	r->boot->dma = vsm_dma_state();
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
-	r->boot->split_pool_pa = vsm_region_pa_of(r, split);
 	if (amdvi) {
 		r->boot->amdvi_mmio = r->amdvi;
 		r->boot->amdvi_area = vsm_region_pa_of(r, amdvi);

@@ -411,12 +411,12 @@ TEST(decode_write_lengths)
 	struct vsm_write_insn w;
 	unsigned int i;
 
-	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(ok); i++) {
 		EXPECT_EQ(decode_wr(ok[i].bytes, &w), 0);
 		EXPECT_EQ(w.len, ok[i].len);
 		EXPECT(!w.string);
 	}
-	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(refused); i++)
 		EXPECT_EQ(decode_wr(refused[i], &w), -EINVAL);
 }
 

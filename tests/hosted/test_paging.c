@@ -246,7 +246,7 @@ TEST(paging_leaf_4k_splits_large_pages_in_place)
 	/* Everything else maps as before, with the same flags. */
 	static const u64 probe[] = { 0, GiB - 4 * KiB, GiB, GiB + 2 * MiB, GiB + 2 * MiB + 8 * KiB,
 				     GiB + 4 * MiB, 2 * GiB - 4 * KiB, 2 * GiB, 4 * GiB - 4 * KiB };
-	for (unsigned int i = 0; i < sizeof(probe) / sizeof(probe[0]); i++) {
+	for (unsigned int i = 0; i < ARRAY_SIZE(probe); i++) {
 		u64 l = vsm_pt_lookup(&ops, root, probe[i], &level);
 
 		EXPECT_EQ(l & VSM_PTE_ADDR, probe[i]);

@@ -436,9 +436,9 @@ static void print_record(const struct vsm_audit_record *r, bool json)
 			printf("thawed %#llx: %llu pages writable again\n",
 			       ULL(r->arg[0]), ULL(r->arg[1]));
 		else
-			printf("froze %#llx: %llu pages write-protected, %llu patch sites, %llu pages left writable\n",
+			printf("froze %#llx: %llu pages write-protected, %llu patch sites, %llu pages left writable, %llu split tables in use\n",
 			       ULL(r->arg[0]), ULL(r->arg[1]), ULL(r->arg[2] & 0xffffffff),
-			       ULL(r->arg[2] >> 32));
+			       ULL((r->arg[2] >> 32) & 0xffff), ULL(r->arg[2] >> 48));
 		return;
 	}
 	if (r->type == VSM_AUDIT_KEY_OP) {

@@ -278,7 +278,7 @@ struct vsm_ping {
 #define VSM_AUDIT_EXEC_SCAN		15	/* leaves, unapproved ranges, bytes */
 #define VSM_AUDIT_DMA			16	/* VSM_DMA_*, IOMMU base when taken */
 #define VSM_AUDIT_DMA_FAULT		17	/* device | code << 16 | flags << 32, address, 1: write */
-#define VSM_AUDIT_MODULE_CODE		18	/* module code frozen: arg[0] = base VA, arg[1] = pages write-protected, arg[2] = patch sites | pages left writable << 32; thawed (arg[2] = VSM_MODULE_THAWED): arg[1] = pages made writable again */
+#define VSM_AUDIT_MODULE_CODE		18	/* module code frozen: arg[0] = base VA, arg[1] = pages write-protected, arg[2] = patch sites | pages left writable << 32 | split tables in use << 48; thawed (arg[2] = VSM_MODULE_THAWED): arg[1] = pages made writable again */
 #define VSM_MODULE_THAWED		(1ULL << 63)
 
 /* What a VSM_AUDIT_KEY_OP record did (arg[2] low 32 bits). */

@@ -20,10 +20,10 @@
 #include "../../common/textpatch.h"
 
 #define MODULES_MAX		512
-#define FROZEN_PAGES_MAX	16384
-#define MODULE_BYTES_MAX	(64ULL << 20)
-#define MODULE_SITES_MAX	4096	/* jump entries, static-call sites: each */
-#define TRAMPS_MAX		1024
+#define FROZEN_PAGES_MAX	8192	/* 32 MiB of module code and read-only data */
+#define MODULE_BYTES_MAX	(32ULL << 20)
+#define MODULE_SITES_MAX	8192	/* jump entries, static-call sites: each */
+#define SITES_MAX		4096	/* patch sites one module may have */
 
 /* The low bits of a recorded page: what this record did with it. */
 #define PAGE_PROTECTED	VSM_BIT64(0)	/* HOST_RO, read-only in the nested map */
@@ -49,15 +49,19 @@ static struct frozen mods[MODULES_MAX];
 static u32 nr_mods;
 static u64 pages[FROZEN_PAGES_MAX];
 static u32 nr_pages;
-static u64 scratch[FROZEN_PAGES_MAX];
-static struct vsm_patch_site msites[2 * MODULE_SITES_MAX + TRAMPS_MAX];
+/* Scratch, under mod_lock: a module's sites, or its pages sorted. */
+static union {
+	struct vsm_patch_site sites[SITES_MAX];
+	u64 pages[FROZEN_PAGES_MAX];
+} scratch;
+#define msites scratch.sites
 static u32 mod_lock;
 static u32 split_used;
 static u64 npt_epoch;
 
 static void *split_alloc(void *ctx, u64 *pa)
 {
-	if (split_used == VSM_SPLIT_POOL_PAGES || !vsm_boot.split_pool_pa)
+	if (split_used >= vsm_boot.split_pool_pages)
 		return NULL;
 	*pa = vsm_boot.split_pool_pa + (u64)split_used++ * VSM_PAGE_SIZE;
 	memset(sw_va(*pa), 0, VSM_PAGE_SIZE);
@@ -134,7 +138,7 @@ static u32 take_jump_labels(const struct frozen *m, u64 cr3, u32 n)
 {
 	u64 i;
 
-	for (i = 0; i < m->desc.nr_jump_entries; i++) {
+	for (i = 0; i < m->desc.nr_jump_entries && n < SITES_MAX; i++) {
 		u64 va = m->desc.jump_entries + 16 * i, code_va, pa;
 		u8 e[8], b[VSM_PATCH_SITE_MAX_LEN];
 		s32 code_off, target_off;
@@ -164,11 +168,10 @@ static u32 take_static_calls(const struct frozen *m, u64 cr3, u32 n)
 {
 	static const u8 sig[3] = { 0x0f, 0xb9, 0xcc };
 	struct vsm_code_ranges code;
-	u32 tramps = 0;
 	u64 i, off;
 
 	sw_text_code_ranges(cr3, &code);
-	for (i = 0; i < m->desc.nr_static_call_sites; i++) {
+	for (i = 0; i < m->desc.nr_static_call_sites && n < SITES_MAX; i++) {
 		u64 va = m->desc.static_call_sites + 8 * i, site_va, pa;
 		u8 b[VSM_PATCH_SITE_MAX_LEN];
 		s32 site_off;
@@ -182,19 +185,15 @@ static u32 take_static_calls(const struct frozen *m, u64 cr3, u32 n)
 		if (!vsm_static_call_site_init(&msites[n], pa, b, &code))
 			n++;
 	}
-	for (i = 0; i < m->text && tramps < TRAMPS_MAX; i++) {
+	for (i = 0; i < m->text && n < SITES_MAX; i++) {
 		u64 page = page_of(pages[m->first + i]);
 		const u8 *p = (const u8 *)(uintptr_t)page;
 
 		code.va_minus_pa = m->desc.base + i * VSM_PAGE_SIZE - page;
-		for (off = 0; off + 8 <= VSM_PAGE_SIZE && tramps < TRAMPS_MAX; off += 4) {
-			if (memcmp(p + off + 5, sig, 3))
-				continue;
-			if (!vsm_static_call_site_init(&msites[n], page + off, p + off, &code)) {
+		for (off = 0; off + 8 <= VSM_PAGE_SIZE && n < SITES_MAX; off += 4)
+			if (!memcmp(p + off + 5, sig, 3) &&
+			    !vsm_static_call_site_init(&msites[n], page + off, p + off, &code))
 				n++;
-				tramps++;
-			}
-		}
 	}
 	return n;
 }
@@ -220,16 +219,21 @@ static void apply(struct vsm_sw_cpu *c, struct frozen *m)
 {
 	u64 cr3 = arch_host_cr3(c);
 	u32 i, n, done = 0, left = 0;
+	bool keep_text;
 
 	/* Its sites first: a switch right after the protection is legal. */
 	n = take_jump_labels(m, cr3, 0);
 	n = take_static_calls(m, cr3, n);
-	if (n && sw_text_sites_add(msites, n))
-		n = 0;	/* the site table is full: each switch will be refused */
+	n = vsm_patch_sites_sort(msites, n);
+	/* Sites it cannot take: its text stays writable, so they still switch. */
+	keep_text = n == SITES_MAX || (n && sw_text_sites_add(msites, n));
+	if (keep_text)
+		n = 0;
 	for (i = 0; i < m->nr; i++) {
 		u64 *p = &pages[m->first + i];
 
-		if (!(*p & PAGE_KEEP_RW) && protect_page(page_of(*p))) {
+		if (!(*p & PAGE_KEEP_RW) && !(keep_text && i < m->text) &&
+		    protect_page(page_of(*p))) {
 			*p |= PAGE_PROTECTED;
 			done++;
 		} else {
@@ -238,7 +242,8 @@ static void apply(struct vsm_sw_cpu *c, struct frozen *m)
 	}
 	m->applied = true;
 	sw_npt_changed();
-	sw_audit(c, VSM_AEV_MODULE_CODE, m->desc.base, done, n | (u64)left << 32);
+	sw_audit(c, VSM_AEV_MODULE_CODE, m->desc.base, done,
+		 n | (u64)left << 32 | (u64)split_used << 48);
 }
 
 /* May @d describe a module? */
@@ -384,9 +389,9 @@ s64 sw_module_thaw(struct vsm_sw_cpu *c, u64 base)
 		sw_exec_retract_page(base + (u64)i * VSM_PAGE_SIZE, page_of(pages[m->first + i]));
 	if (m->applied) {
 		for (i = 0; i < m->text; i++)
-			scratch[i] = page_of(pages[m->first + i]);
-		sort_pages(scratch, m->text);
-		sw_text_sites_drop(scratch, m->text);
+			scratch.pages[i] = page_of(pages[m->first + i]);
+		sort_pages(scratch.pages, m->text);
+		sw_text_sites_drop(scratch.pages, m->text);
 	}
 	for (i = 0; i < m->nr; i++) {
 		u64 page = page_of(pages[m->first + i]), *e;

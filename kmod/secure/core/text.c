@@ -201,15 +201,13 @@ u64 sw_text_lock(struct vsm_sw_cpu *c)
 	return done;
 }
 
-static struct vsm_patch_site staged[VSM_PATCH_SITES_MAX];
-
 /**
  * sw_text_sites_add() - take more patch sites (a module's)
- * @add: the sites, in any order
+ * @add: the sites, sorted (vsm_patch_sites_sort())
  * @n: how many
  *
- * They are sorted in a scratch copy and merged in, so that adding a
- * module's sites costs one pass over the table.
+ * They are merged in, so that adding a module's sites costs one pass over
+ * the table.
  *
  * Return: 0, or -ENOSPC if the table would overflow (nothing is added).
  */
@@ -222,17 +220,15 @@ int sw_text_sites_add(const struct vsm_patch_site *add, u32 n)
 		sw_spin_unlock(&text_lock);
 		return -ENOSPC;
 	}
-	memcpy(staged, add, n * sizeof(*add));
-	n = vsm_patch_sites_sort(staged, n);
 	/* Merge from the top down, in place. */
 	i = nr_sites;
 	j = n;
 	k = nr_sites + n;
 	while (j) {
-		if (i && sites[i - 1].pa > staged[j - 1].pa)
+		if (i && sites[i - 1].pa > add[j - 1].pa)
 			sites[--k] = sites[--i];
 		else
-			sites[--k] = staged[--j];
+			sites[--k] = add[--j];
 	}
 	/* Sorted now: this only drops duplicates and overlaps. */
 	nr_sites = vsm_patch_sites_sort(sites, nr_sites + n);

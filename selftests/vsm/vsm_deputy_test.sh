@@ -28,13 +28,13 @@ check "an audit-mode policy loads" sh -c \
 	"vsmctl policy scan --mode audit -o /tmp/deputy-policy.bin $dir/vsm_text_attack.ko >/dev/null && vsmctl policy load /tmp/deputy-policy.bin >/dev/null"
 check "lock" vsmctl lock --yes
 before=$(refusals)
-check "locked: hypercall output into kernel text, rodata or the region is refused" \
+check "locked: hypercall output into kernel text, rodata, module code or the region is refused" \
 	insmod "$dir/vsm_text_attack.ko" mode=deputy region="$base" region_size=$((kib * 1024)) $ro_args
 dmesg | tail -n +$((log_start + 1)) | grep 'vsm_text_attack:' | sed 's/^/# /'
 rmmod vsm_text_attack 2>/dev/null
 after=$(refusals)
 echo "# refused hypercall buffers audited: $before before, $after after"
-check "  ... each refusal is audited (14 records)" [ $((after - before)) -eq 14 ]
+check "  ... each refusal is audited (16 records)" [ $((after - before)) -eq 16 ]
 text_pa=$(dmesg | sed -n 's/.*deputy: stats into kernel text at \(0x[0-9a-f]*\):.*/\1/p' | tail -n 1)
 check "  ... with the address asked for ($text_pa)" sh -c \
 	"vsmctl audit | grep \"hypercall buffer not the host's to use\" | grep -q ' $text_pa '"

@@ -48,7 +48,8 @@
  * request, the policy read back) in the page of panic() and the page of
  * hex_asc, across either edge of the read-only data, and in the secure
  * region; input buffers in the region and one word into it from either
- * side.  Loading succeeds only if each
+ * side; and the same into a page of this module's own code and one of its
+ * read-only data (frozen on the locked host).  Loading succeeds only if each
  * was refused with -EFAULT and the pages are unchanged, while the same
  * calls with ordinary buffers still work and an input buffer in the
  * kernel text is still read.  Logs the physical addresses used, for the
@@ -341,6 +342,34 @@ static bool deputy_into(const char *what, unsigned long addr, unsigned long nr,
 }
 
 /*
+ * The same for a page of this module (frozen on a locked host): its
+ * physical page from the vmalloc mapping, compared through the module's
+ * own mapping.
+ */
+static bool deputy_into_module(const char *what, unsigned long addr, unsigned long nr,
+			       unsigned long a0, unsigned long off, unsigned long a2, u8 *old)
+{
+	void *page = (void *)(addr & PAGE_MASK);
+	struct page *pg = vmalloc_to_page(page);
+	phys_addr_t pa;
+	long ret;
+	bool same;
+
+	if (!pg)
+		return false;
+	pa = page_to_phys(pg) + off;
+	memcpy(old, page, PAGE_SIZE);
+	if (nr == HC_GET_STATS)
+		ret = hypercall(nr, a0, pa, 0);
+	else
+		ret = hypercall(nr, pa, a2, 0);
+	same = !memcmp(old, page, PAGE_SIZE);
+	pr_info("deputy: %s at %#llx: %ld, page %s\n", what, (unsigned long long)pa, ret,
+		same ? "unchanged" : "CHANGED");
+	return ret == -EFAULT && same;
+}
+
+/*
  * A key request of one page at @edge + @delta, across the edge of the
  * read-only data: refused, the bytes on either side unchanged.
  */
@@ -392,6 +421,13 @@ static int deputy_attack(void)
 	} else {
 		ok = false;
 	}
+
+	/* This module's own code and read-only data, frozen as it loaded. */
+	ok &= deputy_into_module("key request into this module's text",
+				 (unsigned long)module_victim, HC_KEY, 0, 0, PAGE_SIZE, old);
+	ok &= deputy_into_module("stats into this module's rodata",
+				 (unsigned long)module_const, HC_GET_STATS, 0,
+				 offset_for((unsigned long)module_const, STATS_SIZE), 0, old);
 
 	/* The policy in force, read back into kernel text (a policy is loaded). */
 	ok &= deputy_into("policy read back into kernel text", text, HC_CI, CI_OP_GET, 0,

@@ -293,6 +293,10 @@ enum vsm_gpr {
  *	nested map's large pages where module code is write-protected
  *	(core/modules.c): @split_pool_pages pages
  * @split_pool_pages: see @split_pool_pa, at most VSM_SPLIT_POOL_PAGES
+ * @l2_sink_pa: the page a guest of the host's KVM gets where its nested
+ *	tables reach a secure page: writable for guests, never the host's
+ *	decoy (which stays zero), so that no guest writes reach a reader of
+ *	the host
  *
  * The text fields are zero when the driver could not find the ranges; the
  * nested page tables map both ranges with pages that do not reach outside
@@ -335,6 +339,7 @@ struct vsm_sw_boot {
 	u64 amdvi_area;
 	u64 split_pool_pa;
 	u64 split_pool_pages;
+	u64 l2_sink_pa;
 };
 
 /* Page tables for splitting the nested map around frozen module code. */

@@ -105,7 +105,8 @@ static long freeze_module(struct module *mod)
 #endif
 	ret = vsm_hv_call(VSM_HC_CI, VSM_CI_OP_FREEZE, virt_to_phys(d), sizeof(*d));
 	kfree(d);
-	if (!ret)
+	/* Locked, the pages were write-protected: every CPU flushes. */
+	if (!ret && vsm_hv_state() == VSM_STATE_LOCKED)
 		on_each_cpu(ping_cpu, NULL, 1);
 	return ret;
 }

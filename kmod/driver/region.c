@@ -20,11 +20,8 @@
 #include "vsm.h"
 #include "vendor.h"
 
-/*
- * Pages besides the per-CPU areas and tables: MSR map, I/O map, decoy, and
- * the tables that split large pages around frozen module code.
- */
-#define VSM_REGION_MAP_PAGES	(2 + 3 + 1)
+/* Pages besides the per-CPU areas and tables: MSR map, I/O map, decoy, L2 sink. */
+#define VSM_REGION_MAP_PAGES	(2 + 3 + 1 + 1)
 
 static void *region_alloc(struct vsm_region *r, size_t bytes)
 {
@@ -395,7 +392,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	const struct vsm_sw_header *h = (const void *)vsm_sw_image;
 	size_t image_bytes = vsm_sw_image_end - vsm_sw_image;
 	size_t percpu_offset;
-	u8 *areas, *msrpm, *iopm, *decoy, *amdvi = NULL;
+	u8 *areas, *msrpm, *iopm, *decoy, *sink, *amdvi = NULL;
 	u64 ram_end = 0, ram_bytes = 0;
 	unsigned int i;
 	int ret;
@@ -443,7 +440,8 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	msrpm = region_alloc(r, 2 * VSM_PAGE_SIZE);
 	iopm = region_alloc(r, 3 * VSM_PAGE_SIZE);
 	decoy = region_alloc(r, VSM_PAGE_SIZE);
-	if (!areas || !msrpm || !iopm || !decoy)
+	sink = region_alloc(r, VSM_PAGE_SIZE);
+	if (!areas || !msrpm || !iopm || !decoy || !sink)
 		goto too_small;
 	if (r->amdvi) {
 		amdvi = region_alloc(r, VSM_AMDVI_AREA_PAGES * VSM_PAGE_SIZE);
@@ -475,6 +473,7 @@ int vsm_region_create(struct vsm_region *r, size_t size, bool pools,
 	r->boot->dma = vsm_dma_state();
 	r->boot->physmap_end = ALIGN(ram_end, 1ULL << 30);
 	r->boot->decoy_pa = vsm_region_pa_of(r, decoy);
+	r->boot->l2_sink_pa = vsm_region_pa_of(r, sink);
 	if (amdvi) {
 		r->boot->amdvi_mmio = r->amdvi;
 		r->boot->amdvi_area = vsm_region_pa_of(r, amdvi);

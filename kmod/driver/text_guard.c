@@ -121,7 +121,8 @@ static int guard_pre(struct kprobe *p, struct pt_regs *regs)
 	if (regs->di != guard_image.text_poke_memcpy || !len || len > VSM_CI_TEXT_MAX)
 		return 0;
 	if (module_va(addr, len)) {
-		if (module_check(addr, src, len) != -EPERM)
+		/* Module code is frozen only from the lock on: no need to ask before. */
+		if (vsm_hv_state() != VSM_STATE_LOCKED || module_check(addr, src, len) != -EPERM)
 			return 0;
 		pr_warn_ratelimited("refused a write of %zu byte(s) into frozen module code at %pS: the code-integrity policy enforces (vsmctl audit records it)\n",
 				    len, (void *)addr);

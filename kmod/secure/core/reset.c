@@ -49,7 +49,7 @@ s64 sw_seal(struct vsm_sw_cpu *c)
 /**
  * sw_wipe_secrets() - erase everything the secure world keeps
  *
- * The decoy page, then all of the image's data and bss: the audit log, the
+ * The decoy page and the guests' sink, then all of the image's data and bss: the audit log, the
  * boot parameters, the secret marker, and later key material.  Code,
  * read-only data, page tables and this CPU's stack stay: the CPU is still
  * running on them until the reset.  Nothing after this may use data.
@@ -59,6 +59,7 @@ void sw_wipe_secrets(void)
 	char *data = __rodata_end;
 
 	memset(sw_va(vsm_boot.decoy_pa), 0, VSM_PAGE_SIZE);
+	memset(sw_va(vsm_boot.l2_sink_pa), 0, VSM_PAGE_SIZE);
 	memset(data, 0, __mem_end - data);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 }

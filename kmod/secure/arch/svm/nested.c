@@ -561,14 +561,16 @@ void svm_l1_svm_insn(struct vsm_sw_cpu *c, struct vmcb *v, u64 code)
 }
 
 /*
- * Map the decoy page, read-only, where L2 reached a secure page through
- * L1's tables.  (A write there is reflected to L1 by l2_npf().)
+ * Map the guests' sink page where L2 reached a secure page through L1's
+ * tables: reads see no secret, writes reach no secure byte and never the
+ * host's decoy.  (Reflecting the fault to L1 instead would loop: L1's own
+ * tables allow the access.)
  */
 static void contain_l2(struct vsm_sw_cpu *c, struct vmcb *run, u64 l1_pa)
 {
 	struct svm_nested_cpu *n = nested_of(c);
 	u64 gpa = run->control.exit_info2 & ~(u64)VSM_PAGE_SIZE_MASK;
-	u64 e = arch_npt_leaf_read_only(vsm_boot.decoy_pa);
+	u64 e = vsm_boot.l2_sink_pa | VSM_PTE_P | VSM_PTE_RW | VSM_PTE_US | VSM_PTE_NX;
 	u64 rebuilds = n->pool.rebuilds;
 
 	sw_audit(c, VSM_AEV_PROTECTED_ACCESS, l1_pa & ~(u64)VSM_PAGE_SIZE_MASK,
@@ -614,16 +616,8 @@ static void l2_npf(struct vsm_sw_cpu *c, struct vmcb *run)
 		return;
 	}
 	sw_host_view(leaf.l1_pa, &host);
-	if (!host.present && !(access & VSM_SNPT_ACC_WRITE)) {
-		contain_l2(c, run, leaf.l1_pa);
-		return;
-	}
 	if (!host.present) {
-		/* A write into secure memory: never carried out, as for L1. */
-		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_DECOY_WRITE,
-			 leaf.l1_pa & ~(u64)VSM_PAGE_SIZE_MASK, run->save.rip | VSM_AEV_BY_GUEST);
-		npf_to_l1(c, run, VSM_SNPT_FAULT_PRESENT | VSM_SNPT_FAULT_WRITE |
-			  VSM_SNPT_FAULT_USER);
+		contain_l2(c, run, leaf.l1_pa);
 		return;
 	}
 	if ((access & VSM_SNPT_ACC_WRITE) && !host.write) {

@@ -492,6 +492,9 @@ void svm_handle_exit(struct vsm_sw_cpu *c)
 		sw_panic("unexpected #VMEXIT", code);
 	}
 out:
+	/* A hypercall may just have taken write access away (core/modules.c). */
+	if (!svm_nested_in_l2(c) && sw_npt_stale(c))
+		v->control.tlb_control = SVM_TLB_FLUSH_ALL;
 	/*
 	 * GIF stays clear in the secure world; IF is what VMRUN takes as the
 	 * host's: set for L2, so that physical interrupts exit (L1's INTR

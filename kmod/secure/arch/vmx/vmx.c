@@ -600,6 +600,9 @@ void vmx_handle_exit(struct vsm_sw_cpu *c)
 		sw_put_hex(vmcs_read(VMCS_GUEST_RIP));
 		sw_panic("unexpected VM exit", reason);
 	}
+	/* A hypercall may just have taken write access away (core/modules.c). */
+	if (sw_npt_stale(c))
+		vmx_invept_all();
 	pass_nmis(c);
 }
 

@@ -95,20 +95,27 @@ static void *alias_of(unsigned long addr, struct page **page)
 	return vmap(page, 1, VM_MAP, PAGE_KERNEL);
 }
 
-/* Write @len bytes at kernel image address @addr through an alias. */
-static int poke(unsigned long addr, const u8 *bytes, size_t len)
+/*
+ * Write @len bytes at @addr through a writable vmap() alias of @page, the
+ * page that holds it, and read them back through @addr; put the old bytes
+ * back if the write landed.
+ */
+static int poke_page(struct page *page, unsigned long addr, const u8 *bytes, size_t len)
 {
-	struct page *page;
 	u8 old[8], now[8];
-	void *alias = alias_of(addr, &page);
+	void *alias;
 
+	if (!page)
+		return -ENOENT;
+	alias = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
 	if (!alias)
 		return -ENOMEM;
 	memcpy(old, (void *)addr, len);
 	memcpy(alias + offset_in_page(addr), bytes, len);
 	memcpy(now, (void *)addr, len);
-	pr_info("%s: %*ph at %pS, wrote %*ph, read back %*ph\n", mode, (int)len, old,
-		(void *)addr, (int)len, bytes, (int)len, now);
+	pr_info("%s: %*ph at %pS (physical %#llx), wrote %*ph, read back %*ph\n", mode,
+		(int)len, old, (void *)addr, (unsigned long long)page_to_phys(page) +
+		offset_in_page(addr), (int)len, bytes, (int)len, now);
 	if (memcmp(now, old, len)) {
 		memcpy(alias + offset_in_page(addr), old, len);
 		vunmap(alias);
@@ -116,6 +123,12 @@ static int poke(unsigned long addr, const u8 *bytes, size_t len)
 	}
 	vunmap(alias);
 	return 0;
+}
+
+/* Write @len bytes at kernel image address @addr through an alias. */
+static int poke(unsigned long addr, const u8 *bytes, size_t len)
+{
+	return poke_page(virt_to_page(__va(__pa_symbol(addr))), addr, bytes, len);
 }
 
 static DEFINE_STATIC_KEY_FALSE(vsm_test_key);
@@ -150,28 +163,7 @@ static int switch_module_key(void)
 /* Overwrite @len bytes of this module at @addr through a vmap() alias. */
 static int poke_module(unsigned long addr, const u8 *bytes, size_t len)
 {
-	struct page *page = vmalloc_to_page((void *)addr);
-	u8 old[8], now[8];
-	void *alias;
-
-	if (!page)
-		return -ENOENT;
-	alias = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
-	if (!alias)
-		return -ENOMEM;
-	memcpy(old, (void *)addr, len);
-	memcpy(alias + offset_in_page(addr), bytes, len);
-	memcpy(now, (void *)addr, len);
-	pr_info("%s: %*ph at %pS (physical %#llx), wrote %*ph, read back %*ph\n", mode,
-		(int)len, old, (void *)addr, (unsigned long long)page_to_phys(page) +
-		offset_in_page(addr), (int)len, bytes, (int)len, now);
-	if (memcmp(now, old, len)) {
-		memcpy(alias + offset_in_page(addr), old, len);
-		vunmap(alias);
-		return -EIO;
-	}
-	vunmap(alias);
-	return 0;
+	return poke_page(vmalloc_to_page((void *)addr), addr, bytes, len);
 }
 
 /* The first jump-label site in the kernel text: forge its target. */

@@ -34,6 +34,15 @@
 /* Where the secure world sees the registers of an IOMMU it owns (uncached). */
 #define VSM_SW_IOMMU_VA		(VSM_SW_BASE + VSM_UL(0x100000000))
 
+/*
+ * The secure world maps host RAM 1:1 read-only; it writes host RAM only
+ * through windows (core/host_window.c): VSM_SW_WINDOWS 4 KiB pages per
+ * CPU from VSM_SW_WINDOW_VA, CPU n's first at slot n * VSM_SW_WINDOWS,
+ * whose page tables the driver prepares with every entry not present.
+ */
+#define VSM_SW_WINDOW_VA	(VSM_SW_BASE + VSM_UL(0x200000000))
+#define VSM_SW_WINDOWS		2
+
 /* Per-CPU area in the secure region, in pages from its start. */
 #define VSM_CPU_PAGE_DATA	0	/* struct vsm_sw_cpu */
 #define VSM_CPU_PAGE_GUEST_CTL	1	/* the host runs on it: a VMCB (SVM) or VMCS (VMX) */
@@ -183,6 +192,9 @@ enum vsm_exit_class {
  *	(VMX: sw_nmi_count() ahead of it means one is owed)
  * @npt_epoch: the nested map's generation this CPU's TLB last caught up
  *	with (core/modules.c: behind it, the next exit flushes)
+ * @window_pte: the secure world's address of this CPU's first window
+ *	entry (core/host_window.c; 0 until the CPU first enters)
+ * @window_pa: the host page each window maps, or ~0 when closed
  */
 /* MSRs pinned at lock (core/pin.c lists them). */
 #define VSM_PINNED_MSRS		7
@@ -232,6 +244,8 @@ struct vsm_sw_cpu {
 	u32 prev_count;
 	u64 nmis_passed;
 	u64 npt_epoch;
+	u64 window_pte;
+	u64 window_pa[VSM_SW_WINDOWS];
 };
 
 /* Index of each GPR in vsm_sw_cpu.gprs. */

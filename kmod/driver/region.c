@@ -118,12 +118,15 @@ static void init_cpu_areas(struct vsm_region *r, u8 *areas, size_t percpu_offset
 
 /*
  * The secure world's own address space: the region at VSM_SW_BASE, W^X for
- * the image, and host RAM 1:1 below physmap_end (never executable).
+ * the image, host RAM 1:1 below physmap_end (read-only, never executable),
+ * and the empty tables of the per-CPU windows through which it writes
+ * host RAM (core/host_window.c).
  */
 static int build_sw_tables(struct vsm_region *r, const struct vsm_sw_header *h,
 			   u64 physmap_end)
 {
 	const struct vsm_pt_ops ops = { pt_alloc, pt_va, r };
+	u64 w, windows = (u64)nr_cpu_ids * VSM_SW_WINDOWS;
 	u64 pa, b = VSM_SW_BASE;
 	size_t before = r->used;
 	int ret;
@@ -140,9 +143,14 @@ static int build_sw_tables(struct vsm_region *r, const struct vsm_sw_header *h,
 		ret = vsm_pt_map(&ops, r->sw_root, b + h->rodata_end,
 				 r->pa + h->rodata_end, r->size - h->rodata_end,
 				 VSM_PTE_RW | VSM_PTE_NX, 2);
+	/* Read-only: the secure world writes host RAM only through windows. */
 	if (!ret)
 		ret = vsm_pt_map_identity(&ops, r->sw_root, physmap_end, NULL, 0,
-					  VSM_PTE_RW | VSM_PTE_NX, 3);
+					  VSM_PTE_NX, 3);
+	for (w = 0; !ret && w < windows; w += 512)
+		if (!vsm_pt_table_for(&ops, r->sw_root,
+				      VSM_SW_WINDOW_VA + w * VSM_PAGE_SIZE, 1))
+			ret = -ENOMEM;
 	/* An IOMMU's registers, uncached (PCD | PWT: UC in Linux's PAT). */
 	if (!ret && r->amdvi)
 		ret = vsm_pt_map(&ops, r->sw_root, VSM_SW_IOMMU_VA, r->amdvi,
@@ -264,9 +272,10 @@ static size_t table_pages_estimate(size_t size, size_t image,
 	size_t gib = DIV_ROUND_UP(size, SZ_1G) + 1;
 	size_t n;
 
-	/* Secure world: PML4, PDPT, PDs, image tables, physmap PDPTs. */
+	/* Secure world: PML4, PDPT, PDs, image tables, physmap PDPTs, windows. */
 	n = 2 + gib + DIV_ROUND_UP(image, SZ_2M) + 2 +
-	    DIV_ROUND_UP(physmap_end, 512ULL << 30);
+	    DIV_ROUND_UP(physmap_end, 512ULL << 30) +
+	    1 + DIV_ROUND_UP((size_t)nr_cpu_ids * VSM_SW_WINDOWS, 512);
 	/* Host: PML4, PDPTs, PDs and 4 KiB tables around three holes. */
 	n += 1 + DIV_ROUND_UP(1ULL << phys_bits, 512ULL << 30) +
 	     gib + 2 * 2 + size / SZ_2M + 3 * 4;

@@ -49,7 +49,7 @@ void sw_audit(struct vsm_sw_cpu *c, u16 type, u64 a0, u64 a1, u64 a2)
  */
 s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 {
-	struct vsm_audit_entry *out = (struct vsm_audit_entry *)(uintptr_t)pa;
+	struct vsm_audit_entry *out;
 	u32 n;
 	int ret;
 
@@ -58,9 +58,12 @@ s64 sw_audit_read(struct vsm_sw_cpu *c, u64 cursor, u64 pa, u64 max)
 	ret = sw_check_host_buffer(c, pa, max * sizeof(*out));
 	if (ret)
 		return ret;
+	/* The checked buffer is within one page. */
+	out = sw_host_window(c, SW_WINDOW_COPY, pa);
 	sw_spin_lock(&sw_log_lock);
 	n = sw_log.next_seq ? vsm_audit_copy(&sw_log, cursor, out, (u32)max) : 0;
 	sw_spin_unlock(&sw_log_lock);
+	sw_host_window_close(c, SW_WINDOW_COPY);
 	sw_host_write_done();
 	return n;
 }

@@ -71,7 +71,7 @@ static s64 ci_get(struct vsm_sw_cpu *c, u64 pa, u64 cap)
 	if (size && cap >= size) {
 		if (sw_check_host_span(c, pa, size, VSM_CI_MAX, true))
 			return -EFAULT;
-		memcpy((void *)(uintptr_t)pa, ci_image, size);
+		sw_host_copy_out(c, pa, ci_image, size);
 		sw_host_write_done();
 	}
 	return (s64)size;

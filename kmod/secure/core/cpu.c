@@ -165,8 +165,13 @@ void sw_count_exit(struct vsm_sw_cpu *c, enum vsm_exit_class cls)
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c);
 void __noreturn sw_cpu_start(struct vsm_sw_cpu *c)
 {
+	static u32 map_checked;
+
 	arch_cpu_capture(c);
 	sw_cpu_setup_descriptors(c);
+	if (!__atomic_exchange_n(&map_checked, 1, __ATOMIC_ACQ_REL))
+		sw_host_map_check();
+	sw_host_windows_init(c);
 	arch_cpu_run(c);
 }
 

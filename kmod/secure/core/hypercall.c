@@ -42,7 +42,7 @@ static s64 hc_get_stats(struct vsm_sw_cpu *c, u64 cpu, u64 pa, u64 a2)
 	out.cpu = (u32)cpu;
 	for (i = 0; i < VSM_EXIT_CLASSES; i++)
 		out.exits[i] = t->exits[i];
-	memcpy((void *)(uintptr_t)pa, &out, sizeof(out));
+	sw_host_copy_out(c, pa, &out, sizeof(out));
 	sw_host_write_done();
 	return 0;
 }

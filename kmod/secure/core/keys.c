@@ -104,7 +104,7 @@ static u64 sw_now_ms(void *ctx)
 s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 {
 	struct vsm_ks_req *req = (struct vsm_ks_req *)sw_ks_buf;
-	u8 *host = (u8 *)(uintptr_t)pa;
+	const u8 *host = (const u8 *)(uintptr_t)pa;
 	struct vsm_ks_env env = { c, sw_entropy, sw_ks_audit, sw_now_ms };
 	size_t hdr = sizeof(*req), in, out;
 	int ret;
@@ -140,8 +140,8 @@ s64 sw_keys_call(struct vsm_sw_cpu *c, u64 pa, u64 size)
 	sw_fx_restore(&sw_fx);
 
 	out = req->out_len <= req->out_max ? req->out_len : 0;
-	memcpy(host + hdr, req->payload, out);
-	memcpy(host, req, hdr);
+	sw_host_copy_out(c, pa + hdr, req->payload, out);
+	sw_host_copy_out(c, pa, req, hdr);
 	ret = 0;
 wipe:
 	/* Input and output never go past @size (checked above): wipe that much. */

@@ -44,7 +44,7 @@ static bool read_operand(const struct sw_sysregs *s, const struct vsm_sys_insn *
  * written, under one writer count: another CPU changing the host's page
  * tables, or the ownership table, cannot move the write after the check.
  */
-static bool write_linear(u64 cr3, u64 la, const u8 *buf, u32 len)
+static bool write_linear(struct vsm_sw_cpu *c, u64 cr3, u64 la, const u8 *buf, u32 len)
 {
 	u64 pa[STORE_MAX];
 	u32 i;
@@ -56,8 +56,7 @@ static bool write_linear(u64 cr3, u64 la, const u8 *buf, u32 len)
 			return false;
 	if (!sw_host_write_begin(pa, len, 1))
 		return false;
-	for (i = 0; i < len; i++)
-		*(u8 *)(uintptr_t)pa[i] = buf[i];
+	sw_host_store_bytes(c, pa, buf, len);
 	sw_host_write_done();
 	return true;
 }
@@ -70,10 +69,10 @@ static bool canonical(const struct sw_sysregs *s, u64 va)
 	return (u64)((s64)(va << (64 - bits)) >> (64 - bits)) == va;
 }
 
-static bool write_operand(const struct sw_sysregs *s, const struct vsm_sys_insn *insn,
+static bool write_operand(struct vsm_sw_cpu *c, const struct sw_sysregs *s, const struct vsm_sys_insn *insn,
 			  const void *buf, u32 len)
 {
-	return write_linear(s->r.cr3, operand_address(s, insn), buf, len);
+	return write_linear(c, s->r.cr3, operand_address(s, insn), buf, len);
 }
 
 /* MOV to CR0/CR4 or LMSW: the value written; false if unreadable. */
@@ -164,7 +163,7 @@ static int emulate_dt_load(struct vsm_sw_cpu *c, struct sw_sysregs *s,
 }
 
 /* SGDT or SIDT: 2 bytes of limit, 8 of base. */
-static int emulate_dt_store(const struct sw_sysregs *s, const struct vsm_sys_insn *insn)
+static int emulate_dt_store(struct vsm_sw_cpu *c, const struct sw_sysregs *s, const struct vsm_sys_insn *insn)
 {
 	bool idt = insn->op == VSM_SYS_SIDT;
 	u64 base = idt ? s->idtr_base : s->gdtr_base;
@@ -176,11 +175,11 @@ static int emulate_dt_store(const struct sw_sysregs *s, const struct vsm_sys_ins
 	desc[1] = (u8)(limit >> 8);
 	for (i = 2; i < 10; i++, base >>= 8)
 		desc[i] = (u8)base;
-	return write_operand(s, insn, desc, sizeof(desc)) ? 0 : -X86_GP_VECTOR;
+	return write_operand(c, s, insn, desc, sizeof(desc)) ? 0 : -X86_GP_VECTOR;
 }
 
 /* SLDT or STR: the selector, zero-extended into a register or 2 bytes. */
-static int emulate_sel_store(struct sw_sysregs *s, const struct vsm_sys_insn *insn)
+static int emulate_sel_store(struct vsm_sw_cpu *c, struct sw_sysregs *s, const struct vsm_sys_insn *insn)
 {
 	u16 sel = insn->op == VSM_SYS_SLDT ? s->ldtr.selector : s->tr.selector;
 
@@ -189,14 +188,15 @@ static int emulate_sel_store(struct sw_sysregs *s, const struct vsm_sys_insn *in
 		s->changed |= SW_SYS_GPRS;
 		return 0;
 	}
-	return write_operand(s, insn, &sel, sizeof(sel)) ? 0 : -X86_GP_VECTOR;
+	return write_operand(c, s, insn, &sel, sizeof(sel)) ? 0 : -X86_GP_VECTOR;
 }
 
 /*
  * LLDT or LTR: load the system segment @sel names from the GDT, as the CPU
  * would (an LDT or an available TSS, present; LTR marks it busy).
  */
-static int emulate_sel_load(struct sw_sysregs *s, const struct vsm_sys_insn *insn)
+static int emulate_sel_load(struct vsm_sw_cpu *c, struct sw_sysregs *s,
+			    const struct vsm_sys_insn *insn)
 {
 	bool ltr = insn->op == VSM_SYS_LTR;
 	struct vsm_seg_state *seg = ltr ? &s->tr : &s->ldtr;
@@ -233,7 +233,7 @@ static int emulate_sel_load(struct sw_sysregs *s, const struct vsm_sys_insn *ins
 		return -X86_GP_VECTOR;
 	if (ltr) {
 		d[5] |= DESC_BUSY;
-		if (!write_linear(s->r.cr3, la + 5, &d[5], 1))
+		if (!write_linear(c, s->r.cr3, la + 5, &d[5], 1))
 			return -X86_GP_VECTOR;
 	}
 	seg->selector = sel;
@@ -286,16 +286,16 @@ int sw_emulate_sys(struct vsm_sw_cpu *c, struct sw_sysregs *s, u32 allowed)
 	case VSM_SYS_SGDT:
 	case VSM_SYS_SIDT:
 		sw_count_exit(c, VSM_EXIT_OTHER);
-		ret = emulate_dt_store(s, &insn);
+		ret = emulate_dt_store(c, s, &insn);
 		break;
 	case VSM_SYS_SLDT:
 	case VSM_SYS_STR:
 		sw_count_exit(c, VSM_EXIT_OTHER);
-		ret = emulate_sel_store(s, &insn);
+		ret = emulate_sel_store(c, s, &insn);
 		break;
 	default:
 		sw_count_exit(c, VSM_EXIT_DT_WRITE);
-		ret = emulate_sel_load(s, &insn);
+		ret = emulate_sel_load(c, s, &insn);
 		break;
 	}
 	if (!ret)

@@ -452,7 +452,7 @@ int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa)
 	struct vsm_store_insn st;
 	u8 insn[VSM_INSN_MAX], data[TEXT_WRITE_MAX];
 	u64 dst, pa[TEXT_WRITE_MAX];
-	u32 len = 0, i;
+	u32 len = 0;
 	int n, kind = WRITE_BAD;
 
 	n = sw_guest_fetch(r->cr3, r->rip, insn, sizeof(insn));
@@ -465,9 +465,9 @@ int sw_text_write(struct vsm_sw_cpu *c, struct vsm_host_regs *r, u64 gpa)
 		kind = classify(r, data, dst, len, pa);
 	if (kind == WRITE_OTHER && sw_ci_enforcing())
 		kind = WRITE_BAD;
+	/* Host read-only text: written here, mediated, under text_lock. */
 	if (kind != WRITE_BAD)
-		for (i = 0; i < len; i++)
-			*(u8 *)(uintptr_t)pa[i] = data[i];
+		sw_host_store_bytes(c, pa, data, len);
 	sw_spin_unlock(&text_lock);
 	if (kind == WRITE_BAD)
 		sw_audit(c, VSM_AEV_REFUSED, VSM_AEV_REFUSED_TEXT_WRITE, gpa, r->rip);

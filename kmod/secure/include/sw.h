@@ -52,6 +52,21 @@ bool sw_host_write_begin(const u64 *pa, u32 n, u64 len);
 int sw_check_host_buffer(struct vsm_sw_cpu *c, u64 pa, u64 len);
 int sw_check_host_span(struct vsm_sw_cpu *c, u64 pa, u64 len, u64 max, bool write);
 void sw_host_write_done(void);
+/*
+ * core/host_window.c: host RAM is read-only in the secure world's map;
+ * what the table allows it to write goes through this CPU's windows.
+ */
+enum sw_window {
+	SW_WINDOW_L1,	/* a page of L1's held across an emulation (its VMCB) */
+	SW_WINDOW_COPY,	/* copies and stores, closed when they are done */
+};
+
+void sw_host_windows_init(struct vsm_sw_cpu *c);
+void sw_host_map_check(void);
+void *sw_host_window(struct vsm_sw_cpu *c, enum sw_window w, u64 pa);
+void sw_host_window_close(struct vsm_sw_cpu *c, enum sw_window w);
+void sw_host_copy_out(struct vsm_sw_cpu *c, u64 pa, const void *src, u64 len);
+void sw_host_store_bytes(struct vsm_sw_cpu *c, const u64 *pa, const u8 *data, u32 n);
 struct vsm_amdvi_pages;
 int sw_own_claim_iommu(u64 pa, u64 len);
 int sw_own_release_iommu(u64 pa, u64 len);

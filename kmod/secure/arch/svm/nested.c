@@ -294,24 +294,31 @@ void svm_nested_hold_nmi(struct vsm_sw_cpu *c, struct vmcb *v)
  * A VMCB-sized page of the host's that L1 names in RAX: 4 KiB aligned,
  * host RAM, and (if vsm writes it) a page the host may write.
  */
-static void *l1_page(u64 pa, bool write)
+static const void *l1_page(u64 pa, bool write)
 {
 	if ((pa & VMCB_ALIGN_MASK) || !sw_host_ram(pa, VSM_PAGE_SIZE))
 		return NULL;
 	if (write && !sw_host_writable(pa, VSM_PAGE_SIZE))
 		return NULL;
-	return (void *)(uintptr_t)pa;
+	return (const void *)(uintptr_t)pa;
 }
 
 /*
  * L1's page at @pa, to be written now: checked again and held writable
- * (a writer count) until the caller's sw_host_write_done().
+ * (a writer count) until the caller's l1_write_done(), in this CPU's L1
+ * window.
  */
-static struct vmcb *l1_write_begin(u64 pa)
+static struct vmcb *l1_write_begin(struct vsm_sw_cpu *c, u64 pa)
 {
 	if ((pa & VMCB_ALIGN_MASK) || !sw_host_write_begin(&pa, 1, VSM_PAGE_SIZE))
 		return NULL;
-	return (struct vmcb *)(uintptr_t)pa;
+	return sw_host_window(c, SW_WINDOW_L1, pa);
+}
+
+static void l1_write_done(struct vsm_sw_cpu *c)
+{
+	sw_host_window_close(c, SW_WINDOW_L1);
+	sw_host_write_done();
 }
 
 /* The checks every SVM instruction makes; false: a fault was injected. */
@@ -352,7 +359,7 @@ static void l1_vmsave(struct vsm_sw_cpu *c, struct vmcb *v)
 	}
 	if (!svm_skip_insn(v, op_vmsave, sizeof(op_vmsave)))
 		return;
-	to = l1_write_begin(v->save.rax);
+	to = l1_write_begin(c, v->save.rax);
 	if (!to) {
 		/* The page stopped being the host's to write meanwhile. */
 		v->save.rip = rip;
@@ -360,7 +367,7 @@ static void l1_vmsave(struct vsm_sw_cpu *c, struct vmcb *v)
 		return;
 	}
 	cpu_state_get(c, &to->save);
-	sw_host_write_done();
+	l1_write_done(c);
 }
 
 /* L2's maps: L1's (or all-intercepting if L1's are no RAM) and vsm's own. */
@@ -430,10 +437,10 @@ static void exit_to_l1(struct vsm_sw_cpu *c, const struct vmcb *run)
 	svm_nested_exit_to_l1(copy, run);
 	copy->control.next_rip = 0;
 	copy->control.insn_len = 0;
-	to = l1_write_begin(n->l1_vmcb_pa);
+	to = l1_write_begin(c, n->l1_vmcb_pa);
 	if (to) {
 		memcpy(to, copy, sizeof(*copy));
-		sw_host_write_done();
+		l1_write_done(c);
 	}
 	if (n->in_l2)
 		cpu_state_set(c, &run->save);

@@ -243,15 +243,15 @@ u64 vmx_host_cr3(struct vsm_sw_cpu *c)
  * Linux's TSS descriptor is busy; LTR wants it available (type 9).  The
  * byte is written for the host, so only where the host may write.
  */
-static void tss_available(u64 cr3, u64 gdt, u16 tr)
+static void tss_available(struct vsm_sw_cpu *c, u64 cr3, u64 gdt, u16 tr)
 {
 	u64 pa;
-	u8 *type;
+	u8 type;
 
 	if (sw_guest_translate(cr3, gdt + (tr & ~7) + 5, &pa) || !sw_host_write_begin(&pa, 1, 1))
 		return;
-	type = (u8 *)(uintptr_t)pa;
-	*type = (*type & ~0x0f) | 0x09;
+	type = (*(const u8 *)(uintptr_t)pa & ~0x0f) | 0x09;
+	sw_host_store_bytes(c, &pa, &type, 1);
 	sw_host_write_done();
 }
 
@@ -291,7 +291,7 @@ void __noreturn vmx_cpu_devirt(struct vsm_sw_cpu *c, s64 result)
 	wrmsr(MSR_PAT, vmcs_read(VMCS_GUEST_PAT));
 	wrmsr(MSR_FS_BASE, vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_FS));
 	wrmsr(MSR_GS_BASE, vmcs_read(VMCS_GUEST_ES_BASE + 2 * VMX_GS));
-	tss_available(st.cr3, st.gdtr.base, st.tr);
+	tss_available(c, st.cr3, st.gdtr.base, st.tr);
 	/* Refresh Linux's kernel half: it may have grown since launch. */
 	if (sw_host_ram(st.cr3 & VSM_PTE_ADDR, VSM_PAGE_SIZE)) {
 		linux_pml4 = (const u64 *)(uintptr_t)(st.cr3 & VSM_PTE_ADDR);
